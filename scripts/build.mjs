@@ -1,0 +1,50 @@
+// Bundles the CLI with esbuild (start-up time is a product requirement: SPEC §8) and writes
+// the JSON Schemas generated from the zod schemas into schemas/. Runs on `npm install`.
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+// gray-matter and its js-yaml are CommonJS and require Node built-ins: give the ESM bundle a require.
+const banner = "import { createRequire as __ideasCreateRequire } from 'node:module';\nconst require = __ideasCreateRequire(import.meta.url);";
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true, // commands and their libraries load only when run: `ideas --help` stays fast
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: banner },
+  define: { IDEAS_VERSION: JSON.stringify(version) },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// JSON Schemas: bundle the generator in memory, run it, write one file per record kind.
+const cacheDir = join(root, 'node_modules', '.cache', 'ideas-build');
+mkdirSync(cacheDir, { recursive: true });
+const generator = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/schema/json-schema.ts'],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+const generatorFile = join(cacheDir, 'json-schema.mjs');
+writeFileSync(generatorFile, generator.outputFiles[0].text);
+const { jsonSchemas } = await import(pathToFileURL(generatorFile).href);
+mkdirSync(join(root, 'schemas'), { recursive: true });
+for (const [name, schema] of Object.entries(jsonSchemas())) {
+  writeFileSync(join(root, 'schemas', `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+}

@@ -1,0 +1,33 @@
+/** What most commands start with: find the root, read the repository, say what went wrong. */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { findRoot } from '../read/find-root.js';
+import { readRepository } from '../read/repository.js';
+import { UsageError } from '../errors.js';
+import type { Context } from './context.js';
+import type { CommandOptions } from './spec.js';
+
+export function rootOf(ctx: Context, options: CommandOptions): string {
+  return findRoot(ctx.cwd, options.root as string | undefined);
+}
+
+export async function loadRepository(ctx: Context, options: CommandOptions) {
+  const root = rootOf(ctx, options);
+  const loaded = await readRepository({ root, ref: options.ref as string | undefined });
+  return { root, ...loaded };
+}
+
+/** A path the user typed, as a path inside the root; refuses anything outside it. */
+export function toRootPath(ctx: Context, root: string, path: string): string {
+  const absolute = resolve(ctx.cwd, path);
+  const inside = relative(root, absolute);
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw new UsageError(`${path} is outside the ideas repository at ${root}`, 'name files inside the repository');
+  }
+  return inside.split(sep).join('/');
+}
+
+/** How to show a root-relative path to the user: relative to where they stand. */
+export function displayPathFn(ctx: Context, root: string): (path: string) => string {
+  const prefix = relative(ctx.cwd, root).split(sep).join('/');
+  return (path) => (prefix === '' ? path : `${prefix}/${path}`);
+}

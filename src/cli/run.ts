@@ -1,0 +1,90 @@
+/**
+ * `run({argv, cwd, env, stdin, stdout, stderr})` -> exit code: the whole CLI as a function, so
+ * tests drive it in-process and the bin only hands it the real process. Errors become exit
+ * codes here and nowhere else.
+ */
+import { Command, CommanderError } from 'commander';
+import { ConfigError, ExitCode, ExitError, GitError, UsageError } from '../errors.js';
+import { makeContext, type Context, type Io } from './context.js';
+import { commandSpecs } from './specs/index.js';
+import type { CommandSpec } from './spec.js';
+import { sanitizeLine } from '../format/sanitize.js';
+
+declare const IDEAS_VERSION: string | undefined;
+
+export async function run(io: Io): Promise<number> {
+  const ctx = makeContext(io);
+  let exitCode: number = ExitCode.ok;
+  const program = new Command('ideas')
+    .description('Bottom-up idea management in git: ideas, votes and review decisions as Markdown files.')
+    .version(typeof IDEAS_VERSION === 'string' ? IDEAS_VERSION : 'dev', '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Start with:
+  $ ideas demo            # a sample repository to try every command on
+  $ ideas init            # make this folder an ideas repository
+
+Exit codes: 0 ok, 1 problems found, 2 usage or config error, 3 git failed.
+Colour follows NO_COLOR and FORCE_COLOR, and is off when output is not a terminal.`,
+    );
+  for (const spec of commandSpecs) addCommand(program, spec, ctx, (code) => (exitCode = code));
+
+  if (io.argv.length === 0) {
+    ctx.err(program.helpInformation());
+    return ExitCode.usage;
+  }
+  try {
+    await program.parseAsync(io.argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(ctx, error);
+  }
+}
+
+function addCommand(program: Command, spec: CommandSpec, ctx: Context, setExit: (code: number) => void): void {
+  const command = program
+    .command(spec.usage)
+    .description(spec.summary)
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
+    .showHelpAfterError(`(run "ideas ${spec.usage.split(' ')[0]} --help" for usage)`);
+  spec.configure(command);
+  command.addHelpText('after', `\nExamples:\n${spec.examples.map((line) => `  $ ${line}`).join('\n')}\n`);
+  command.action(async (...params: unknown[]) => {
+    // commander passes the declared arguments, then the options object, then the command.
+    const self = params.at(-1) as Command;
+    const args = (params.slice(0, -2) as (string | string[] | undefined)[]).flatMap((a) => (a === undefined ? [] : a));
+    const { run: handler } = await spec.load();
+    setExit(await handler(ctx, args, self.opts()));
+  });
+}
+
+function reportError(ctx: Context, error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    return ExitCode.usage; // commander already said what was wrong
+  }
+  if (error instanceof ExitError) return error.code;
+  if (error instanceof UsageError) {
+    ctx.err(`ideas: ${sanitizeLine(error.message)}\n${error.hint ? `  hint: ${sanitizeLine(error.hint)}\n` : ''}`);
+    return ExitCode.usage;
+  }
+  if (error instanceof ConfigError) {
+    const lines = error.problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${sanitizeLine(p.message)}`);
+    ctx.err(`ideas: ${sanitizeLine(error.message)}\n${lines.map((l) => `  ${l}\n`).join('')}`);
+    return ExitCode.usage;
+  }
+  if (error instanceof GitError) {
+    ctx.err(`ideas: ${sanitizeLine(error.message)}\n${error.hint ? `  hint: ${sanitizeLine(error.hint)}\n` : ''}`);
+    return ExitCode.git;
+  }
+  const detail = error instanceof Error ? (ctx.env.IDEAS_DEBUG ? error.stack ?? error.message : error.message) : String(error);
+  ctx.err(`ideas: internal error: ${detail}\n  this is a bug in ideas: please report it with the command you ran (IDEAS_DEBUG=1 shows the stack)\n`);
+  return ExitCode.internal;
+}

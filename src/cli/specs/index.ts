@@ -1,0 +1,5 @@
+/** The command table. Add a command here and in specs/ and commands/. */
+import type { CommandSpec } from '../spec.js';
+import { validateSpec } from './validate.js';
+
+export const commandSpecs: readonly CommandSpec[] = [validateSpec];

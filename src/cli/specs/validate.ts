@@ -1,0 +1,20 @@
+import { Option } from 'commander';
+import type { CommandSpec } from '../spec.js';
+
+export const validateSpec: CommandSpec = {
+  usage: 'validate [paths...]',
+  summary: 'check every idea, vote and decision file; exit 1 when something is wrong',
+  examples: [
+    'ideas validate                        # the whole repository',
+    'ideas validate ideas/7kq3xj-offer-overnight-shipping.md',
+    'ideas validate --format github        # annotations in a GitHub Actions log',
+    'ideas validate --ref origin/main      # the committed state, no checkout',
+  ],
+  configure(command) {
+    command
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+      .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
+      .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+  },
+  load: () => import('../commands/validate.js'),
+};

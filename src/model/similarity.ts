@@ -1,0 +1,153 @@
+/**
+ * How alike two ideas read: TF-IDF cosine over title and body, blended with the overlap of
+ * title trigrams (which catches "Overnight shipping" against "Over-night shipment").
+ * Pure and dependency-free; candidates come from an inverted index, so a repository of
+ * thousands of ideas is never compared pair by pair.
+ */
+
+export interface Document {
+  id: string;
+  title: string;
+  body: string;
+}
+
+export interface Match {
+  id: string;
+  score: number;
+}
+
+const STOP_WORDS = new Set(
+  'a an and are as at be by for from has have how i if in into is it its of on or our so that the their this to we what when which who why will with would you your problem proposal evidence'.split(' '),
+);
+
+/** Above this share of documents, a word says nothing about similarity and is not indexed. */
+const COMMON_WORD_SHARE = 0.05;
+
+export function tokenize(text: string): string[] {
+  return (text.toLowerCase().normalize('NFKD').match(/[a-z0-9]+/g) ?? [])
+    .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
+    .map(stem);
+}
+
+/** A light stemmer: enough to meet "shipping" with "ship" and "customers" with "customer". */
+function stem(word: string): string {
+  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith('es')) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+export function trigrams(text: string): Set<string> {
+  const clean = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= clean.length; i++) grams.add(clean.slice(i, i + 3));
+  return grams;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const gram of a) if (b.has(gram)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+interface Indexed {
+  doc: Document;
+  vector: Map<string, number>;
+  titleGrams: Set<string>;
+}
+
+export class SimilarityIndex {
+  private readonly entries: Indexed[] = [];
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly postings = new Map<string, number[]>();
+  private readonly total: number;
+
+  constructor(docs: readonly Document[]) {
+    this.total = Math.max(1, docs.length);
+    const termCounts = docs.map((doc) => {
+      // The title counts twice: it is what people read first and what they mean.
+      const counts = new Map<string, number>();
+      for (const word of [...tokenize(doc.title), ...tokenize(doc.title), ...tokenize(doc.body)]) {
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+      for (const word of counts.keys()) this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
+      return counts;
+    });
+    docs.forEach((doc, index) => {
+      const vector = this.weigh(termCounts[index] ?? new Map());
+      this.entries.push({ doc, vector, titleGrams: trigrams(doc.title) });
+      for (const word of vector.keys()) {
+        if (!this.isIndexed(word)) continue;
+        const list = this.postings.get(word);
+        if (list) list.push(index);
+        else this.postings.set(word, [index]);
+      }
+    });
+  }
+
+  private isIndexed(word: string): boolean {
+    const df = this.documentFrequency.get(word) ?? 0;
+    return df <= Math.max(3, this.total * COMMON_WORD_SHARE);
+  }
+
+  private weigh(counts: Map<string, number>): Map<string, number> {
+    const n = this.total;
+    const vector = new Map<string, number>();
+    let norm = 0;
+    for (const [word, count] of counts) {
+      const idf = Math.log(1 + n / (1 + (this.documentFrequency.get(word) ?? 0)));
+      const weight = (1 + Math.log(count)) * idf;
+      vector.set(word, weight);
+      norm += weight * weight;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [word, weight] of vector) vector.set(word, weight / norm);
+    return vector;
+  }
+
+  /** 0..1: 70 % body-and-title cosine, 30 % title trigram overlap. */
+  private score(a: Indexed, b: Indexed): number {
+    let dot = 0;
+    const [small, large] = a.vector.size < b.vector.size ? [a.vector, b.vector] : [b.vector, a.vector];
+    for (const [word, weight] of small) dot += weight * (large.get(word) ?? 0);
+    return 0.7 * dot + 0.3 * jaccard(a.titleGrams, b.titleGrams);
+  }
+
+  /** The indexed documents most like `doc`, best first, at or above `threshold`. */
+  similarTo(doc: Document, { limit = 5, threshold = 0.3 } = {}): Match[] {
+    const counts = new Map<string, number>();
+    for (const word of [...tokenize(doc.title), ...tokenize(doc.title), ...tokenize(doc.body)]) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+    const probe: Indexed = { doc, vector: this.weigh(counts), titleGrams: trigrams(doc.title) };
+    const candidates = new Set<number>();
+    for (const word of probe.vector.keys()) for (const index of this.postings.get(word) ?? []) candidates.add(index);
+    const matches: Match[] = [];
+    for (const index of candidates) {
+      const entry = this.entries[index];
+      if (!entry || entry.doc.id === doc.id) continue;
+      const score = this.score(probe, entry);
+      if (score >= threshold) matches.push({ id: entry.doc.id, score });
+    }
+    return matches.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1)).slice(0, limit);
+  }
+
+  /** Every pair of indexed documents at or above `threshold`, each pair once. */
+  similarPairs(threshold: number): { a: string; b: string; score: number }[] {
+    const pairs: { a: string; b: string; score: number }[] = [];
+    this.entries.forEach((entry, index) => {
+      const candidates = new Set<number>();
+      for (const word of entry.vector.keys()) {
+        for (const other of this.postings.get(word) ?? []) if (other > index) candidates.add(other);
+      }
+      for (const other of candidates) {
+        const otherEntry = this.entries[other];
+        if (!otherEntry) continue;
+        const score = this.score(entry, otherEntry);
+        if (score >= threshold) pairs.push({ a: entry.doc.id, b: otherEntry.doc.id, score });
+      }
+    });
+    return pairs;
+  }
+}

@@ -1,0 +1,300 @@
+/**
+ * Splits a record file into YAML front matter and Markdown body, safely.
+ *
+ * Every front-matter parse in `ideas` goes through here. gray-matter is always given an
+ * options object (without one it caches by input and hands back a shared mutable object),
+ * and every engine but YAML refuses: gray-matter evaluates `---js` front matter with `eval`
+ * by default, and `engines: {js: false}` does not stop it (its lookup falls through to the
+ * built-in `javascript` engine), so we override that name and every alias of it.
+ */
+import matter from 'gray-matter';
+
+/** Parsing stops past this many YAML nodes: a record has a few dozen. */
+const MAX_YAML_NODES = 10_000;
+
+export interface FrontMatterProblem {
+  rule: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface FrontMatter {
+  /** The mapping, or undefined when the front matter is missing or broken. */
+  data: Record<string, unknown> | undefined;
+  /** The YAML source between the fences, lines as in the file from `yamlLine`. */
+  yaml: string;
+  /** File line (1-based) of the first YAML line. */
+  yamlLine: number;
+  body: string;
+  /** File line (1-based) where the body starts. */
+  bodyLine: number;
+  problems: FrontMatterProblem[];
+}
+
+class RefusedEngine extends Error {
+  constructor(readonly language: string) {
+    super(language);
+  }
+}
+
+function refuse(language: string) {
+  return {
+    parse(): never {
+      throw new RefusedEngine(language);
+    },
+  };
+}
+
+class TooManyNodes extends Error {}
+
+// js-yaml 3 (gray-matter's own engine) is the fast one: measured in the README.
+// `matter.engines` is gray-matter's public table of engines; its types omit it.
+const jsYamlSafeLoad = (matter as unknown as { engines: { yaml: { parse: (text: string, options: object) => unknown } } })
+  .engines.yaml.parse;
+
+function parseYaml(text: string): object {
+  let nodes = 0;
+  return jsYamlSafeLoad(text, {
+    // The listener sees every node as it is composed, so a document with a huge node count
+    // (an alias bomb, a generated monster) stops early instead of after allocation.
+    listener(event: string) {
+      if (event === 'open' && ++nodes > MAX_YAML_NODES) throw new TooManyNodes();
+    },
+  }) as object;
+}
+
+const grayMatterOptions = {
+  engines: {
+    yaml: { parse: parseYaml },
+    javascript: refuse('javascript'),
+    js: refuse('js'),
+    coffee: refuse('coffee'),
+    coffeescript: refuse('coffeescript'),
+    cson: refuse('cson'),
+    json: refuse('json'),
+    toml: refuse('toml'),
+  },
+};
+
+const FENCE = /^---([^\n]*)\n/;
+const CLOSING_FENCE = /^---[ \t]*$/m;
+
+export function parseFrontMatter(input: string): FrontMatter {
+  // A BOM or CRLF endings from a Windows editor must not change what the file means.
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+
+  const empty = (problem: FrontMatterProblem): FrontMatter => ({
+    data: undefined,
+    yaml: '',
+    yamlLine: 2,
+    body: text,
+    bodyLine: 1,
+    problems: [problem],
+  });
+
+  const open = FENCE.exec(text);
+  if (!open) {
+    return empty({
+      rule: 'front-matter/missing',
+      line: 1,
+      column: 1,
+      message: 'no front matter: start the file with a line "---", the YAML fields, then "---"',
+    });
+  }
+  const language = (open[1] ?? '').trim().toLowerCase();
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    return empty({
+      rule: 'front-matter/engine',
+      line: 1,
+      column: 4,
+      message: `front matter in "${language}" is refused: only YAML is read (and nothing in it is ever run); write "---" on the first line`,
+    });
+  }
+  const afterOpen = open[0].length;
+  const close = CLOSING_FENCE.exec(text.slice(afterOpen));
+  if (!close) {
+    return empty({
+      rule: 'front-matter/unclosed',
+      line: 1,
+      column: 1,
+      message: 'the front matter is never closed: add a line "---" after the last field',
+    });
+  }
+  const yaml = text.slice(afterOpen, afterOpen + close.index);
+  const yamlLine = 2;
+  const bodyStart = afterOpen + close.index + close[0].length + 1;
+  const body = text.slice(bodyStart);
+  const bodyLine = yamlLine + countLines(yaml) + 1;
+  const result: FrontMatter = { data: undefined, yaml, yamlLine, body, bodyLine, problems: [] };
+
+  let parsed: unknown;
+  try {
+    // Hand gray-matter only the fenced part so that a `---` inside the body cannot confuse it.
+    parsed = matter(`---\n${yaml}\n---\n`, grayMatterOptions).data;
+  } catch (error) {
+    result.problems.push(describeYamlError(error, yamlLine));
+    return result;
+  }
+  if (parsed === null || parsed === undefined || (typeof parsed === 'object' && isEmpty(parsed))) {
+    result.problems.push({
+      rule: 'front-matter/not-mapping',
+      line: 1,
+      column: 1,
+      message: 'the front matter is empty: add the fields this kind of file needs',
+    });
+    return result;
+  }
+  if (typeof parsed !== 'object' || Array.isArray(parsed) || parsed instanceof Date) {
+    result.problems.push({
+      rule: 'front-matter/not-mapping',
+      line: yamlLine,
+      column: 1,
+      message: 'the front matter must be a mapping of fields ("key: value" lines)',
+    });
+    return result;
+  }
+  const normalised = normalise(parsed, new Set());
+  if (normalised === SHARED) {
+    result.problems.push({
+      rule: 'front-matter/alias',
+      line: locateAlias(yaml, yamlLine),
+      column: 1,
+      message: 'YAML anchors and aliases (&name, *name) are not allowed in front matter: write the values out',
+    });
+    return result;
+  }
+  result.data = normalised as Record<string, unknown>;
+  return result;
+}
+
+function isEmpty(value: object): boolean {
+  for (const _ in value) return false;
+  return !Array.isArray(value) || value.length === 0;
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+const SHARED = Symbol('shared');
+
+/**
+ * Copies parsed YAML into plain data: dates become `YYYY-MM-DD` strings (js-yaml reads YAML 1.1
+ * timestamps as Date), keys like `__proto__` become ordinary own properties, and an object met
+ * twice (only an alias can do that) stops the copy, so nothing downstream walks an alias bomb.
+ */
+function normalise(value: unknown, seen: Set<object>): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return formatDate(value);
+  if (seen.has(value)) return SHARED;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      const copy = normalise(item, seen);
+      if (copy === SHARED) return SHARED;
+      out.push(copy);
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const copy = normalise((value as Record<string, unknown>)[key], seen);
+    if (copy === SHARED) return SHARED;
+    // defineProperty, not assignment: a `__proto__` key must stay data, never a prototype.
+    Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function formatDate(date: Date): string {
+  if (Number.isNaN(date.getTime())) return 'invalid date';
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+function describeYamlError(error: unknown, yamlLine: number): FrontMatterProblem {
+  if (error instanceof RefusedEngine) {
+    return {
+      rule: 'front-matter/engine',
+      line: 1,
+      column: 4,
+      message: `front matter in "${error.language}" is refused: only YAML is read`,
+    };
+  }
+  if (error instanceof TooManyNodes) {
+    return {
+      rule: 'front-matter/too-large',
+      line: yamlLine,
+      column: 1,
+      message: `the front matter has more than ${MAX_YAML_NODES} YAML nodes: keep records to their fields`,
+    };
+  }
+  const yamlError = error as { reason?: string; mark?: { line: number; column: number } };
+  const reason = yamlError.reason ?? String(error);
+  // The YAML handed to js-yaml starts one line above the first YAML line (the fence).
+  const line = yamlError.mark ? yamlError.mark.line - 1 + yamlLine : yamlLine;
+  const column = yamlError.mark ? yamlError.mark.column + 1 : 1;
+  if (reason.startsWith('duplicated mapping key')) {
+    return {
+      rule: 'front-matter/duplicate-key',
+      line,
+      column,
+      message: 'this key appears twice in the front matter: keep one',
+    };
+  }
+  return {
+    rule: 'front-matter/yaml',
+    line: Math.max(line, yamlLine),
+    column,
+    message: `the front matter is not valid YAML (${reason}): fix the syntax at this place`,
+  };
+}
+
+function locateAlias(yaml: string, yamlLine: number): number {
+  const lines = yaml.split('\n');
+  const index = lines.findIndex((line) => /(^|[\s[{,:-])[*&][^\s]/.test(line));
+  return index === -1 ? yamlLine : yamlLine + index;
+}
+
+/**
+ * Where a field is written in the front matter, for messages about it. `path` is the key path,
+ * e.g. `['estimates', 'reach']`; falls back to the parent key, then the first YAML line.
+ */
+export function locateField(
+  fm: Pick<FrontMatter, 'yaml' | 'yamlLine'>,
+  path: readonly (string | number)[],
+): { line: number; column: number } {
+  const lines = fm.yaml.split('\n');
+  let found = { line: fm.yamlLine, column: 1 };
+  let from = 0;
+  let indent = -1;
+  for (const key of path) {
+    if (typeof key === 'number') break;
+    const pattern = new RegExp(`^(\\s*)(?:- )?["']?${escapeRegExp(key)}["']?\\s*:`);
+    let hit = -1;
+    for (let i = from; i < lines.length; i++) {
+      const match = pattern.exec(lines[i] ?? '');
+      if (match && (match[1] ?? '').length > indent) {
+        hit = i;
+        indent = (match[1] ?? '').length;
+        found = { line: fm.yamlLine + i, column: indent + 1 };
+        break;
+      }
+      // A line at or left of the parent's indentation ends the parent's block.
+      const lead = /^(\s*)\S/.exec(lines[i] ?? '');
+      if (indent >= 0 && lead && (lead[1] ?? '').length <= indent) break;
+    }
+    if (hit === -1) break;
+    from = hit + 1;
+  }
+  return found;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,35 @@
+/** What a validation rule is: a pure function from the repository to findings. */
+import type { Repository } from '../model/repository.js';
+import type { Severity } from '../model/types.js';
+
+/** One finding; `field` points at a front-matter key when no line is known. */
+export interface Finding {
+  file: string;
+  message: string;
+  line?: number;
+  column?: number;
+  field?: string[];
+}
+
+export interface RuleContext {
+  /** Today as YYYY-MM-DD: the core never reads the clock itself. */
+  today: string;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line for the README's rule table and `--help`. */
+  description: string;
+  check(repo: Repository, context: RuleContext): Finding[];
+}
+
+/** Rules whose findings the reader and parser already made: they are listed, documented and counted like the rest. */
+export function parseRule(id: string, severity: Severity, description: string): Rule {
+  return {
+    id,
+    severity,
+    description,
+    check: (repo) => repo.problems.filter((problem) => problem.rule === id),
+  };
+}

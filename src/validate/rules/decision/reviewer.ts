@@ -1,0 +1,26 @@
+import type { Finding, Rule } from '../../rule.js';
+import { isAuthorWithdrawal } from './quorum.js';
+
+export const decisionReviewer: Rule = {
+  id: 'decision/reviewer',
+  severity: 'error',
+  description: 'Decisions are signed by configured reviewers; an idea\'s author may sign its withdrawal.',
+  check(repo) {
+    const reviewers = repo.config.reviewers;
+    const findings: Finding[] = [];
+    for (const d of repo.decisions) {
+      if (isAuthorWithdrawal(repo, d)) continue;
+      for (const name of d.reviewers) {
+        if (reviewers.includes(name)) continue;
+        findings.push({
+          file: d.path,
+          field: ['reviewers'],
+          message: reviewers.length === 0
+            ? `"${name}" cannot sign: no reviewers are configured; add them under reviewers in ideas.config.yaml`
+            : `"${name}" is not a reviewer (reviewers: ${reviewers.join(', ')}): a reviewer signs this decision`,
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,12 @@
+import type { Rule } from '../../rule.js';
+
+export const decisionUnknownIdea: Rule = {
+  id: 'decision/unknown-idea',
+  severity: 'error',
+  description: 'A decision is about an idea that exists.',
+  check(repo) {
+    return repo.decisions
+      .filter((d) => !repo.ideasById.has(d.idea))
+      .map((d) => ({ file: d.path, field: ['idea'], message: `there is no idea "${d.idea}": check the id with "ideas list"` }));
+  },
+};

@@ -1,0 +1,3 @@
+import { parseRule } from '../../rule.js';
+
+export const frontMatterTooLarge = parseRule('front-matter/too-large', 'error', 'The front matter has at most 10,000 YAML nodes.');

@@ -1,0 +1,3 @@
+import { parseRule } from '../../rule.js';
+
+export const frontMatterUnclosed = parseRule('front-matter/unclosed', 'error', 'The front matter ends with a "---" line.');

@@ -1,0 +1,16 @@
+import type { Rule } from '../../rule.js';
+
+export const ideaUnknownParent: Rule = {
+  id: 'idea/unknown-parent',
+  severity: 'error',
+  description: 'An idea\'s parent is an idea in the repository.',
+  check(repo) {
+    return repo.ideas
+      .filter((idea) => idea.parent !== undefined && !repo.ideasById.has(idea.parent))
+      .map((idea) => ({
+        file: idea.path,
+        field: ['parent'],
+        message: `parent "${idea.parent}" is not an idea here: use the id of a theme (ideas list --kind theme), or remove parent`,
+      }));
+  },
+};

@@ -1,0 +1,24 @@
+import type { Finding, Rule } from '../../rule.js';
+
+export const ideaUnknownPerson: Rule = {
+  id: 'idea/unknown-person',
+  severity: 'warning',
+  description: 'An idea\'s authors are people in the config (when people are configured).',
+  check(repo) {
+    const people = repo.config.people;
+    if (Object.keys(people).length === 0) return [];
+    const findings: Finding[] = [];
+    for (const idea of repo.ideas) {
+      for (const author of idea.authors) {
+        if (!(author in people)) {
+          findings.push({
+            file: idea.path,
+            field: ['authors'],
+            message: `author "${author}" is not under people in ideas.config.yaml: add them, or check the spelling`,
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};

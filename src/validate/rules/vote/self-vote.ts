@@ -1,0 +1,17 @@
+import type { Rule } from '../../rule.js';
+
+export const voteSelfVote: Rule = {
+  id: 'vote/self-vote',
+  severity: 'error',
+  description: 'Authors do not vote for their own idea unless voting.self_votes is on.',
+  check(repo) {
+    if (repo.config.voting.self_votes) return [];
+    return repo.votes
+      .filter((vote) => repo.ideasById.get(vote.idea)?.authors.includes(vote.voter))
+      .map((vote) => ({
+        file: vote.path,
+        field: ['voter'],
+        message: `${vote.voter} is an author of "${vote.idea}" and self-votes are off: remove this vote (or set voting.self_votes: true)`,
+      }));
+  },
+};

@@ -1,0 +1,16 @@
+import type { Rule } from '../../rule.js';
+
+export const voteUnknownIdea: Rule = {
+  id: 'vote/unknown-idea',
+  severity: 'error',
+  description: 'A vote is for an idea that exists.',
+  check(repo) {
+    return repo.votes
+      .filter((vote) => !repo.ideasById.has(vote.idea))
+      .map((vote) => ({
+        file: vote.path,
+        field: ['idea'],
+        message: `there is no idea "${vote.idea}": check the id with "ideas list", or remove this vote`,
+      }));
+  },
+};

@@ -1,0 +1,14 @@
+import type { Rule } from '../../rule.js';
+
+export const voteUnknownVoter: Rule = {
+  id: 'vote/unknown-voter',
+  severity: 'warning',
+  description: 'A voter is one of the people in the config (when people are configured).',
+  check(repo) {
+    const people = repo.config.people;
+    if (Object.keys(people).length === 0) return [];
+    return repo.votes
+      .filter((vote) => !(vote.voter in people))
+      .map((vote) => ({ file: vote.path, field: ['voter'], message: `voter "${vote.voter}" is not under people in ideas.config.yaml: add them, or check the spelling` }));
+  },
+};
