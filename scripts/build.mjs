@@ -9,7 +9,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 // gray-matter and its js-yaml are CommonJS and require Node built-ins: give the ESM bundle a require.
-const banner = "import { createRequire as __ideasCreateRequire } from 'node:module';\nconst require = __ideasCreateRequire(import.meta.url);";
+const banner =
+  "import { createRequire as __ideasCreateRequire } from 'node:module';\nconst require = __ideasCreateRequire(import.meta.url);";
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
@@ -46,5 +47,8 @@ writeFileSync(generatorFile, generator.outputFiles[0].text);
 const { jsonSchemas } = await import(pathToFileURL(generatorFile).href);
 mkdirSync(join(root, 'schemas'), { recursive: true });
 for (const [name, schema] of Object.entries(jsonSchemas())) {
-  writeFileSync(join(root, 'schemas', `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'schemas', `${name}.schema.json`),
+    `${JSON.stringify(schema, null, 2)}\n`,
+  );
 }

@@ -21,7 +21,10 @@ export function toRootPath(ctx: Context, root: string, path: string): string {
   const absolute = resolve(ctx.cwd, path);
   const inside = relative(root, absolute);
   if (inside.startsWith('..') || isAbsolute(inside)) {
-    throw new UsageError(`${path} is outside the ideas repository at ${root}`, 'name files inside the repository');
+    throw new UsageError(
+      `${path} is outside the ideas repository at ${root}`,
+      'name files inside the repository',
+    );
   }
   return inside.split(sep).join('/');
 }

@@ -16,7 +16,9 @@ export async function run(io: Io): Promise<number> {
   const ctx = makeContext(io);
   let exitCode: number = ExitCode.ok;
   const program = new Command('ideas')
-    .description('Bottom-up idea management in git: ideas, votes and review decisions as Markdown files.')
+    .description(
+      'Bottom-up idea management in git: ideas, votes and review decisions as Markdown files.',
+    )
     .version(typeof IDEAS_VERSION === 'string' ? IDEAS_VERSION : 'dev', '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
@@ -45,7 +47,12 @@ Colour follows NO_COLOR and FORCE_COLOR, and is off when output is not a termina
   }
 }
 
-function addCommand(program: Command, spec: CommandSpec, ctx: Context, setExit: (code: number) => void): void {
+function addCommand(
+  program: Command,
+  spec: CommandSpec,
+  ctx: Context,
+  setExit: (code: number) => void,
+): void {
   const command = program
     .command(spec.usage)
     .description(spec.summary)
@@ -53,11 +60,16 @@ function addCommand(program: Command, spec: CommandSpec, ctx: Context, setExit: 
     .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
     .showHelpAfterError(`(run "ideas ${spec.usage.split(' ')[0]} --help" for usage)`);
   spec.configure(command);
-  command.addHelpText('after', `\nExamples:\n${spec.examples.map((line) => `  $ ${line}`).join('\n')}\n`);
+  command.addHelpText(
+    'after',
+    `\nExamples:\n${spec.examples.map((line) => `  $ ${line}`).join('\n')}\n`,
+  );
   command.action(async (...params: unknown[]) => {
     // commander passes the declared arguments, then the options object, then the command.
     const self = params.at(-1) as Command;
-    const args = (params.slice(0, -2) as (string | string[] | undefined)[]).flatMap((a) => (a === undefined ? [] : a));
+    const args = (params.slice(0, -2) as (string | string[] | undefined)[]).flatMap((a) =>
+      a === undefined ? [] : a,
+    );
     const { run: handler } = await spec.load();
     setExit(await handler(ctx, args, self.opts()));
   });
@@ -65,26 +77,44 @@ function addCommand(program: Command, spec: CommandSpec, ctx: Context, setExit: 
 
 function reportError(ctx: Context, error: unknown): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    ) {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     return ExitCode.usage; // commander already said what was wrong
   }
   if (error instanceof ExitError) return error.code;
   if (error instanceof UsageError) {
-    ctx.err(`ideas: ${sanitizeLine(error.message)}\n${error.hint ? `  hint: ${sanitizeLine(error.hint)}\n` : ''}`);
+    ctx.err(
+      `ideas: ${sanitizeLine(error.message)}\n${error.hint ? `  hint: ${sanitizeLine(error.hint)}\n` : ''}`,
+    );
     return ExitCode.usage;
   }
   if (error instanceof ConfigError) {
-    const lines = error.problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${sanitizeLine(p.message)}`);
+    const lines = error.problems.map(
+      (p) =>
+        `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${sanitizeLine(p.message)}`,
+    );
     ctx.err(`ideas: ${sanitizeLine(error.message)}\n${lines.map((l) => `  ${l}\n`).join('')}`);
     return ExitCode.usage;
   }
   if (error instanceof GitError) {
-    ctx.err(`ideas: ${sanitizeLine(error.message)}\n${error.hint ? `  hint: ${sanitizeLine(error.hint)}\n` : ''}`);
+    ctx.err(
+      `ideas: ${sanitizeLine(error.message)}\n${error.hint ? `  hint: ${sanitizeLine(error.hint)}\n` : ''}`,
+    );
     return ExitCode.git;
   }
-  const detail = error instanceof Error ? (ctx.env.IDEAS_DEBUG ? error.stack ?? error.message : error.message) : String(error);
-  ctx.err(`ideas: internal error: ${detail}\n  this is a bug in ideas: please report it with the command you ran (IDEAS_DEBUG=1 shows the stack)\n`);
+  const detail =
+    error instanceof Error
+      ? ctx.env.IDEAS_DEBUG
+        ? (error.stack ?? error.message)
+        : error.message
+      : String(error);
+  ctx.err(
+    `ideas: internal error: ${detail}\n  this is a bug in ideas: please report it with the command you ran (IDEAS_DEBUG=1 shows the stack)\n`,
+  );
   return ExitCode.internal;
 }

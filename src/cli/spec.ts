@@ -5,7 +5,11 @@ import type { Context } from './context.js';
 export type CommandOptions = Record<string, unknown>;
 
 /** Runs a command; resolves to the exit code. */
-export type CommandHandler = (ctx: Context, args: string[], options: CommandOptions) => Promise<number>;
+export type CommandHandler = (
+  ctx: Context,
+  args: string[],
+  options: CommandOptions,
+) => Promise<number>;
 
 export interface CommandSpec {
   /** Name and arguments as commander reads them, e.g. `validate [paths...]`. */

@@ -11,7 +11,10 @@ export interface ProblemReport {
   files: number;
 }
 
-export function countBySeverity(problems: readonly Problem[]): { errors: number; warnings: number } {
+export function countBySeverity(problems: readonly Problem[]): {
+  errors: number;
+  warnings: number;
+} {
   let errors = 0;
   for (const problem of problems) if (problem.severity === 'error') errors++;
   return { errors, warnings: problems.length - errors };
@@ -43,7 +46,14 @@ function plural(n: number, word: string): string {
 /** `{ ok, problems: [{ rule, severity, file, line, column, message }] }` (SPEC §4). */
 export function formatJson(report: ProblemReport): string {
   const { errors } = countBySeverity(report.problems);
-  const problems = report.problems.map(({ rule, severity, file, line, column, message }) => ({ rule, severity, file, line, column, message }));
+  const problems = report.problems.map(({ rule, severity, file, line, column, message }) => ({
+    rule,
+    severity,
+    file,
+    line,
+    column,
+    message,
+  }));
   return `${JSON.stringify({ ok: errors === 0, files: report.files, problems }, null, 2)}\n`;
 }
 
@@ -68,7 +78,11 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatProblems(format: ProblemFormat, report: ProblemReport, options: { color: boolean }): string {
+export function formatProblems(
+  format: ProblemFormat,
+  report: ProblemReport,
+  options: { color: boolean },
+): string {
   if (format === 'json') return formatJson(report);
   if (format === 'github') return formatGithub(report);
   return formatText(report, options);

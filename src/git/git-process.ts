@@ -20,31 +20,51 @@ export function runGit(cwd: string, args: readonly string[], input?: string | Bu
     env: { ...process.env, GIT_LITERAL_PATHSPECS: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
   });
   if (result.error) {
-    throw new GitError(`could not run git: ${result.error.message}`, 'install git and make sure it is on PATH');
+    throw new GitError(
+      `could not run git: ${result.error.message}`,
+      'install git and make sure it is on PATH',
+    );
   }
-  return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr.toString('utf8').trim() };
+  return {
+    status: result.status ?? 1,
+    stdout: result.stdout,
+    stderr: result.stderr.toString('utf8').trim(),
+  };
 }
 
 /** Like runGit, but a failure is a GitError carrying git's own words. */
 export function git(cwd: string, args: readonly string[], hint?: string): string {
   const result = runGit(cwd, args);
-  if (result.status !== 0) throw new GitError(`git ${args[0]} failed: ${result.stderr || `exit ${result.status}`}`, hint);
+  if (result.status !== 0)
+    throw new GitError(`git ${args[0]} failed: ${result.stderr || `exit ${result.status}`}`, hint);
   return result.stdout.toString('utf8');
 }
 
 /** A ref the user typed, checked before it goes anywhere near git's option parser. */
 export function assertSafeRef(ref: string): void {
   if (ref === '' || ref.startsWith('-') || /[\0\n\r]/.test(ref)) {
-    throw new GitError(`"${ref}" is not a git ref`, 'pass a branch, tag or commit such as origin/main');
+    throw new GitError(
+      `"${ref}" is not a git ref`,
+      'pass a branch, tag or commit such as origin/main',
+    );
   }
 }
 
 /** Resolves a ref to a commit id, or says how to get it. */
 export function resolveCommit(cwd: string, ref: string): string {
   assertSafeRef(ref);
-  const result = runGit(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  const result = runGit(cwd, [
+    'rev-parse',
+    '--verify',
+    '--quiet',
+    '--end-of-options',
+    `${ref}^{commit}`,
+  ]);
   if (result.status !== 0) {
-    throw new GitError(`git cannot find the ref "${ref}"`, `check the name, or fetch it first: git fetch origin ${ref.replace(/^origin\//, '')}`);
+    throw new GitError(
+      `git cannot find the ref "${ref}"`,
+      `check the name, or fetch it first: git fetch origin ${ref.replace(/^origin\//, '')}`,
+    );
   }
   return result.stdout.toString('utf8').trim();
 }
@@ -59,7 +79,8 @@ export function readBlobs(cwd: string, ids: readonly string[]): Promise<Buffer[]
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', (error) => reject(new GitError(`could not run git: ${error.message}`)));
     child.on('close', (code) => {
-      if (code !== 0) return reject(new GitError(`git cat-file failed: ${stderr.trim() || `exit ${code}`}`));
+      if (code !== 0)
+        return reject(new GitError(`git cat-file failed: ${stderr.trim() || `exit ${code}`}`));
       try {
         resolvePromise(splitBatchOutput(Buffer.concat(chunks), ids.length));
       } catch (error) {
@@ -78,7 +99,11 @@ function splitBatchOutput(out: Buffer, count: number): Buffer[] {
     const newline = out.indexOf(10, at);
     if (newline === -1) throw new GitError('git cat-file ended early');
     const header = out.toString('utf8', at, newline).split(' ');
-    if (header[1] === 'missing' || header.length < 3) throw new GitError(`git object ${header[0]} is missing`, 'the clone is incomplete: run git fetch');
+    if (header[1] === 'missing' || header.length < 3)
+      throw new GitError(
+        `git object ${header[0]} is missing`,
+        'the clone is incomplete: run git fetch',
+      );
     const size = Number(header[2]);
     blobs.push(out.subarray(newline + 1, newline + 1 + size));
     at = newline + 1 + size + 1;

@@ -52,7 +52,11 @@ export function buildRepository(snapshot: Snapshot, config: Config): Repository 
 
 /** Decisions in the order they were taken: by date, then the file name's day sequence. */
 export function compareDecisions(a: Decision, b: Decision): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.sequence - b.sequence || (a.path < b.path ? -1 : 1);
+  return a.date < b.date
+    ? -1
+    : a.date > b.date
+      ? 1
+      : a.sequence - b.sequence || (a.path < b.path ? -1 : 1);
 }
 
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -17,14 +17,21 @@ export interface Match {
 }
 
 const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have how i if in into is it its of on or our so that the their this to we what when which who why will with would you your problem proposal evidence'.split(' '),
+  'a an and are as at be by for from has have how i if in into is it its of on or our so that the their this to we what when which who why will with would you your problem proposal evidence'.split(
+    ' ',
+  ),
 );
 
 /** Above this share of documents, a word says nothing about similarity and is not indexed. */
 const COMMON_WORD_SHARE = 0.05;
 
 export function tokenize(text: string): string[] {
-  return (text.toLowerCase().normalize('NFKD').match(/[a-z0-9]+/g) ?? [])
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .match(/[a-z0-9]+/g) ?? []
+  )
     .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
     .map(stem);
 }
@@ -38,7 +45,10 @@ function stem(word: string): string {
 }
 
 export function trigrams(text: string): Set<string> {
-  const clean = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  const clean = ` ${text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= clean.length; i++) grams.add(clean.slice(i, i + 3));
   return grams;
@@ -71,7 +81,8 @@ export class SimilarityIndex {
       for (const word of [...tokenize(doc.title), ...tokenize(doc.title), ...tokenize(doc.body)]) {
         counts.set(word, (counts.get(word) ?? 0) + 1);
       }
-      for (const word of counts.keys()) this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
+      for (const word of counts.keys())
+        this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
       return counts;
     });
     docs.forEach((doc, index) => {
@@ -109,7 +120,8 @@ export class SimilarityIndex {
   /** 0..1: 70 % body-and-title cosine, 30 % title trigram overlap. */
   private score(a: Indexed, b: Indexed): number {
     let dot = 0;
-    const [small, large] = a.vector.size < b.vector.size ? [a.vector, b.vector] : [b.vector, a.vector];
+    const [small, large] =
+      a.vector.size < b.vector.size ? [a.vector, b.vector] : [b.vector, a.vector];
     for (const [word, weight] of small) dot += weight * (large.get(word) ?? 0);
     return 0.7 * dot + 0.3 * jaccard(a.titleGrams, b.titleGrams);
   }
@@ -122,7 +134,8 @@ export class SimilarityIndex {
     }
     const probe: Indexed = { doc, vector: this.weigh(counts), titleGrams: trigrams(doc.title) };
     const candidates = new Set<number>();
-    for (const word of probe.vector.keys()) for (const index of this.postings.get(word) ?? []) candidates.add(index);
+    for (const word of probe.vector.keys())
+      for (const index of this.postings.get(word) ?? []) candidates.add(index);
     const matches: Match[] = [];
     for (const index of candidates) {
       const entry = this.entries[index];

@@ -14,7 +14,8 @@ export function voteCost(voting: Voting, points: number): number {
 /** Why `points` is not allowed in this voting mode, or undefined when it is. */
 export function pointsProblem(voting: Voting, points: number): string | undefined {
   if (points === 0) return 'a vote of 0 points says nothing: retract the vote instead';
-  if (points < 0 && !voting.downvotes) return 'downvotes are off in this repository: use a positive number of points';
+  if (points < 0 && !voting.downvotes)
+    return 'downvotes are off in this repository: use a positive number of points';
   if (voting.mode === 'simple' && Math.abs(points) !== 1) {
     return `simple voting takes ${voting.downvotes ? '1 or -1' : '1'} point per vote, not ${points}`;
   }
@@ -51,6 +52,9 @@ export function budgetUse(repo: Repository): Map<string, BudgetUse> {
     entry.spent += voteCost(repo.config.voting, vote.points);
     entry.votes.push(vote);
   }
-  for (const entry of use.values()) entry.votes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : 1));
+  for (const entry of use.values())
+    entry.votes.sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : 1,
+    );
   return use;
 }

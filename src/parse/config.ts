@@ -21,10 +21,14 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
     return { line: pos.line, column: pos.col };
   };
   const problems: Problem[] = [];
-  const problem = (offset: number | undefined, message: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ rule: 'config/invalid', severity, file, ...at(offset), message });
+  const problem = (
+    offset: number | undefined,
+    message: string,
+    severity: Problem['severity'] = 'error',
+  ) => problems.push({ rule: 'config/invalid', severity, file, ...at(offset), message });
 
-  for (const error of doc.errors) problem(error.pos[0], `not valid YAML: ${firstLine(error.message)}`);
+  for (const error of doc.errors)
+    problem(error.pos[0], `not valid YAML: ${firstLine(error.message)}`);
   if (problems.length > 0) return { config: undefined, problems };
 
   let raw: unknown;
@@ -44,7 +48,11 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
     for (const pair of doc.contents.items) {
       const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
       if (!known.has(key)) {
-        problem(nodeOffset(pair.key), `unknown setting "${key}": remove it or check its spelling`, 'warning');
+        problem(
+          nodeOffset(pair.key),
+          `unknown setting "${key}": remove it or check its spelling`,
+          'warning',
+        );
       }
     }
   }
@@ -53,7 +61,10 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String);
-      problem(offsetOf(doc, issue.path as (string | number)[]), `${path.join('.') || 'config'} ${issue.message}`);
+      problem(
+        offsetOf(doc, issue.path as (string | number)[]),
+        `${path.join('.') || 'config'} ${issue.message}`,
+      );
     }
     return { config: undefined, problems };
   }
@@ -85,38 +96,61 @@ function crossCheck(config: Config): { path: string[]; text: string }[] {
   const found: { path: string[]; text: string }[] = [];
   for (const [name, team] of Object.entries(config.teams)) {
     if (team.parent !== undefined && !(team.parent in config.teams)) {
-      found.push({ path: ['teams', name, 'parent'], text: `team "${name}" has unknown parent "${team.parent}": add it under teams` });
+      found.push({
+        path: ['teams', name, 'parent'],
+        text: `team "${name}" has unknown parent "${team.parent}": add it under teams`,
+      });
     }
   }
   for (const name of Object.keys(config.teams)) {
     const seen = new Set<string>();
     for (let at: string | undefined = name; at !== undefined; at = config.teams[at]?.parent) {
       if (seen.has(at)) {
-        found.push({ path: ['teams', name], text: `team "${name}" is its own ancestor: break the cycle of parents` });
+        found.push({
+          path: ['teams', name],
+          text: `team "${name}" is its own ancestor: break the cycle of parents`,
+        });
         break;
       }
       seen.add(at);
     }
   }
   for (const [handle, person] of Object.entries(config.people)) {
-    if (person.team !== undefined && Object.keys(config.teams).length > 0 && !(person.team in config.teams)) {
-      found.push({ path: ['people', handle, 'team'], text: `person "${handle}" is in unknown team "${person.team}"` });
+    if (
+      person.team !== undefined &&
+      Object.keys(config.teams).length > 0 &&
+      !(person.team in config.teams)
+    ) {
+      found.push({
+        path: ['people', handle, 'team'],
+        text: `person "${handle}" is in unknown team "${person.team}"`,
+      });
     }
   }
   const { transitions, initial, closed } = config.lifecycle;
   const statuses = new Set(Object.keys(transitions));
   if (!statuses.has(initial)) {
-    found.push({ path: ['lifecycle', 'initial'], text: `initial status "${initial}" has no entry under lifecycle.transitions` });
+    found.push({
+      path: ['lifecycle', 'initial'],
+      text: `initial status "${initial}" has no entry under lifecycle.transitions`,
+    });
   }
   for (const [from, targets] of Object.entries(transitions)) {
     for (const to of targets) {
       if (!statuses.has(to)) {
-        found.push({ path: ['lifecycle', 'transitions', from], text: `"${from}" leads to unknown status "${to}": list it under lifecycle.transitions` });
+        found.push({
+          path: ['lifecycle', 'transitions', from],
+          text: `"${from}" leads to unknown status "${to}": list it under lifecycle.transitions`,
+        });
       }
     }
   }
   for (const status of closed) {
-    if (!statuses.has(status)) found.push({ path: ['lifecycle', 'closed'], text: `closed status "${status}" is not in lifecycle.transitions` });
+    if (!statuses.has(status))
+      found.push({
+        path: ['lifecycle', 'closed'],
+        text: `closed status "${status}" is not in lifecycle.transitions`,
+      });
   }
   for (const [name, campaign] of Object.entries(config.campaigns)) {
     if (campaign.opens !== undefined && campaign.opens > campaign.closes) {

@@ -50,8 +50,9 @@ class TooManyNodes extends Error {}
 
 // js-yaml 3 (gray-matter's own engine) is the fast one: measured in the README.
 // `matter.engines` is gray-matter's public table of engines; its types omit it.
-const jsYamlSafeLoad = (matter as unknown as { engines: { yaml: { parse: (text: string, options: object) => unknown } } })
-  .engines.yaml.parse;
+const jsYamlSafeLoad = (
+  matter as unknown as { engines: { yaml: { parse: (text: string, options: object) => unknown } } }
+).engines.yaml.parse;
 
 function parseYaml(text: string): object {
   let nodes = 0;
@@ -161,7 +162,8 @@ export function parseFrontMatter(input: string): FrontMatter {
       rule: 'front-matter/alias',
       line: locateAlias(yaml, yamlLine),
       column: 1,
-      message: 'YAML anchors and aliases (&name, *name) are not allowed in front matter: write the values out',
+      message:
+        'YAML anchors and aliases (&name, *name) are not allowed in front matter: write the values out',
     });
     return result;
   }
@@ -206,7 +208,12 @@ function normalise(value: unknown, seen: Set<object>): unknown {
     const copy = normalise((value as Record<string, unknown>)[key], seen);
     if (copy === SHARED) return SHARED;
     // defineProperty, not assignment: a `__proto__` key must stay data, never a prototype.
-    Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: copy,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

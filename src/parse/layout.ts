@@ -5,7 +5,16 @@ export const RECORD_FOLDERS = ['ideas', 'votes', 'decisions'] as const;
 export const TEMPLATE_PATH = 'templates/idea.md';
 
 export type Placement =
-  | { kind: RecordKind; nameOk: boolean; id?: string; slug?: string; voter?: string; date?: string; sequence?: number; status?: string }
+  | {
+      kind: RecordKind;
+      nameOk: boolean;
+      id?: string;
+      slug?: string;
+      voter?: string;
+      date?: string;
+      sequence?: number;
+      status?: string;
+    }
   | { kind: 'ignored' }
   | { kind: 'misplaced'; reason: string };
 
@@ -16,24 +25,39 @@ const DECISION_FILE = /^decisions\/([^/]+)\/(\d{4}-\d{2}-\d{2})(?:-(\d+))?-([a-z
 /** What a path inside the root holds, judged by its folder and name alone. */
 export function placeFile(path: string): Placement {
   const [folder] = path.split('/', 1);
-  if (!RECORD_FOLDERS.includes(folder as (typeof RECORD_FOLDERS)[number])) return { kind: 'ignored' };
+  if (!RECORD_FOLDERS.includes(folder as (typeof RECORD_FOLDERS)[number]))
+    return { kind: 'ignored' };
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (name === '.gitkeep' || path === `${folder}/README.md`) return { kind: 'ignored' };
   if (!path.endsWith('.md')) {
-    return { kind: 'misplaced', reason: `only Markdown records (.md) belong in ${folder}/: move or rename this file` };
+    return {
+      kind: 'misplaced',
+      reason: `only Markdown records (.md) belong in ${folder}/: move or rename this file`,
+    };
   }
   const depth = path.split('/').length;
   if (folder === 'ideas') {
-    if (depth !== 2) return { kind: 'misplaced', reason: 'ideas live directly in ideas/, as ideas/<id>-<slug>.md' };
+    if (depth !== 2)
+      return {
+        kind: 'misplaced',
+        reason: 'ideas live directly in ideas/, as ideas/<id>-<slug>.md',
+      };
     const match = IDEA_FILE.exec(path);
-    return match ? { kind: 'idea', nameOk: true, id: match[1] ?? '', slug: match[2] ?? '' } : { kind: 'idea', nameOk: false };
+    return match
+      ? { kind: 'idea', nameOk: true, id: match[1] ?? '', slug: match[2] ?? '' }
+      : { kind: 'idea', nameOk: false };
   }
   if (folder === 'votes') {
-    if (depth !== 3) return { kind: 'misplaced', reason: 'votes live in votes/<idea-id>/<voter>.md' };
+    if (depth !== 3)
+      return { kind: 'misplaced', reason: 'votes live in votes/<idea-id>/<voter>.md' };
     const match = VOTE_FILE.exec(path);
     return { kind: 'vote', nameOk: true, id: match?.[1] ?? '', voter: match?.[2] ?? '' };
   }
-  if (depth !== 3) return { kind: 'misplaced', reason: 'decisions live in decisions/<idea-id>/<date>-<status>.md' };
+  if (depth !== 3)
+    return {
+      kind: 'misplaced',
+      reason: 'decisions live in decisions/<idea-id>/<date>-<status>.md',
+    };
   const match = DECISION_FILE.exec(path);
   if (!match) return { kind: 'decision', nameOk: false, id: path.split('/')[1] ?? '' };
   return {

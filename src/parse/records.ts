@@ -24,7 +24,13 @@ export interface ParsedRecords {
 }
 
 export function parseRecords(sources: readonly SourceFile[]): ParsedRecords {
-  const out: ParsedRecords = { ideas: [], votes: [], decisions: [], files: new Map(), problems: [] };
+  const out: ParsedRecords = {
+    ideas: [],
+    votes: [],
+    decisions: [],
+    files: new Map(),
+    problems: [],
+  };
   for (const source of sources) parseRecord(source, out);
   return out;
 }
@@ -33,11 +39,24 @@ function parseRecord(source: SourceFile, out: ParsedRecords): void {
   const placement = placeFile(source.path);
   if (placement.kind === 'ignored') return;
   if (placement.kind === 'misplaced') {
-    out.problems.push({ rule: 'repo/misplaced-file', severity: 'error', file: source.path, line: 1, column: 1, message: placement.reason });
+    out.problems.push({
+      rule: 'repo/misplaced-file',
+      severity: 'error',
+      file: source.path,
+      line: 1,
+      column: 1,
+      message: placement.reason,
+    });
     return;
   }
   const fm = parseFrontMatter(source.text);
-  const file: RecordFile = { path: source.path, kind: placement.kind, placement, frontMatter: fm, keys: Object.keys(fm.data ?? {}) };
+  const file: RecordFile = {
+    path: source.path,
+    kind: placement.kind,
+    placement,
+    frontMatter: fm,
+    keys: Object.keys(fm.data ?? {}),
+  };
   out.files.set(source.path, file);
   for (const p of fm.problems) out.problems.push({ ...p, severity: 'error', file: source.path });
   if (!fm.data) return;
@@ -79,9 +98,15 @@ function parseRecord(source: SourceFile, out: ParsedRecords): void {
   if (placement.kind === 'idea') {
     out.ideas.push({ ...(result.data as Omit<Idea, 'body' | 'path'>), body, path: source.path });
   } else if (placement.kind === 'vote') {
-    out.votes.push({ ...(result.data as Omit<Vote, 'comment' | 'path'>), comment: text, path: source.path });
+    out.votes.push({
+      ...(result.data as Omit<Vote, 'comment' | 'path'>),
+      comment: text,
+      path: source.path,
+    });
   } else {
-    const data = result.data as Omit<Decision, 'rationale' | 'path' | 'sequence'> & { duplicate_of?: string | null };
+    const data = result.data as Omit<Decision, 'rationale' | 'path' | 'sequence'> & {
+      duplicate_of?: string | null;
+    };
     const { duplicate_of, ...rest } = data;
     out.decisions.push({
       ...rest,

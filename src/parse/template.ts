@@ -13,7 +13,12 @@ export interface Template {
 const HEADING = /^##\s+(.+?)\s*#*\s*$/;
 
 export function parseTemplate(markdown: string): Template {
-  return { sections: splitSections(markdown).map(({ heading, text }) => ({ heading, placeholder: normaliseText(text) })) };
+  return {
+    sections: splitSections(markdown).map(({ heading, text }) => ({
+      heading,
+      placeholder: normaliseText(text),
+    })),
+  };
 }
 
 export interface BodySection {

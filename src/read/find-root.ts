@@ -8,7 +8,10 @@ export function findRoot(cwd: string, explicit?: string): string {
   if (explicit !== undefined) {
     const root = resolve(cwd, explicit);
     if (!existsSync(join(root, CONFIG_FILE))) {
-      throw new UsageError(`${root} is not an ideas repository: it has no ${CONFIG_FILE}`, `run "ideas init ${explicit}" to make one`);
+      throw new UsageError(
+        `${root} is not an ideas repository: it has no ${CONFIG_FILE}`,
+        `run "ideas init ${explicit}" to make one`,
+      );
     }
     return root;
   }

@@ -19,26 +19,43 @@ export async function readGitRef(root: string, ref: string): Promise<RawTree> {
 
   const problems: Problem[] = [];
   const refuse = (path: string, message: string) =>
-    problems.push({ rule: 'repo/unreadable-file', severity: 'error', file: path, line: 1, column: 1, message });
+    problems.push({
+      rule: 'repo/unreadable-file',
+      severity: 'error',
+      file: path,
+      line: 1,
+      column: 1,
+      message,
+    });
   const toRead: { path: string; id: string }[] = [];
   for (const entry of listing.split('\0')) {
     if (!entry) continue;
     const tab = entry.indexOf('\t');
     const [mode, type, id, size] = entry.slice(0, tab).split(/ +/);
     const path = entry.slice(tab + 1).slice(prefix ? prefix.length + 1 : 0);
-    if (mode === '120000') refuse(path, 'symbolic links are not followed in an ideas repository: replace the link with the file itself');
-    else if (type !== 'blob' || !id) continue; // a submodule holds no records
-    else if (Number(size) > MAX_FILE_BYTES) refuse(path, `the file is over ${MAX_FILE_BYTES / 1024} KiB: records are short; cut it down`);
+    if (mode === '120000')
+      refuse(
+        path,
+        'symbolic links are not followed in an ideas repository: replace the link with the file itself',
+      );
+    else if (type !== 'blob' || !id)
+      continue; // a submodule holds no records
+    else if (Number(size) > MAX_FILE_BYTES)
+      refuse(path, `the file is over ${MAX_FILE_BYTES / 1024} KiB: records are short; cut it down`);
     else toRead.push({ path, id });
   }
 
-  const blobs = await readBlobs(root, toRead.map((entry) => entry.id));
+  const blobs = await readBlobs(
+    root,
+    toRead.map((entry) => entry.id),
+  );
   const files: SourceFile[] = [];
   let configText: string | undefined;
   let templateText: string | undefined;
   toRead.forEach(({ path }, index) => {
     const bytes = blobs[index] ?? Buffer.alloc(0);
-    if (hasNulByte(bytes)) return refuse(path, 'the file is binary (it holds NUL bytes): records are UTF-8 Markdown');
+    if (hasNulByte(bytes))
+      return refuse(path, 'the file is binary (it holds NUL bytes): records are UTF-8 Markdown');
     const text = bytes.toString('utf8');
     if (path === CONFIG_FILE) configText = text;
     else if (path === TEMPLATE_PATH) templateText = text;

@@ -23,20 +23,33 @@ export function builtInTemplate(): string {
 }
 
 /** The config of a raw tree, or a ConfigError that says where it is wrong (exit 2). */
-export function configOf(raw: RawTree, ref?: string): { config: Config; warnings: ReturnType<typeof parseConfig>['problems'] } {
+export function configOf(
+  raw: RawTree,
+  ref?: string,
+): { config: Config; warnings: ReturnType<typeof parseConfig>['problems'] } {
   if (raw.configText === undefined) {
-    throw new ConfigError(ref === undefined ? `${CONFIG_FILE} cannot be read` : `there is no ${CONFIG_FILE} at ${ref}`);
+    throw new ConfigError(
+      ref === undefined ? `${CONFIG_FILE} cannot be read` : `there is no ${CONFIG_FILE} at ${ref}`,
+    );
   }
   const { config, problems } = parseConfig(raw.configText);
-  if (!config) throw new ConfigError(`${CONFIG_FILE} is not valid: fix the settings below`, problems);
+  if (!config)
+    throw new ConfigError(`${CONFIG_FILE} is not valid: fix the settings below`, problems);
   return { config, warnings: problems };
 }
 
 export function toSnapshot(raw: RawTree): Snapshot {
-  return { files: raw.files, problems: raw.problems, configText: raw.configText, templateText: raw.templateText ?? builtInTemplate() };
+  return {
+    files: raw.files,
+    problems: raw.problems,
+    configText: raw.configText,
+    templateText: raw.templateText ?? builtInTemplate(),
+  };
 }
 
-export async function readRepository(options: ReadOptions): Promise<{ repo: Repository; configWarnings: ReturnType<typeof parseConfig>['problems'] }> {
+export async function readRepository(
+  options: ReadOptions,
+): Promise<{ repo: Repository; configWarnings: ReturnType<typeof parseConfig>['problems'] }> {
   const raw = await readRaw(options);
   const { config, warnings } = configOf(raw, options.ref);
   return { repo: buildRepository(toSnapshot(raw), config), configWarnings: warnings };

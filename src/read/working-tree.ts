@@ -1,5 +1,13 @@
 /** Reads the records of the working tree: the record folders, the config and the template. */
-import { closeSync, fstatSync, lstatSync, openSync, readSync, readdirSync, type Dirent } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  readdirSync,
+  type Dirent,
+} from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE } from '../parse/config.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../parse/layout.js';
@@ -20,18 +28,33 @@ export function readWorkingTree(root: string): RawTree {
   const files: SourceFile[] = [];
   const problems: Problem[] = [];
   const refuse = (path: string, message: string) =>
-    problems.push({ rule: 'repo/unreadable-file', severity: 'error', file: path, line: 1, column: 1, message });
+    problems.push({
+      rule: 'repo/unreadable-file',
+      severity: 'error',
+      file: path,
+      line: 1,
+      column: 1,
+      message,
+    });
 
   // Files met by the walk are known not to be links; only named paths need the extra lstat.
   const readText = (relative: string, checkLink = true): string | undefined => {
     if (checkLink && isSymlink(join(root, relative))) {
-      refuse(relative, 'symbolic links are not followed in an ideas repository: replace the link with the file itself');
+      refuse(
+        relative,
+        'symbolic links are not followed in an ideas repository: replace the link with the file itself',
+      );
       return undefined;
     }
     const result = readSmallFile(join(root, relative));
     if (result.kind === 'text') return result.text;
-    if (result.kind === 'too-large') refuse(relative, `the file is over ${MAX_FILE_BYTES / 1024} KiB: records are short; cut it down`);
-    if (result.kind === 'binary') refuse(relative, 'the file is binary (it holds NUL bytes): records are UTF-8 Markdown');
+    if (result.kind === 'too-large')
+      refuse(
+        relative,
+        `the file is over ${MAX_FILE_BYTES / 1024} KiB: records are short; cut it down`,
+      );
+    if (result.kind === 'binary')
+      refuse(relative, 'the file is binary (it holds NUL bytes): records are UTF-8 Markdown');
     return undefined;
   };
 
@@ -46,7 +69,10 @@ export function readWorkingTree(root: string): RawTree {
       const path = `${relative}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         // Never followed: a link could point anywhere outside the repository.
-        refuse(path, 'symbolic links are not followed in an ideas repository: replace the link with the file itself');
+        refuse(
+          path,
+          'symbolic links are not followed in an ideas repository: replace the link with the file itself',
+        );
       } else if (entry.isDirectory()) {
         if (depth < MAX_DEPTH) walk(path, depth + 1);
       } else if (entry.isFile()) {
@@ -56,12 +82,21 @@ export function readWorkingTree(root: string): RawTree {
     }
   };
   for (const folder of RECORD_FOLDERS) {
-    if (isSymlink(join(root, folder))) refuse(folder, 'symbolic links are not followed in an ideas repository: make it a real folder');
+    if (isSymlink(join(root, folder)))
+      refuse(
+        folder,
+        'symbolic links are not followed in an ideas repository: make it a real folder',
+      );
     else walk(folder, 1);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  return { files, problems, configText: readText(CONFIG_FILE), templateText: readTextIfPresent(root, TEMPLATE_PATH, refuse) };
+  return {
+    files,
+    problems,
+    configText: readText(CONFIG_FILE),
+    templateText: readTextIfPresent(root, TEMPLATE_PATH, refuse),
+  };
 }
 
 function isSymlink(path: string): boolean {
@@ -72,14 +107,22 @@ function isSymlink(path: string): boolean {
   }
 }
 
-function readTextIfPresent(root: string, relative: string, refuse: (path: string, message: string) => void): string | undefined {
+function readTextIfPresent(
+  root: string,
+  relative: string,
+  refuse: (path: string, message: string) => void,
+): string | undefined {
   if (isSymlink(join(root, relative)) || isSymlink(join(root, 'templates'))) {
-    refuse(relative, 'symbolic links are not followed in an ideas repository: replace the link with the file itself');
+    refuse(
+      relative,
+      'symbolic links are not followed in an ideas repository: replace the link with the file itself',
+    );
     return undefined;
   }
   const result = readSmallFile(join(root, relative));
   if (result.kind === 'text') return result.text;
-  if (result.kind !== 'missing') refuse(relative, 'the template must be a small UTF-8 Markdown file');
+  if (result.kind !== 'missing')
+    refuse(relative, 'the template must be a small UTF-8 Markdown file');
   return undefined;
 }
 

@@ -2,7 +2,15 @@
 import { z } from 'zod';
 import { handle, isoDate, listOf } from './common.js';
 
-export const RANKING_MODELS = ['votes', 'weighted', 'rice', 'ice', 'wsjf', 'wilson', 'hot'] as const;
+export const RANKING_MODELS = [
+  'votes',
+  'weighted',
+  'rice',
+  'ice',
+  'wsjf',
+  'wilson',
+  'hot',
+] as const;
 export type RankingModel = (typeof RANKING_MODELS)[number];
 
 export const DEFAULT_LIFECYCLE = {
@@ -47,7 +55,12 @@ const lifecycleSchema = z.object({
 export const configSchema = z
   .object({
     version: z.literal(1, { error: 'must be 1' }),
-    teams: z.record(handle, teamSchema.nullable().transform((team) => team ?? {})).default({}),
+    teams: z
+      .record(
+        handle,
+        teamSchema.nullable().transform((team) => team ?? {}),
+      )
+      .default({}),
     people: z.record(handle, personSchema).default({}),
     reviewers: listOf(handle).default([]),
     voting: z
@@ -76,7 +89,10 @@ export const configSchema = z
     lifecycle: lifecycleSchema.default(DEFAULT_LIFECYCLE),
     authoring: z
       .object({
-        branch: z.boolean().default(false).describe('Make `--branch` the default of new, vote and review.'),
+        branch: z
+          .boolean()
+          .default(false)
+          .describe('Make `--branch` the default of new, vote and review.'),
       })
       .default({ branch: false }),
   })

@@ -12,7 +12,11 @@ export function jsonSchemas(): Record<string, unknown> {
   return {
     idea: emit(ideaSchema, 'idea', 'Front matter of an idea (ideas/<id>-<slug>.md)'),
     vote: emit(voteSchema, 'vote', 'Front matter of a vote (votes/<id>/<voter>.md)'),
-    decision: emit(decisionSchema, 'decision', 'Front matter of a decision (decisions/<id>/<date>-<status>.md)'),
+    decision: emit(
+      decisionSchema,
+      'decision',
+      'Front matter of a decision (decisions/<id>/<date>-<status>.md)',
+    ),
     config: emit(configSchema, 'config', 'ideas.config.yaml'),
   };
 }

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { handle, ideaId, isoDate, listOf } from './common.js';
 
-const nonNegative = z.number({ error: 'must be a number' }).nonnegative({ error: 'must be 0 or more' });
+const nonNegative = z
+  .number({ error: 'must be a number' })
+  .nonnegative({ error: 'must be 0 or more' });
 
 export const estimatesSchema = z
   .object({
@@ -21,8 +23,14 @@ export const estimatesSchema = z
 export const ideaSchema = z
   .object({
     id: ideaId.describe('Short id, unique in the repository; the file name starts with it.'),
-    title: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }).max(200),
-    authors: listOf(handle).pipe(z.array(handle).min(1, { error: 'must name at least one author' })),
+    title: z
+      .string({ error: 'must be text' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(200),
+    authors: listOf(handle).pipe(
+      z.array(handle).min(1, { error: 'must name at least one author' }),
+    ),
     team: handle.optional(),
     created: isoDate,
     tags: listOf(z.string().min(1).max(40)).default([]),
@@ -37,7 +45,10 @@ export const voteSchema = z
   .object({
     idea: ideaId,
     voter: handle,
-    points: z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).default(1),
+    points: z
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .default(1),
     date: isoDate,
     customers: listOf(z.string().min(1).max(80)).default([]),
     recorded_by: handle.optional().describe('The reviewer who recorded this vote for the voter.'),
@@ -49,7 +60,9 @@ export const decisionSchema = z
     idea: ideaId,
     status: z.string().regex(/^[a-z][a-z-]*$/, { error: 'must be a lifecycle status' }),
     date: isoDate,
-    reviewers: listOf(handle).pipe(z.array(handle).min(1, { error: 'must name at least one reviewer' })),
+    reviewers: listOf(handle).pipe(
+      z.array(handle).min(1, { error: 'must name at least one reviewer' }),
+    ),
     duplicate_of: ideaId.nullish(),
     scores: z.record(z.string(), z.number({ error: 'must be a number' })).default({}),
   })
@@ -59,4 +72,8 @@ export type IdeaFields = z.output<typeof ideaSchema>;
 export type VoteFields = z.output<typeof voteSchema>;
 export type DecisionFields = z.output<typeof decisionSchema>;
 
-export const recordSchemas = { idea: ideaSchema, vote: voteSchema, decision: decisionSchema } as const;
+export const recordSchemas = {
+  idea: ideaSchema,
+  vote: voteSchema,
+  decision: decisionSchema,
+} as const;

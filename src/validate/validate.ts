@@ -18,11 +18,21 @@ export function validateRepository(repo: Repository, options: ValidateOptions): 
       let { line, column } = finding;
       if (line === undefined) {
         const file = repo.files.get(finding.file);
-        const at = file && finding.field ? locateField(file.frontMatter, finding.field) : { line: 1, column: 1 };
+        const at =
+          file && finding.field
+            ? locateField(file.frontMatter, finding.field)
+            : { line: 1, column: 1 };
         line = at.line;
         column = at.column;
       }
-      problems.push({ rule: rule.id, severity: rule.severity, file: finding.file, line, column: column ?? 1, message: finding.message });
+      problems.push({
+        rule: rule.id,
+        severity: rule.severity,
+        file: finding.file,
+        line,
+        column: column ?? 1,
+        message: finding.message,
+      });
     }
   }
   return sortProblems(problems);
@@ -30,6 +40,10 @@ export function validateRepository(repo: Repository, options: ValidateOptions): 
 
 export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
 }

@@ -61,5 +61,8 @@ export function makeRepo(tree: Tree, options: RepoOptions = {}): string {
 export function commitAll(root: string, message: string, date?: string): void {
   const env = date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {};
   execFileSync('git', ['add', '-A'], { cwd: root, env: { ...process.env, ...GIT_ENV } });
-  execFileSync('git', ['commit', '-q', '--allow-empty', '-m', message], { cwd: root, env: { ...process.env, ...GIT_ENV, ...env } });
+  execFileSync('git', ['commit', '-q', '--allow-empty', '-m', message], {
+    cwd: root,
+    env: { ...process.env, ...GIT_ENV, ...env },
+  });
 }

@@ -10,14 +10,29 @@ export const run: CommandHandler = async (ctx, paths, options) => {
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
   const { root, repo, configWarnings } = await loadRepository(ctx, options);
-  const only = paths.length > 0 ? selectFiles(paths.map((p) => toRootPath(ctx, root, p)), repo.files.keys()) : undefined;
+  const only =
+    paths.length > 0
+      ? selectFiles(
+          paths.map((p) => toRootPath(ctx, root, p)),
+          repo.files.keys(),
+        )
+      : undefined;
   progress.phase('checking');
-  const problems = [...configWarnings, ...validateRepository(repo, { today: ctx.today, ...(only ? { only } : {}) })];
+  const problems = [
+    ...configWarnings,
+    ...validateRepository(repo, { today: ctx.today, ...(only ? { only } : {}) }),
+  ];
   progress.done();
   const display = displayPathFn(ctx, root);
   const shown = problems.map((p) => ({ ...p, file: display(p.file) }));
   const files = only ? only.size : repo.files.size;
-  ctx.out(formatProblems(options.format as ProblemFormat, { problems: shown, files }, { color: ctx.color }));
+  ctx.out(
+    formatProblems(
+      options.format as ProblemFormat,
+      { problems: shown, files },
+      { color: ctx.color },
+    ),
+  );
   return problems.some((p) => p.severity === 'error') ? ExitCode.problemsFound : ExitCode.ok;
 };
 
@@ -25,6 +40,7 @@ export const run: CommandHandler = async (ctx, paths, options) => {
 function selectFiles(wanted: string[], known: Iterable<string>): Set<string> {
   const selected = new Set<string>(wanted.filter((p) => p.endsWith('.md')));
   const folders = wanted.map((p) => (p === '' ? '' : `${p.replace(/\/$/, '')}/`));
-  for (const path of known) if (folders.some((folder) => path.startsWith(folder))) selected.add(path);
+  for (const path of known)
+    if (folders.some((folder) => path.startsWith(folder))) selected.add(path);
   return selected;
 }

@@ -12,7 +12,11 @@ export const validateSpec: CommandSpec = {
   ],
   configure(command) {
     command
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['text', 'json', 'github'])
+          .default('text'),
+      )
       .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
       .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
   },

@@ -8,8 +8,18 @@ export const decisionDate: Rule = {
     const findings: Finding[] = [];
     for (const d of repo.decisions) {
       const created = repo.ideasById.get(d.idea)?.created;
-      if (d.date > today) findings.push({ file: d.path, field: ['date'], message: `date ${d.date} is in the future (today is ${today})` });
-      else if (created && d.date < created) findings.push({ file: d.path, field: ['date'], message: `date ${d.date} is before the idea was created (${created})` });
+      if (d.date > today)
+        findings.push({
+          file: d.path,
+          field: ['date'],
+          message: `date ${d.date} is in the future (today is ${today})`,
+        });
+      else if (created && d.date < created)
+        findings.push({
+          file: d.path,
+          field: ['date'],
+          message: `date ${d.date} is before the idea was created (${created})`,
+        });
     }
     return findings;
   },

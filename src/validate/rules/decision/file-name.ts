@@ -3,18 +3,32 @@ import type { Finding, Rule } from '../../rule.js';
 export const decisionFileName: Rule = {
   id: 'decision/file-name',
   severity: 'error',
-  description: 'A decision lives in decisions/<idea>/<date>-<status>.md (or <date>-<n>-<status>.md for a second one that day), matching its fields.',
+  description:
+    'A decision lives in decisions/<idea>/<date>-<status>.md (or <date>-<n>-<status>.md for a second one that day), matching its fields.',
   check(repo) {
     const findings: Finding[] = [];
     for (const d of repo.decisions) {
       const placement = repo.files.get(d.path)?.placement;
       const expected = `decisions/${d.idea}/${d.date}-${d.status}.md`;
       if (!placement?.nameOk) {
-        findings.push({ file: d.path, line: 1, column: 1, message: `name the file <date>-<status>.md, here ${expected}` });
+        findings.push({
+          file: d.path,
+          line: 1,
+          column: 1,
+          message: `name the file <date>-<status>.md, here ${expected}`,
+        });
       } else if (placement.id !== d.idea) {
-        findings.push({ file: d.path, field: ['idea'], message: `the decision is about "${d.idea}" but sits in decisions/${placement.id}/: move it to ${expected}` });
+        findings.push({
+          file: d.path,
+          field: ['idea'],
+          message: `the decision is about "${d.idea}" but sits in decisions/${placement.id}/: move it to ${expected}`,
+        });
       } else if (placement.date !== d.date || placement.status !== d.status) {
-        findings.push({ file: d.path, field: [placement.date !== d.date ? 'date' : 'status'], message: `the file name says ${placement.date} ${placement.status}, the front matter ${d.date} ${d.status}: make them agree` });
+        findings.push({
+          file: d.path,
+          field: [placement.date !== d.date ? 'date' : 'status'],
+          message: `the file name says ${placement.date} ${placement.status}, the front matter ${d.date} ${d.status}: make them agree`,
+        });
       }
     }
     return findings;

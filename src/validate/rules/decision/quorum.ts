@@ -5,7 +5,11 @@ import type { Rule } from '../../rule.js';
 /** An author withdrawing their own idea needs no reviewer (SPEC §2). */
 export function isAuthorWithdrawal(repo: Repository, decision: Decision): boolean {
   const authors = repo.ideasById.get(decision.idea)?.authors ?? [];
-  return decision.status === 'withdrawn' && decision.reviewers.length > 0 && decision.reviewers.every((r) => authors.includes(r));
+  return (
+    decision.status === 'withdrawn' &&
+    decision.reviewers.length > 0 &&
+    decision.reviewers.every((r) => authors.includes(r))
+  );
 }
 
 export const decisionQuorum: Rule = {
@@ -16,7 +20,9 @@ export const decisionQuorum: Rule = {
     const { quorum } = repo.config.review;
     return repo.decisions
       .filter((d) => !isAuthorWithdrawal(repo, d))
-      .filter((d) => new Set(d.reviewers.filter((r) => repo.config.reviewers.includes(r))).size < quorum)
+      .filter(
+        (d) => new Set(d.reviewers.filter((r) => repo.config.reviewers.includes(r))).size < quorum,
+      )
       .map((d) => ({
         file: d.path,
         field: ['reviewers'],

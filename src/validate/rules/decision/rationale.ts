@@ -3,7 +3,8 @@ import type { Rule } from '../../rule.js';
 export const decisionRationale: Rule = {
   id: 'decision/rationale',
   severity: 'error',
-  description: 'Decisions to reject, defer or mark as duplicate say why, in the body, for the idea\'s authors.',
+  description:
+    "Decisions to reject, defer or mark as duplicate say why, in the body, for the idea's authors.",
   check(repo) {
     const required = repo.config.lifecycle.rationale_required;
     return repo.decisions

@@ -4,7 +4,8 @@ import { isAuthorWithdrawal } from './quorum.js';
 export const decisionReviewer: Rule = {
   id: 'decision/reviewer',
   severity: 'error',
-  description: 'Decisions are signed by configured reviewers; an idea\'s author may sign its withdrawal.',
+  description:
+    "Decisions are signed by configured reviewers; an idea's author may sign its withdrawal.",
   check(repo) {
     const reviewers = repo.config.reviewers;
     const findings: Finding[] = [];
@@ -15,9 +16,10 @@ export const decisionReviewer: Rule = {
         findings.push({
           file: d.path,
           field: ['reviewers'],
-          message: reviewers.length === 0
-            ? `"${name}" cannot sign: no reviewers are configured; add them under reviewers in ideas.config.yaml`
-            : `"${name}" is not a reviewer (reviewers: ${reviewers.join(', ')}): a reviewer signs this decision`,
+          message:
+            reviewers.length === 0
+              ? `"${name}" cannot sign: no reviewers are configured; add them under reviewers in ideas.config.yaml`
+              : `"${name}" is not a reviewer (reviewers: ${reviewers.join(', ')}): a reviewer signs this decision`,
         });
       }
     }

@@ -4,7 +4,8 @@ import type { Finding, Rule } from '../../rule.js';
 export const decisionTransition: Rule = {
   id: 'decision/transition',
   severity: 'error',
-  description: 'Each decision moves its idea along a legal transition of the lifecycle from the status before it.',
+  description:
+    'Each decision moves its idea along a legal transition of the lifecycle from the status before it.',
   check(repo) {
     const findings: Finding[] = [];
     const lifecycle = repo.config.lifecycle;

@@ -7,6 +7,10 @@ export const decisionUnknownIdea: Rule = {
   check(repo) {
     return repo.decisions
       .filter((d) => !repo.ideasById.has(d.idea))
-      .map((d) => ({ file: d.path, field: ['idea'], message: `there is no idea "${d.idea}": check the id with "ideas list"` }));
+      .map((d) => ({
+        file: d.path,
+        field: ['idea'],
+        message: `there is no idea "${d.idea}": check the id with "ideas list"`,
+      }));
   },
 };

@@ -1,3 +1,7 @@
 import { parseRule } from '../../rule.js';
 
-export const fieldInvalid = parseRule('field/invalid', 'error', 'Every field has the right type and form (ids, handles, dates, numbers).');
+export const fieldInvalid = parseRule(
+  'field/invalid',
+  'error',
+  'Every field has the right type and form (ids, handles, dates, numbers).',
+);

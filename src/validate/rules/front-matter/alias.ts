@@ -1,3 +1,7 @@
 import { parseRule } from '../../rule.js';
 
-export const frontMatterAlias = parseRule('front-matter/alias', 'error', 'No YAML anchors or aliases that share structure (bounds alias bombs).');
+export const frontMatterAlias = parseRule(
+  'front-matter/alias',
+  'error',
+  'No YAML anchors or aliases that share structure (bounds alias bombs).',
+);

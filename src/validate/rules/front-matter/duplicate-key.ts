@@ -1,3 +1,7 @@
 import { parseRule } from '../../rule.js';
 
-export const frontMatterDuplicateKey = parseRule('front-matter/duplicate-key', 'error', 'No key appears twice in one front matter.');
+export const frontMatterDuplicateKey = parseRule(
+  'front-matter/duplicate-key',
+  'error',
+  'No key appears twice in one front matter.',
+);

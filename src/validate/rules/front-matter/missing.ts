@@ -1,3 +1,7 @@
 import { parseRule } from '../../rule.js';
 
-export const frontMatterMissing = parseRule('front-matter/missing', 'error', 'A record starts with YAML front matter between two "---" lines.');
+export const frontMatterMissing = parseRule(
+  'front-matter/missing',
+  'error',
+  'A record starts with YAML front matter between two "---" lines.',
+);

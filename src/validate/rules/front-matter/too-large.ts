@@ -1,3 +1,7 @@
 import { parseRule } from '../../rule.js';
 
-export const frontMatterTooLarge = parseRule('front-matter/too-large', 'error', 'The front matter has at most 10,000 YAML nodes.');
+export const frontMatterTooLarge = parseRule(
+  'front-matter/too-large',
+  'error',
+  'The front matter has at most 10,000 YAML nodes.',
+);

@@ -1,3 +1,7 @@
 import { parseRule } from '../../rule.js';
 
-export const frontMatterYaml = parseRule('front-matter/yaml', 'error', 'The front matter parses as YAML.');
+export const frontMatterYaml = parseRule(
+  'front-matter/yaml',
+  'error',
+  'The front matter parses as YAML.',
+);

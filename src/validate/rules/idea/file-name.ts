@@ -4,7 +4,8 @@ import type { Finding, Rule } from '../../rule.js';
 export const ideaFileName: Rule = {
   id: 'idea/file-name',
   severity: 'error',
-  description: 'An idea lives in ideas/<id>-<slug>.md: the name starts with its id and the slug is lowercase words joined by "-".',
+  description:
+    'An idea lives in ideas/<id>-<slug>.md: the name starts with its id and the slug is lowercase words joined by "-".',
   check(repo) {
     const findings: Finding[] = [];
     for (const idea of repo.ideas) {

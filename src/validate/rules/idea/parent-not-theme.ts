@@ -3,10 +3,12 @@ import type { Rule } from '../../rule.js';
 export const ideaParentNotTheme: Rule = {
   id: 'idea/parent-not-theme',
   severity: 'error',
-  description: 'An idea\'s parent has kind: theme.',
+  description: "An idea's parent has kind: theme.",
   check(repo) {
     return repo.ideas
-      .filter((idea) => idea.parent !== undefined && repo.ideasById.get(idea.parent)?.kind === 'idea')
+      .filter(
+        (idea) => idea.parent !== undefined && repo.ideasById.get(idea.parent)?.kind === 'idea',
+      )
       .map((idea) => ({
         file: idea.path,
         field: ['parent'],

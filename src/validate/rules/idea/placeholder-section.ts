@@ -4,10 +4,12 @@ import type { Finding, Rule } from '../../rule.js';
 export const ideaPlaceholderSection: Rule = {
   id: 'idea/placeholder-section',
   severity: 'error',
-  description: 'No required section is empty or still holds the template\'s placeholder text.',
+  description: "No required section is empty or still holds the template's placeholder text.",
   check(repo) {
     const findings: Finding[] = [];
-    const placeholders = new Map(repo.template.sections.map((s) => [s.heading.toLowerCase(), s.placeholder]));
+    const placeholders = new Map(
+      repo.template.sections.map((s) => [s.heading.toLowerCase(), s.placeholder]),
+    );
     for (const idea of repo.ideas) {
       const bodyLine = repo.files.get(idea.path)?.frontMatter.bodyLine ?? 1;
       for (const section of splitSections(idea.body)) {
@@ -19,9 +21,10 @@ export const ideaPlaceholderSection: Rule = {
           file: idea.path,
           line: bodyLine + section.offset,
           column: 1,
-          message: text === ''
-            ? `the section "## ${section.heading}" is empty: say something under it`
-            : `the section "## ${section.heading}" still holds the template's text: replace it with your own`,
+          message:
+            text === ''
+              ? `the section "## ${section.heading}" is empty: say something under it`
+              : `the section "## ${section.heading}" still holds the template's text: replace it with your own`,
         });
       }
     }

@@ -3,7 +3,7 @@ import type { Rule } from '../../rule.js';
 export const ideaUnknownParent: Rule = {
   id: 'idea/unknown-parent',
   severity: 'error',
-  description: 'An idea\'s parent is an idea in the repository.',
+  description: "An idea's parent is an idea in the repository.",
   check(repo) {
     return repo.ideas
       .filter((idea) => idea.parent !== undefined && !repo.ideasById.has(idea.parent))

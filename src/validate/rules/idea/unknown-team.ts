@@ -3,7 +3,7 @@ import type { Rule } from '../../rule.js';
 export const ideaUnknownTeam: Rule = {
   id: 'idea/unknown-team',
   severity: 'error',
-  description: 'An idea\'s team is one of the teams in the config (when teams are configured).',
+  description: "An idea's team is one of the teams in the config (when teams are configured).",
   check(repo) {
     const teams = Object.keys(repo.config.teams);
     if (teams.length === 0) return [];

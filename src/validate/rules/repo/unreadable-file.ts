@@ -1,3 +1,7 @@
 import { parseRule } from '../../rule.js';
 
-export const repoUnreadableFile = parseRule('repo/unreadable-file', 'error', 'Records are regular text files under 1 MiB: links, binaries and oversized files are reported, not read.');
+export const repoUnreadableFile = parseRule(
+  'repo/unreadable-file',
+  'error',
+  'Records are regular text files under 1 MiB: links, binaries and oversized files are reported, not read.',
+);

@@ -4,7 +4,8 @@ import { budgetUse } from '../../../model/voting.js';
 export const voteBudget: Rule = {
   id: 'vote/budget',
   severity: 'error',
-  description: 'In budget and quadratic voting, a voter\'s points on open ideas stay within the budget.',
+  description:
+    "In budget and quadratic voting, a voter's points on open ideas stay within the budget.",
   check(repo) {
     const { mode, budget } = repo.config.voting;
     if (mode === 'simple') return [];

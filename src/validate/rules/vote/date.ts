@@ -8,8 +8,18 @@ export const voteDate: Rule = {
     const findings = [];
     for (const vote of repo.votes) {
       const created = repo.ideasById.get(vote.idea)?.created;
-      if (vote.date > today) findings.push({ file: vote.path, field: ['date'], message: `date ${vote.date} is in the future (today is ${today})` });
-      else if (created && vote.date < created) findings.push({ file: vote.path, field: ['date'], message: `date ${vote.date} is before the idea was created (${created})` });
+      if (vote.date > today)
+        findings.push({
+          file: vote.path,
+          field: ['date'],
+          message: `date ${vote.date} is in the future (today is ${today})`,
+        });
+      else if (created && vote.date < created)
+        findings.push({
+          file: vote.path,
+          field: ['date'],
+          message: `date ${vote.date} is before the idea was created (${created})`,
+        });
     }
     return findings;
   },

@@ -12,7 +12,12 @@ export const voteDuplicate: Rule = {
         const key = vote.voter.toLowerCase();
         const earlier = first.get(key);
         if (earlier === undefined) first.set(key, vote.path);
-        else findings.push({ file: vote.path, field: ['voter'], message: `${vote.voter} already voted for "${idea}" in ${earlier}: keep one vote and change its points instead` });
+        else
+          findings.push({
+            file: vote.path,
+            field: ['voter'],
+            message: `${vote.voter} already voted for "${idea}" in ${earlier}: keep one vote and change its points instead`,
+          });
       }
     }
     return findings;

@@ -4,7 +4,8 @@ import { pointsProblem } from '../../../model/voting.js';
 export const votePoints: Rule = {
   id: 'vote/points',
   severity: 'error',
-  description: 'Points fit the voting mode: 1 in simple, 1..budget in budget, n with n² ≤ budget in quadratic; negative only with downvotes on.',
+  description:
+    'Points fit the voting mode: 1 in simple, 1..budget in budget, n with n² ≤ budget in quadratic; negative only with downvotes on.',
   check(repo) {
     const findings = [];
     for (const vote of repo.votes) {

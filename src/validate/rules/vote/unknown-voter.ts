@@ -9,6 +9,10 @@ export const voteUnknownVoter: Rule = {
     if (Object.keys(people).length === 0) return [];
     return repo.votes
       .filter((vote) => !(vote.voter in people))
-      .map((vote) => ({ file: vote.path, field: ['voter'], message: `voter "${vote.voter}" is not under people in ideas.config.yaml: add them, or check the spelling` }));
+      .map((vote) => ({
+        file: vote.path,
+        field: ['voter'],
+        message: `voter "${vote.voter}" is not under people in ideas.config.yaml: add them, or check the spelling`,
+      }));
   },
 };
