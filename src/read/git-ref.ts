@@ -5,7 +5,7 @@ import { CONFIG_FILE } from '../parse/config.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../parse/layout.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
 import { git, readBlobs, resolveCommit } from '../git/git-process.js';
-import { MAX_FILE_BYTES, hasNulByte } from './limits.js';
+import { MAX_FILE_BYTES, checkBytes, refusal } from './limits.js';
 import type { RawTree } from './working-tree.js';
 import { withParse, type ParseCache } from './parse-cache.js';
 import { recordKindOf } from '../parse/records.js';
@@ -20,30 +20,16 @@ export async function readGitRef(root: string, ref: string, cache?: ParseCache):
   const listing = git(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', ...wanted]);
 
   const problems: Problem[] = [];
-  const refuse = (path: string, message: string) =>
-    problems.push({
-      rule: 'repo/unreadable-file',
-      severity: 'error',
-      file: path,
-      line: 1,
-      column: 1,
-      message,
-    });
   const toRead: { path: string; id: string; kind: RecordKind | undefined }[] = [];
   for (const entry of listing.split('\0')) {
     if (!entry) continue;
     const tab = entry.indexOf('\t');
     const [mode, type, id, size] = entry.slice(0, tab).split(/ +/);
     const path = entry.slice(tab + 1).slice(prefix ? prefix.length + 1 : 0);
-    if (mode === '120000')
-      refuse(
-        path,
-        'symbolic links are not followed in an ideas repository: replace the link with the file itself',
-      );
+    if (mode === '120000') problems.push(refusal(path, 'symlink'));
     else if (type !== 'blob' || !id)
       continue; // a submodule holds no records
-    else if (Number(size) > MAX_FILE_BYTES)
-      refuse(path, `the file is over ${MAX_FILE_BYTES / 1024} KiB: records are short; cut it down`);
+    else if (Number(size) > MAX_FILE_BYTES) problems.push(refusal(path, 'too-large'));
     else toRead.push({ path, id, kind: recordKindOf(path) });
   }
 
@@ -59,8 +45,8 @@ export async function readGitRef(root: string, ref: string, cache?: ParseCache):
   let templateText: string | undefined;
   uncached.forEach(({ path, id, kind }, index) => {
     const bytes = blobs[index] ?? Buffer.alloc(0);
-    if (hasNulByte(bytes))
-      return refuse(path, 'the file is binary (it holds NUL bytes): records are UTF-8 Markdown');
+    const refused = checkBytes(bytes);
+    if (refused) return void problems.push(refusal(path, refused));
     const text = bytes.toString('utf8');
     if (path === CONFIG_FILE) configText = text;
     else if (path === TEMPLATE_PATH) templateText = text;
