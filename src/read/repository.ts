@@ -61,5 +61,8 @@ export async function readRepository(
 ): Promise<{ repo: Repository; configWarnings: ReturnType<typeof parseConfig>['problems'] }> {
   const raw = await readRaw(options);
   const { config, warnings } = configOf(raw, options.ref);
-  return { repo: buildRepository(toSnapshot(raw), config), configWarnings: warnings };
+  // Config warnings (unknown settings) travel with the other problems: rule config/invalid.
+  const snapshot = toSnapshot(raw);
+  snapshot.problems = [...snapshot.problems, ...warnings];
+  return { repo: buildRepository(snapshot, config), configWarnings: warnings };
 }
