@@ -72,7 +72,7 @@ function parseRecord(source: SourceFile, out: ParsedRecords): void {
         severity: 'warning',
         file: source.path,
         ...at,
-        message: `unknown field "${key}" in a ${placement.kind}: known fields are ${known.join(', ')}`,
+        message: `unknown field "${key}" in ${article(placement.kind)} ${placement.kind}: known fields are ${known.join(', ')}`,
       });
     }
   }
@@ -87,7 +87,7 @@ function parseRecord(source: SourceFile, out: ParsedRecords): void {
         file: source.path,
         ...locateField(fm, path),
         message: missing
-          ? `a ${placement.kind} needs the field "${name}": add it to the front matter`
+          ? `${article(placement.kind)} ${placement.kind} needs the field "${name}": add it to the front matter`
           : `"${name}" ${issue.message}`,
       });
     }
@@ -125,4 +125,9 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
     at = (at as Record<PropertyKey, unknown>)[key];
   }
   return at;
+}
+
+/** "an idea", "a vote": the messages read as sentences. */
+function article(kind: RecordKind): string {
+  return kind === 'idea' ? 'an' : 'a';
 }
