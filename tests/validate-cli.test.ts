@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBinary, runCli } from './helpers/cli.js';
-import { commitAll, git, makeRepo, tempDir, writeTree, type Tree } from './helpers/repo.js';
+import { commitAll, makeRepo, tempDir, writeTree, type Tree } from './helpers/repo.js';
 
 const CONFIG = `version: 1
 teams:
