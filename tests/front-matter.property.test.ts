@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildRepository } from '../src/model/repository.js';
+import { parseConfig } from '../src/parse/config.js';
 import { parseFrontMatter } from '../src/parse/front-matter.js';
+import { validateRepository } from '../src/validate/validate.js';
 
 type Flagged = typeof globalThis & { __ideasPwned?: boolean };
 const flag = globalThis as Flagged;
@@ -125,6 +128,94 @@ describe('code-executing front matter is never run', () => {
         expect(flag.__ideasPwned).toBeUndefined();
         resolve();
       }),
+    );
+  });
+});
+
+/** Values of every YAML shape, written as JSON (which YAML reads) so each one round-trips. */
+const value = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom(
+    'abc123',
+    'bob',
+    'carol',
+    '2026-10-01',
+    '2026-02-30',
+    'duplicate',
+    'theme',
+    'sales',
+  ),
+  fc.integer({ min: -5, max: 20 }),
+  fc.double({ noNaN: false }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.constantFrom('alice', 'bob', '', 'x y', '__proto__'), { maxLength: 3 }),
+  fc.dictionary(fc.constantFrom('reach', 'impact', 'confidence', '__proto__', 'x'), fc.integer()),
+);
+
+const fields = (keys: string[]) =>
+  fc.dictionary(fc.constantFrom(...keys, '__proto__', 'constructor', 'toString'), value, {
+    maxKeys: keys.length + 2,
+  });
+
+const ideaKeys = [
+  'id',
+  'title',
+  'authors',
+  'team',
+  'created',
+  'tags',
+  'kind',
+  'parent',
+  'campaign',
+  'estimates',
+];
+const voteKeys = ['idea', 'voter', 'points', 'date', 'customers'];
+const decisionKeys = ['idea', 'status', 'date', 'reviewers', 'duplicate_of', 'scores'];
+
+function record(data: Record<string, unknown>, body: string): string {
+  const yaml = Object.entries(data)
+    .map(([key, v]) => `${JSON.stringify(key)}: ${JSON.stringify(v) ?? 'null'}`)
+    .join('\n');
+  return `---\n${yaml}\n---\n${body}`;
+}
+
+describe('validation never throws on arbitrary records', () => {
+  it('for ideas, votes and decisions with fields of any shape', () => {
+    const { config } = parseConfig(
+      'version: 1\nteams: {sales: {}}\npeople: {alice: {}, bob: {}}\nreviewers: [carol]\nvoting: {mode: quadratic, budget: 9, downvotes: true}\ncampaigns: {spring: {question: q, closes: 2026-03-31}}\n',
+    );
+    if (!config) throw new Error('test config must be valid');
+    const template = '## Problem\nWho?\n\n## Proposal\nWhat?\n';
+    fc.assert(
+      fc.property(
+        fc.array(fields(ideaKeys), { maxLength: 4 }),
+        fc.array(fields(voteKeys), { maxLength: 4 }),
+        fc.array(fields(decisionKeys), { maxLength: 4 }),
+        fc.string({ maxLength: 60 }),
+        (ideas, votes, decisions, body) => {
+          const files = [
+            ...ideas.map((d, i) => ({ path: `ideas/i${i}abc-idea.md`, text: record(d, body) })),
+            ...votes.map((d, i) => ({ path: `votes/i${i}abc/v${i}.md`, text: record(d, body) })),
+            ...decisions.map((d, i) => ({
+              path: `decisions/i${i}abc/2026-10-0${i + 1}-reviewing.md`,
+              text: record(d, body),
+            })),
+          ];
+          const repo = buildRepository(
+            { files, problems: [], configText: undefined, templateText: template },
+            config,
+          );
+          const problems = validateRepository(repo, { today: '2026-11-24' });
+          for (const p of problems) {
+            expect(p.line).toBeGreaterThanOrEqual(1);
+            expect(p.column).toBeGreaterThanOrEqual(1);
+            expect(p.message).not.toBe('');
+          }
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
