@@ -286,6 +286,20 @@ describe('ideas validate: where it runs', () => {
     );
   });
 
+  it('exits 2 on an alias bomb in the config, without expanding it', async () => {
+    const lines = [CONFIG.trimEnd(), 'x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i <= 12; i++) {
+      lines.push(`x${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(', ')}]`);
+    }
+    const root = makeRepo({ ...GOOD, 'ideas.config.yaml': `${lines.join('\n')}\n` });
+    const result = await runCli(['validate'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /ideas\.config\.yaml:1:1 {2}error {2}config\/invalid {2}cannot be read/,
+    );
+  });
+
   it('shows unknown settings as warnings among the problems', async () => {
     const root = makeRepo({ ...GOOD, 'ideas.config.yaml': `${CONFIG}colour: blue\n` });
     const { code, report } = await validateJson(root);
@@ -344,6 +358,14 @@ describe('ideas validate --ref', () => {
     writeFileSync(join(root, 'ideas.config.yaml'), 'version: 2\n');
     expect((await runCli(['validate'], { cwd: root })).code).toBe(2);
     expect((await runCli(['validate', '--ref', 'HEAD'], { cwd: root })).code).toBe(0);
+  });
+
+  it('exits 2 when the ref holds no config', async () => {
+    const root = makeRepo({ 'README.md': 'before ideas\n' });
+    writeTree(root, GOOD);
+    const result = await runCli(['validate', '--ref', 'HEAD'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('there is no ideas.config.yaml at HEAD');
   });
 
   it('exits 3 for a ref git cannot find, and refuses refs that look like options', async () => {
