@@ -153,13 +153,14 @@ describe('parseFrontMatter: values', () => {
   it('keeps an impossible date as written, so the schema can reject it', () => {
     // js-yaml alone rolls 2026-02-30 over to 2026-03-02 and 2026-13-01 into 2027.
     const fm = parseFrontMatter(
-      '---\na: 2026-02-30\nb: &d 2026-13-01 # comment\nc: *d\nd: [2026-04-31]\n---\n',
+      '---\na: 2026-02-30\nb: &d 2026-13-01 # comment\nc: *d\nd: [2026-04-31]\ne: !!timestamp 2026-06-31   # c\n---\n',
     );
     expect(fm.data).toEqual({
       a: '2026-02-30',
       b: '2026-13-01',
       c: '2026-13-01',
       d: ['2026-04-31'],
+      e: '2026-06-31',
     });
   });
 

@@ -87,7 +87,7 @@ function parseYaml(text: string): object {
  */
 function keepImpossibleDate(state: LoaderState, start: number): void {
   const written =
-    state.input.slice(start, state.position).replace(/#.*$/, '').trim().split(/\s+/).at(-1) ?? '';
+    state.input.slice(start, state.position).split('#')[0]?.trim().split(/\s+/).at(-1) ?? '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(written)) return;
   const date = state.result as Date;
   if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === written) return;
