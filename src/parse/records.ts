@@ -85,7 +85,7 @@ export function parseSource(text: string, kind: RecordKind): ParsedSource {
       rule: 'field/unknown',
       severity: 'warning',
       ...locateField(fm, [key]),
-      message: `unknown field "${key}" in a ${kind}: known fields are ${[...known].join(', ')}`,
+      message: `unknown field "${key}" in ${article(kind)} ${kind}: known fields are ${[...known].join(', ')}`,
     });
   }
   const schema: z.ZodType = recordSchemas[kind];
@@ -99,7 +99,7 @@ export function parseSource(text: string, kind: RecordKind): ParsedSource {
         severity: 'error',
         ...locateField(fm, path),
         message: missing
-          ? `a ${kind} needs the field "${path.join('.')}": add it to the front matter`
+          ? `${article(kind)} ${kind} needs the field "${path.join('.')}": add it to the front matter`
           : `"${path.join('.')}" ${issue.message}`,
       });
     }
@@ -168,4 +168,8 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
     at = (at as Record<PropertyKey, unknown>)[key];
   }
   return at;
+}
+
+function article(kind: RecordKind): string {
+  return kind === 'idea' ? 'an' : 'a';
 }

@@ -56,13 +56,11 @@ export function toSnapshot(raw: RawTree): Snapshot {
   };
 }
 
-export async function readRepository(
-  options: ReadOptions,
-): Promise<{ repo: Repository; configWarnings: ReturnType<typeof parseConfig>['problems'] }> {
+export async function readRepository(options: ReadOptions): Promise<{ repo: Repository }> {
   const raw = await readRaw(options);
   const { config, warnings } = configOf(raw, options.ref);
   // Config warnings (unknown settings) travel with the other problems: rule config/invalid.
   const snapshot = toSnapshot(raw);
   snapshot.problems = [...snapshot.problems, ...warnings];
-  return { repo: buildRepository(snapshot, config), configWarnings: warnings };
+  return { repo: buildRepository(snapshot, config) };
 }

@@ -14,7 +14,8 @@ export const run: CommandHandler = async (ctx, paths, options) => {
     paths.length > 0
       ? selectFiles(
           paths.map((p) => toRootPath(ctx, root, p)),
-          repo.files.keys(),
+          // Misplaced and unreadable files are not records but are reported under a named folder too.
+          [...repo.files.keys(), ...repo.problems.map((p) => p.file)],
         )
       : undefined;
   progress.phase('checking');
