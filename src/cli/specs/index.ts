@@ -1,6 +1,16 @@
 /** The command table. Add a command here and in specs/ and commands/. */
 import type { CommandSpec } from '../spec.js';
-import { rankSpec } from './rank.js';
+import { demoSpec } from './demo.js';
+import { initSpec } from './init.js';
+import { listSpec, queueSpec, rankSpec, showSpec } from './rank.js';
 import { validateSpec } from './validate.js';
 
-export const commandSpecs: readonly CommandSpec[] = [validateSpec, rankSpec];
+export const commandSpecs: readonly CommandSpec[] = [
+  initSpec,
+  validateSpec,
+  rankSpec,
+  listSpec,
+  showSpec,
+  queueSpec,
+  demoSpec,
+];
