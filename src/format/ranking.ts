@@ -7,6 +7,17 @@ import { layoutTable, type Column } from './columns.js';
 import { csvRow, markdownCell, markdownTable } from './escape.js';
 import { sanitizeLine } from './sanitize.js';
 
+/** One line per model, shown above the table so a reader knows what the score means. */
+export const MODEL_FORMULAS: Record<RankingModel, string> = {
+  votes: 'number of voters',
+  weighted: 'sum of points',
+  rice: 'reach × impact × confidence ÷ effort',
+  ice: 'impact × confidence × ease',
+  wsjf: '(value + time criticality + risk reduction) ÷ job size',
+  wilson: 'lower bound of the 95 % Wilson interval over up- and down-votes',
+  hot: 'points halved every half-life of a vote’s age',
+};
+
 export type RankFormat = 'table' | 'json' | 'csv' | 'md';
 
 export interface RankView {
@@ -126,7 +137,7 @@ function rankTable(rows: readonly Row[], view: RankView, ranks: Map<string, numb
     { header: 'title', flex: true },
     { header: 'status', max: 11 },
     ...(view.tree ? [] : [{ header: 'team', max: 12 }]),
-    { header: view.model, align: 'right' as const },
+    { header: 'score', align: 'right' as const },
     { header: 'votes', align: 'right' as const },
     ...(view.tree ? [{ header: 'Σvotes', align: 'right' as const }] : []),
   ];
@@ -142,7 +153,8 @@ function rankTable(rows: readonly Row[], view: RankView, ranks: Map<string, numb
   ]);
   const [header, ...lines] = layoutTable(columns, cells, view.width);
   const body = lines.map((line, i) => (rows[i]?.entry.score === null ? c.dim(line) : line));
-  return `${[c.bold(header ?? ''), ...body].join('\n')}\n`;
+  const title = c.dim(`By ${view.model}: ${MODEL_FORMULAS[view.model]}`);
+  return `${[title, c.bold(header ?? ''), ...body].join('\n')}\n`;
 }
 
 function rankCsv(rows: readonly Row[], view: RankView, ranks: Map<string, number>): string {
@@ -180,7 +192,7 @@ function rankCsv(rows: readonly Row[], view: RankView, ranks: Map<string, number
 }
 
 function rankMarkdown(rows: readonly Row[], view: RankView, ranks: Map<string, number>): string {
-  const headers = ['#', 'id', 'title', 'status', 'team', view.model, 'votes'];
+  const headers = ['#', 'id', 'title', 'status', 'team', 'score', 'votes'];
   if (view.tree) headers.push('Σvotes');
   const body = rows.map(({ entry, depth, rolled }) => {
     const row: (string | number | null)[] = [

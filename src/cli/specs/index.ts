@@ -2,7 +2,10 @@
 import type { CommandSpec } from '../spec.js';
 import { demoSpec } from './demo.js';
 import { initSpec } from './init.js';
-import { listSpec, queueSpec, rankSpec, showSpec } from './rank.js';
+import { listSpec } from './list.js';
+import { queueSpec } from './queue.js';
+import { rankSpec } from './rank.js';
+import { showSpec } from './show.js';
 import { validateSpec } from './validate.js';
 
 export const commandSpecs: readonly CommandSpec[] = [
