@@ -44,23 +44,47 @@ export function layoutTable(
   return [render(columns.map((column) => column.header)), ...rows.map(render)];
 }
 
-/** Cut to `width` display columns, ending with … when cut. */
+/**
+ * Our own colour codes (SGR) take no columns. Untrusted text has been sanitised before it gets
+ * here, so every escape sequence left is one of ours.
+ */
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/y;
+
+/** Cut to `width` display columns, ending with … when cut; colour codes are kept whole. */
 export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;
-  for (const char of text) {
+  let cut = false;
+  for (let i = 0; i < text.length;) {
+    SGR.lastIndex = i;
+    const sgr = SGR.exec(text);
+    if (sgr) {
+      out += sgr[0];
+      i += sgr[0].length;
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(i) ?? 0);
+    i += char.length;
+    if (cut) continue;
     const w = charWidth(char.codePointAt(0) ?? 0);
-    if (used + w > width - 1) break;
+    if (used + w > width - 1) {
+      out += '…';
+      cut = true;
+      continue;
+    }
     out += char;
     used += w;
   }
-  return `${out}…`;
+  return out;
 }
 
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += charWidth(char.codePointAt(0) ?? 0);
+  // eslint-disable-next-line no-control-regex
+  for (const char of text.replace(/\u001b\[[0-9;]*m/g, ''))
+    width += charWidth(char.codePointAt(0) ?? 0);
   return width;
 }
 
@@ -81,4 +105,25 @@ function charWidth(code: number): number {
   )
     return 2;
   return 1;
+}
+
+/** Word-wraps one line to `width` columns; continuation lines keep the line's indent. */
+export function wrapLine(text: string, width: number): string[] {
+  if (displayWidth(text) <= width) return [text];
+  const lead = /^\s*/.exec(text)?.[0] ?? '';
+  const indent = lead;
+  const words = text.slice(lead.length).split(/ +/);
+  const lines: string[] = [];
+  let current = lead;
+  for (const word of words) {
+    const candidate = current.trim() === '' ? current + word : `${current} ${word}`;
+    if (displayWidth(candidate) <= width || current.trim() === '') current = candidate;
+    else {
+      lines.push(current);
+      current = indent + word;
+    }
+  }
+  lines.push(current);
+  // A single word longer than the line is cut rather than left to overflow.
+  return lines.map((line) => truncate(line, width));
 }

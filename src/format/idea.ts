@@ -1,6 +1,7 @@
 /** `ideas show`: one idea for the terminal or as JSON. Formatters return strings. */
 import { Chalk } from 'chalk';
 import type { IdeaDetail } from '../model/idea-detail.js';
+import { wrapLine } from './columns.js';
 import { sanitizeForTerminal, sanitizeLine } from './sanitize.js';
 
 /** `show --format json` (documented in the README: keep it stable). */
@@ -57,7 +58,11 @@ export function ideaJson(detail: IdeaDetail): string {
 
 export function ideaText(
   detail: IdeaDetail,
-  { color, statusOf }: { color: boolean; statusOf: (id: string) => string },
+  {
+    color,
+    statusOf,
+    width = 80,
+  }: { color: boolean; statusOf: (id: string) => string; width?: number },
 ): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const { idea } = detail;
@@ -81,13 +86,22 @@ export function ideaText(
   if (estimates.length > 0)
     facts.push(['estimates', estimates.map(([k, v]) => `${k} ${v}`).join(', ')]);
   facts.push(['support', `${detail.support.votes} voters, ${detail.support.points} points`]);
-  for (const [key, value] of facts) out.push(`${c.dim(key.padEnd(10))} ${line(value)}`);
+  for (const [key, value] of facts)
+    wrapLine(line(value), width - 11).forEach((text, index) =>
+      out.push(`${index === 0 ? c.dim(key.padEnd(10)) : ' '.repeat(10)} ${text}`),
+    );
 
   const body = sanitizeForTerminal(idea.body).trim();
   if (body) {
     out.push('');
     for (const text of body.split('\n'))
-      out.push(/^#{1,6}\s/.test(text) ? c.bold(text.replace(/^#{1,6}\s+/, '')) : `  ${text}`);
+      out.push(
+        /^#{1,6}\s/.test(text)
+          ? c.bold(text.replace(/^#{1,6}\s+/, ''))
+          : text.trim() === ''
+            ? ''
+            : `  ${text}`,
+      );
   }
 
   out.push('', c.bold(`Decisions (${detail.decisions.length})`));
@@ -120,19 +134,22 @@ export function ideaText(
   }
   if (detail.children.length > 0) {
     out.push('', c.bold(`Ideas under this theme (${detail.children.length})`));
+    const idWidth = Math.max(...detail.children.map((child) => child.idea.id.length));
     for (const child of detail.children)
       out.push(
-        `  ${line(child.idea.id)}  ${line(child.status).padEnd(11)}  ${line(child.idea.title)}`,
+        `  ${line(child.idea.id).padEnd(idWidth)}  ${line(child.status).padEnd(11)}  ${line(child.idea.title)}`,
       );
   }
   if (detail.duplicates.length > 0)
     out.push('', `${c.bold('Duplicates folded in:')} ${line(detail.duplicates.join(', '))}`);
   if (detail.similar.length > 0) {
     out.push('', c.bold('Similar ideas'));
+    const idWidth = Math.max(...detail.similar.map((match) => match.idea.id.length));
     for (const { idea: other, score } of detail.similar)
       out.push(
-        `  ${line(other.id)}  ${score.toFixed(2)}  ${line(statusOf(other.id)).padEnd(11)}  ${line(other.title)}`,
+        `  ${line(other.id).padEnd(idWidth)}  ${score.toFixed(2)}  ${line(statusOf(other.id)).padEnd(11)}  ${line(other.title)}`,
       );
   }
-  return `${out.join('\n')}\n`;
+  // Long facts, paragraphs and comments wrap so that nothing runs past the terminal's edge.
+  return `${out.flatMap((text) => wrapLine(text, width)).join('\n')}\n`;
 }
