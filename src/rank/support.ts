@@ -36,8 +36,11 @@ export function countSupport(repo: Repository): Support {
   // 1. Each vote goes to its canonical idea; a voter counts once per target. The voter's own
   //    vote on the target wins over one on a duplicate of it, then the oldest.
   const chosen = new Map<string, Map<string, Vote>>();
+  // Ten votes per idea is common: follow each idea's duplicate chain once, not once per vote.
+  const targets = new Map<string, string>();
   for (const vote of repo.votes) {
-    const target = canonicalIdeaId(repo, vote.idea);
+    let target = targets.get(vote.idea);
+    if (target === undefined) targets.set(vote.idea, (target = canonicalIdeaId(repo, vote.idea)));
     let byVoter = chosen.get(target);
     if (!byVoter) chosen.set(target, (byVoter = new Map()));
     const held = byVoter.get(vote.voter);
