@@ -168,3 +168,30 @@ describe('model functions', () => {
     expect(scoreHot({ ...base, estimates: {}, votes: [monthOld] }).score).toBeCloseTo(1, 10);
   });
 });
+
+describe('stable order', () => {
+  it('does not depend on the order files were read in', async () => {
+    const fc = await import('fast-check');
+    const root = makeRepo(handBuiltTree(), { git: false });
+    const { repo } = await readRepository({ root });
+    const models = ['votes', 'weighted', 'rice', 'ice', 'wsjf', 'wilson', 'hot'] as const;
+    const expected = models.map((model) => ids(rankIdeas(repo, { model, today: TODAY })));
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(repo.votes, { minLength: repo.votes.length }),
+        fc.shuffledSubarray([...repo.ideasById.values()], { minLength: repo.ideasById.size }),
+        (votes, ideas) => {
+          const shuffled = {
+            ...repo,
+            votes,
+            ideasById: new Map(ideas.map((idea) => [idea.id, idea])),
+          };
+          models.forEach((model, i) =>
+            expect(ids(rankIdeas(shuffled, { model, today: TODAY }))).toEqual(expected[i]),
+          );
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+});

@@ -116,6 +116,18 @@ describe('ideas rank', () => {
     expect(theme?.children.map((child) => child.id)).toEqual(['alpha', 'beta']);
   });
 
+  it('--tree puts ideas whose theme is filtered out at the top level', async () => {
+    const result = await runCli(['rank', '--tree', '--team', 'company', '--format', 'json'], {
+      cwd: repo(),
+    });
+    const rows = JSON.parse(result.stdout) as { id: string; children: unknown[] }[];
+    expect(rows.map((row) => [row.id, row.children.length])).toEqual([
+      ['alpha', 0],
+      ['gamma', 0],
+      ['beta', 0],
+    ]);
+  });
+
   it('says what is wrong with a flag, exit 2', async () => {
     const root = repo();
     const cases: [string[], string][] = [
