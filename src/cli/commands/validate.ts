@@ -9,7 +9,7 @@ import type { CommandHandler } from '../spec.js';
 export const run: CommandHandler = async (ctx, paths, options) => {
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
-  const { root, repo, configWarnings } = await loadRepository(ctx, options);
+  const { root, repo } = await loadRepository(ctx, options);
   const only =
     paths.length > 0
       ? selectFiles(
@@ -18,10 +18,7 @@ export const run: CommandHandler = async (ctx, paths, options) => {
         )
       : undefined;
   progress.phase('checking');
-  const problems = [
-    ...configWarnings,
-    ...validateRepository(repo, { today: ctx.today, ...(only ? { only } : {}) }),
-  ];
+  const problems = validateRepository(repo, { today: ctx.today, ...(only ? { only } : {}) });
   progress.done();
   const display = displayPathFn(ctx, root);
   const shown = problems.map((p) => ({ ...p, file: display(p.file) }));
