@@ -49,14 +49,18 @@ describe('parseFrontMatter never throws', () => {
 
   it('for CRLF and BOM variants of arbitrary YAML', () => {
     fc.assert(
-      fc.property(yamlish, (yaml) => {
-        const lf = parseFrontMatter(`---\n${yaml}\n---\n`);
-        const crlf = parseFrontMatter(`\ufeff---\r\n${yaml.replace(/\n/g, '\r\n')}\r\n---\r\n`);
-        expect(crlf.problems.map((p) => [p.rule, p.line])).toEqual(
-          lf.problems.map((p) => [p.rule, p.line]),
-        );
-        expect(crlf.data).toEqual(lf.data);
-      }),
+      // A lone CR already is a line break of its own: only LF-only text has a CRLF twin.
+      fc.property(
+        yamlish.map((text) => text.replace(/\r/g, '')),
+        (yaml) => {
+          const lf = parseFrontMatter(`---\n${yaml}\n---\n`);
+          const crlf = parseFrontMatter(`\ufeff---\r\n${yaml.replace(/\n/g, '\r\n')}\r\n---\r\n`);
+          expect(crlf.problems.map((p) => [p.rule, p.line])).toEqual(
+            lf.problems.map((p) => [p.rule, p.line]),
+          );
+          expect(crlf.data).toEqual(lf.data);
+        },
+      ),
       { numRuns: 300 },
     );
   });
