@@ -112,7 +112,7 @@ describe('ideas validate: broken files of every kind', () => {
     });
     expect(parsed.map((m) => `${m[1]} ${m[5]}`).sort()).toEqual(expected);
     expect(lines).toContain(
-      'ideas/bbb222-yaml.md:3:8  error    front-matter/yaml  the front matter is not valid YAML (bad indentation of a mapping entry): fix the syntax at this place',
+      'ideas/bbb222-yaml.md:3:8  error  front-matter/yaml  the front matter is not valid YAML (bad indentation of a mapping entry): fix the syntax at this place',
     );
     expect(lines.find((l) => l.includes('idea/unknown-team'))).toMatch(
       /^ideas\/ddd444-team\.md:6:1 {2}error {2,}idea\/unknown-team {2}unknown team "marketing": use one of sales/,

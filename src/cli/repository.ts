@@ -20,7 +20,7 @@ export async function loadRepository(ctx: Context, options: CommandOptions) {
 export function toRootPath(ctx: Context, root: string, path: string): string {
   const absolute = resolve(ctx.cwd, path);
   const inside = relative(root, absolute);
-  if (inside.startsWith('..') || isAbsolute(inside)) {
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     throw new UsageError(
       `${path} is outside the ideas repository at ${root}`,
       'name files inside the repository',

@@ -1,7 +1,7 @@
 /** Problem reports in the three formats of `validate` and `check`. Formatters return strings. */
 import { Chalk } from 'chalk';
 import type { Problem } from '../model/types.js';
-import { sanitizeLine } from './sanitize.js';
+import { sanitizeForTerminal, sanitizeLine } from './sanitize.js';
 
 export type ProblemFormat = 'text' | 'json' | 'github';
 
@@ -24,8 +24,8 @@ export function countBySeverity(problems: readonly Problem[]): {
 export function formatText(report: ProblemReport, { color }: { color: boolean }): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines = report.problems.map((p) => {
-    const severity = p.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-    return `${c.bold(`${p.file}:${p.line}:${p.column}`)}  ${severity}  ${c.dim(p.rule)}  ${sanitizeLine(p.message)}`;
+    const severity = p.severity === 'error' ? c.red('error') : c.yellow('warning');
+    return `${c.bold(`${sanitizeLine(p.file)}:${p.line}:${p.column}`)}  ${severity}  ${c.dim(p.rule)}  ${sanitizeLine(p.message)}`;
   });
   const { errors, warnings } = countBySeverity(report.problems);
   const files = `${report.files} file${report.files === 1 ? '' : 's'}`;
@@ -61,8 +61,8 @@ export function formatJson(report: ProblemReport): string {
 export function formatGithub(report: ProblemReport): string {
   const lines = report.problems.map((p) => {
     const command = p.severity === 'error' ? 'error' : 'warning';
-    const props = `file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}`;
-    return `::${command} ${props}::${escapeData(p.message)}`;
+    const props = `file=${escapeProperty(sanitizeLine(p.file))},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}`;
+    return `::${command} ${props}::${escapeData(sanitizeForTerminal(p.message))}`;
   });
   const { errors, warnings } = countBySeverity(report.problems);
   lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${report.files} files`);

@@ -90,6 +90,12 @@ export function resolveCommit(cwd: string, ref: string): string {
     `${ref}^{commit}`,
   ]);
   if (result.status !== 0) {
+    if (runGit(cwd, ['rev-parse', '--git-dir']).status !== 0) {
+      throw new GitError(
+        `${cwd} is not in a git repository, so there is no ref "${ref}" to read`,
+        'leave out --ref to read the files as they are, or run git init',
+      );
+    }
     throw new GitError(
       `git cannot find the ref "${ref}"`,
       `check the name, or fetch it first: git fetch origin ${ref.replace(/^origin\//, '')}`,

@@ -4,13 +4,15 @@ import type { Problem } from '../model/types.js';
 /** Records are small; anything larger is a mistake or an attack, and is reported, not read. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-export type Refusal = 'symlink' | 'too-large' | 'binary';
+export type Refusal = 'symlink' | 'too-large' | 'binary' | 'unreadable' | 'too-deep';
 
 const MESSAGES: Record<Refusal, string> = {
   symlink:
     'symbolic links are not followed in an ideas repository: replace the link with the file itself',
   'too-large': `the file is over ${MAX_FILE_BYTES / 1024} KiB: records are short; cut it down`,
   binary: 'the file is binary (it holds NUL bytes): records are UTF-8 Markdown',
+  unreadable: 'the file cannot be opened: check its permissions',
+  'too-deep': 'folders nest deeper than any record lives: move the records to where they belong',
 };
 
 export function refusal(file: string, reason: Refusal): Problem {

@@ -42,6 +42,7 @@ export function readWorkingTree(root: string): RawTree {
       if (entry.isSymbolicLink()) tree.problems.push(refusal(path, 'symlink'));
       else if (entry.isDirectory()) {
         if (depth < MAX_DEPTH) walk(path, depth + 1);
+        else tree.problems.push(refusal(path, 'too-deep'));
       } else if (entry.isFile()) {
         const text = readFile(root, path, tree.problems);
         if (text !== undefined) tree.files.push({ path, text });
@@ -88,7 +89,10 @@ function readFile(root: string, relative: string, problems: Problem[]): string |
   let fd: number;
   try {
     fd = openSync(join(root, relative), 'r');
-  } catch {
+  } catch (error) {
+    // Absent is fine (an optional file); present but unreadable must not pass unnoticed.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      problems.push(refusal(relative, 'unreadable'));
     return undefined;
   }
   try {

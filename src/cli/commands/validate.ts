@@ -4,6 +4,7 @@ import { validateRepository } from '../../validate/validate.js';
 import { ExitCode } from '../../errors.js';
 import { displayPathFn, loadRepository, toRootPath } from '../repository.js';
 import { startProgress } from '../progress.js';
+import { sanitizeLine } from '../../format/sanitize.js';
 import type { CommandHandler } from '../spec.js';
 
 export const run: CommandHandler = async (ctx, paths, options) => {
@@ -18,6 +19,15 @@ export const run: CommandHandler = async (ctx, paths, options) => {
           [...repo.files.keys(), ...repo.problems.map((p) => p.file)],
         )
       : undefined;
+  // A mistyped path would otherwise pass as "checked, no problems".
+  if (only) {
+    const known = new Set([...repo.files.keys(), ...repo.problems.map((p) => p.file)]);
+    for (const path of only)
+      if (!known.has(path))
+        ctx.err(
+          `ideas: ${sanitizeLine(path)} is not a record in this repository: nothing checked there\n`,
+        );
+  }
   progress.phase('checking');
   const problems = validateRepository(repo, { today: ctx.today, ...(only ? { only } : {}) });
   progress.done();
