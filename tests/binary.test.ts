@@ -60,7 +60,7 @@ describe('the ideas binary', () => {
     const dir = join(tempDir(), 'demo');
     const demo = runBinary(['demo', '--dir', dir], { cwd: tempDir() });
     expect(demo.code).toBe(0);
-    expect(demo.stdout).toContain('Top open ideas');
+    expect(demo.stdout).toContain('By votes');
     const validate = runBinary(['validate', '--format', 'json'], { cwd: dir });
     expect(validate.code).toBe(0);
     expect(JSON.parse(validate.stdout).ok).toBe(true);

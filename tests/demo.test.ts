@@ -13,7 +13,7 @@ describe('ideas demo', () => {
     const demo = await runCli(['demo', '--dir', dir], { cwd: tempDir() });
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain(dir);
-    expect(demo.stdout).toMatch(/Top open ideas/);
+    expect(demo.stdout).toMatch(/By votes: number of voters/);
     expect(demo.stdout).toContain('Try next');
 
     const { repo } = await readRepository({ root: dir });

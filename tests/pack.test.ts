@@ -48,6 +48,6 @@ describe('the packed tarball', () => {
         env: { ...process.env, NO_COLOR: '1' },
       },
     );
-    expect(demo).toContain('Top open ideas');
+    expect(demo).toContain('By votes');
   });
 });
