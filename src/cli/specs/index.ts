@@ -1,5 +1,6 @@
 /** The command table. Add a command here and in specs/ and commands/. */
 import type { CommandSpec } from '../spec.js';
+import { checkSpec } from './check.js';
 import { validateSpec } from './validate.js';
 
-export const commandSpecs: readonly CommandSpec[] = [validateSpec];
+export const commandSpecs: readonly CommandSpec[] = [validateSpec, checkSpec];
