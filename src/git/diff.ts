@@ -199,3 +199,9 @@ export function readPathAuthors(cwd: string, from: string, to: string): Map<stri
   }
   return authors;
 }
+
+/** Files under `cwd` neither tracked nor ignored, from the top level: new records not yet added still count. */
+export function readUntracked(cwd: string): string[] {
+  const out = git(cwd, ['ls-files', '-z', '--others', '--exclude-standard', '--full-name']);
+  return out.split('\0').filter((p) => p !== '');
+}

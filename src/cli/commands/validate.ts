@@ -1,6 +1,8 @@
 /** `ideas validate [paths…]`: every rule over the repository; exit 1 on any error. */
 import { formatProblems, type ProblemFormat } from '../../format/problems.js';
 import { validateRepository } from '../../validate/validate.js';
+import { affectedFiles, WHOLE_REPOSITORY_RULES } from '../../validate/affected.js';
+import { changedSince } from '../changed-since.js';
 import { ExitCode } from '../../errors.js';
 import { displayPathFn, loadRepository, toRootPath } from '../repository.js';
 import { startProgress } from '../progress.js';
@@ -10,17 +12,27 @@ export const run: CommandHandler = async (ctx, paths, options) => {
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
   const { root, repo, configWarnings } = await loadRepository(ctx, options);
-  const only =
+  let only =
     paths.length > 0
       ? selectFiles(
           paths.map((p) => toRootPath(ctx, root, p)),
           repo.files.keys(),
         )
       : undefined;
+  if (typeof options.changedSince === 'string') {
+    const affected = affectedFiles(
+      repo,
+      changedSince(root, options.changedSince, options.ref as string | undefined),
+    );
+    if (affected) only = only ? new Set([...only].filter((p) => affected.has(p))) : affected;
+  }
   progress.phase('checking');
+  // Cheap whole-repository rules (id uniqueness) report wherever they find something.
   const problems = [
     ...configWarnings,
-    ...validateRepository(repo, { today: ctx.today, ...(only ? { only } : {}) }),
+    ...validateRepository(repo, { today: ctx.today }).filter(
+      (p) => !only || only.has(p.file) || WHOLE_REPOSITORY_RULES.has(p.rule),
+    ),
   ];
   progress.done();
   const display = displayPathFn(ctx, root);
