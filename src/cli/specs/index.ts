@@ -1,6 +1,7 @@
 /** The command table. Add a command here and in specs/ and commands/. */
 import type { CommandSpec } from '../spec.js';
 import { checkSpec } from './check.js';
+import { pendingSpec } from './pending.js';
 import { validateSpec } from './validate.js';
 
-export const commandSpecs: readonly CommandSpec[] = [validateSpec, checkSpec];
+export const commandSpecs: readonly CommandSpec[] = [validateSpec, checkSpec, pendingSpec];
