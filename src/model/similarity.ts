@@ -146,20 +146,36 @@ export class SimilarityIndex {
     return matches.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1)).slice(0, limit);
   }
 
-  /** Every pair of indexed documents at or above `threshold`, each pair once. */
+  /**
+   * Every pair of indexed documents at or above `threshold`, each pair once. The cosine is first
+   * accumulated over rare words only (through the postings); only pairs whose rare words alone
+   * come near the bar get the full score. Common words weigh little, so little is missed.
+   */
   similarPairs(threshold: number): { a: string; b: string; score: number }[] {
     const pairs: { a: string; b: string; score: number }[] = [];
+    const needed = Math.max(0, (threshold - 0.3) / 0.7 - 0.15);
+    const partial = new Float64Array(this.entries.length);
+    const touched: number[] = [];
     this.entries.forEach((entry, index) => {
-      const candidates = new Set<number>();
-      for (const word of entry.vector.keys()) {
-        for (const other of this.postings.get(word) ?? []) if (other > index) candidates.add(other);
+      for (const [word, weight] of entry.vector) {
+        const list = this.postings.get(word);
+        if (!list) continue;
+        for (const other of list) {
+          if (other <= index) continue;
+          if (partial[other] === 0) touched.push(other);
+          partial[other] =
+            (partial[other] ?? 0) + weight * (this.entries[other]?.vector.get(word) ?? 0);
+        }
       }
-      for (const other of candidates) {
+      for (const other of touched) {
         const otherEntry = this.entries[other];
-        if (!otherEntry) continue;
-        const score = this.score(entry, otherEntry);
-        if (score >= threshold) pairs.push({ a: entry.doc.id, b: otherEntry.doc.id, score });
+        if ((partial[other] ?? 0) >= needed && otherEntry) {
+          const score = this.score(entry, otherEntry);
+          if (score >= threshold) pairs.push({ a: entry.doc.id, b: otherEntry.doc.id, score });
+        }
+        partial[other] = 0;
       }
+      touched.length = 0;
     });
     return pairs;
   }

@@ -23,6 +23,12 @@ export interface ParsedRecords {
   problems: Problem[];
 }
 
+const KNOWN_FIELDS: Record<RecordKind, ReadonlySet<string>> = {
+  idea: new Set(Object.keys(recordSchemas.idea.shape)),
+  vote: new Set(Object.keys(recordSchemas.vote.shape)),
+  decision: new Set(Object.keys(recordSchemas.decision.shape)),
+};
+
 export function parseRecords(sources: readonly SourceFile[]): ParsedRecords {
   const out: ParsedRecords = {
     ideas: [],
@@ -63,16 +69,16 @@ function parseRecord(source: SourceFile, out: ParsedRecords): void {
 
   const schema: z.ZodType = recordSchemas[placement.kind];
   const result = schema.safeParse(fm.data);
-  const known = Object.keys((recordSchemas[placement.kind] as unknown as { shape: object }).shape);
+  const known = KNOWN_FIELDS[placement.kind];
   for (const key of file.keys) {
-    if (!known.includes(key)) {
+    if (!known.has(key)) {
       const at = locateField(fm, [key]);
       out.problems.push({
         rule: 'field/unknown',
         severity: 'warning',
         file: source.path,
         ...at,
-        message: `unknown field "${key}" in a ${placement.kind}: known fields are ${known.join(', ')}`,
+        message: `unknown field "${key}" in a ${placement.kind}: known fields are ${[...known].join(', ')}`,
       });
     }
   }

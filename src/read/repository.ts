@@ -5,6 +5,7 @@ import { buildRepository, type Repository, type Snapshot } from '../model/reposi
 import type { Config } from '../schema/config.js';
 import { ConfigError } from '../errors.js';
 import { readGitRef } from './git-ref.js';
+import { readWorkingTreeViaGit } from './git-index.js';
 import { readPackageFile } from './package-files.js';
 import { readWorkingTree, type RawTree } from './working-tree.js';
 
@@ -15,7 +16,9 @@ export interface ReadOptions {
 }
 
 export async function readRaw({ root, ref }: ReadOptions): Promise<RawTree> {
-  return ref === undefined ? readWorkingTree(root) : await readGitRef(root, ref);
+  if (ref !== undefined) return await readGitRef(root, ref);
+  // Through git when the root is in a work tree (fast); by walking the folders otherwise.
+  return (await readWorkingTreeViaGit(root)) ?? readWorkingTree(root);
 }
 
 export function builtInTemplate(): string {
