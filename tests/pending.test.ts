@@ -37,6 +37,7 @@ describe('ideas pending', () => {
       },
       { push: true },
     );
+    branchAs(forge, 'bob', 'vote/retract', { 'votes/shipa1/bob.md': null }, { push: true });
     // A branch merged already waits for nothing.
     branchAs(
       forge,
@@ -58,6 +59,7 @@ describe('ideas pending', () => {
       ['origin/idea/wrap77-gift-wrapping', 'added', 'idea', 'wrap77'],
       ['origin/review/shipa1', 'added', 'decision', 'shipa1'],
       ['origin/vote/chat22-erin', 'added', 'vote', 'chat22'],
+      ['origin/vote/retract', 'deleted', 'vote', 'shipa1'],
     ]);
     expect(report.pending[1]).toMatchObject({ status: 'accepted', reviewers: ['carol'] });
     expect(report.pending[2]).toMatchObject({ voter: 'erin', points: 1 });
@@ -66,8 +68,9 @@ describe('ideas pending', () => {
     expect(table.stdout).toContain('origin/vote/chat22-erin');
     expect(table.stdout).toContain('-> accepted (carol)');
     expect(table.stdout).not.toContain('\u001b');
+    expect(table.stdout).toContain('bob retracts');
     expect(table.stdout).toContain(
-      '3 branches not merged into origin/main: 1 idea, 1 vote, 1 decision',
+      '4 branches not merged into origin/main: 1 idea, 2 votes, 1 decision',
     );
   });
 

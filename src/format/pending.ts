@@ -25,15 +25,15 @@ export interface PendingReport {
 }
 
 function describe(r: PendingRecord): string {
+  if (r.change === 'deleted')
+    return r.kind === 'vote' && r.voter ? `${r.voter} retracts` : 'deleted';
   if (r.kind === 'idea' && r.title !== undefined)
     return `${r.title} (by ${(r.authors ?? []).join(', ')})`;
   if (r.kind === 'vote' && r.voter !== undefined)
     return `${r.voter} ${r.points !== undefined && r.points < 0 ? r.points : `+${r.points ?? 1}`}`;
   if (r.kind === 'decision' && r.status !== undefined)
     return `-> ${r.status} (${(r.reviewers ?? []).join(', ')})`;
-  return r.change === 'deleted'
-    ? r.path
-    : `${r.path} (unreadable: run ideas validate on the branch)`;
+  return `${r.path} (unreadable: run ideas validate on the branch)`;
 }
 
 export function formatPending(

@@ -54,6 +54,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
         kind: placed.kind,
         path,
         id: placed.id ?? '',
+        ...(placed.kind === 'vote' && placed.voter ? { voter: placed.voter } : {}),
       };
       // Links and submodules are not records; their targets are never read.
       const readable = change.status !== 'deleted' && change.newMode.startsWith('100');
