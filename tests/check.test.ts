@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { POLICY_RULES } from '../src/policy/policy.js';
 import { runCli } from './helpers/cli.js';
 import { git, tempDir } from './helpers/repo.js';
 import {
@@ -505,5 +507,91 @@ describe('ideas check: output formats', () => {
     expect(lines[1]).toMatch(
       /^::error file=votes\/chat22\/alice\.md,line=3,col=1,title=policy\/vote-voter::erin added/,
     );
+  });
+});
+
+describe('ideas check: more ways around the rules', () => {
+  it('a contributor making themselves a reviewer and deciding in the same branch', async () => {
+    const decision = 'decisions/chat22/2026-11-20-accepted.md';
+    const result = await attempt('erin', {
+      'ideas.config.yaml': BASE_TREE['ideas.config.yaml']!.replace(
+        'reviewers: [carol, dave]',
+        'reviewers: [carol, dave, erin]',
+      ),
+      'decisions/chat22/2026-11-20-reviewing.md': decisionText(
+        'chat22',
+        'reviewing',
+        '2026-11-20',
+        ['erin'],
+      ),
+      [decision]: decisionText('chat22', 'accepted', '2026-11-20', ['erin']),
+    });
+    expectViolation(
+      result,
+      'policy/reviewer-only',
+      'ideas.config.yaml',
+      /only a reviewer \(carol, dave\)/,
+    );
+    expectViolation(
+      result,
+      'policy/decision-reviewer',
+      decision,
+      /only a reviewer \(carol, dave\)/,
+    );
+    expectViolation(result, 'policy/decision-quorum', decision, /carol, dave/);
+  });
+
+  it('a vote in my file name that names someone else as voter', async () => {
+    const path = 'votes/chat22/erin.md';
+    const result = await attempt('erin', { [path]: voteText('chat22', 'alice') });
+    expectViolation(result, 'policy/vote-voter', path, /only alice \/ erin may add it/);
+  });
+
+  it('a submodule in a record folder', async () => {
+    const forge = makeForge();
+    git(forge.root, 'checkout', '-q', '-b', 'pr');
+    const head = git(forge.root, 'rev-parse', 'HEAD').trim();
+    git(forge.root, 'update-index', '--add', '--cacheinfo', `160000,${head},votes/shipa1/erin.md`);
+    gitAs(forge.root, 'erin', 'commit', '-q', '-m', 'submodule');
+    const result = await check(forge, ['--actor', 'erin']);
+    expectViolation(result, 'policy/unsafe-path', 'votes/shipa1/erin.md', /commit plain files/);
+  });
+
+  it('an ideas root in a subfolder: paths from the top, code outside it ignored, CI files owned', async () => {
+    const tree = Object.fromEntries(
+      Object.entries(BASE_TREE).map(([path, text]) => [`team/ideas/${path}`, text]),
+    );
+    const forge = makeForge({ ...tree, 'src/app.ts': 'export {};\n' });
+    branchAs(forge, 'erin', 'pr', {
+      'src/app.ts': 'export const x = 1;\n',
+      'team/ideas/votes/chat22/alice.md': voteText('chat22', 'alice'),
+      'team/ideas/votes/chat22/erin.md': voteText('chat22', 'erin'),
+      '.github/workflows/ideas.yml': 'on: push\n',
+    });
+    const result = await runCli(
+      ['check', '--base', 'origin/main', '--actor', 'erin', '--format', 'json'],
+      {
+        cwd: join(forge.root, 'team/ideas'),
+      },
+    );
+    const report = JSON.parse(result.stdout) as {
+      changes: { path: string }[];
+      problems: JsonProblem[];
+    };
+    expect(report.changes.map((c) => c.path)).toEqual([
+      '.github/workflows/ideas.yml',
+      'team/ideas/votes/chat22/alice.md',
+      'team/ideas/votes/chat22/erin.md',
+    ]);
+    expect(report.problems.map((p) => `${p.rule} ${p.file}`)).toEqual([
+      'policy/reviewer-only .github/workflows/ideas.yml',
+      'policy/vote-voter team/ideas/votes/chat22/alice.md',
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  it('the README documents every policy rule', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    for (const rule of Object.keys(POLICY_RULES)) expect(readme).toContain(`| \`${rule}\``);
   });
 });

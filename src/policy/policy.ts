@@ -20,8 +20,8 @@ export interface PathChange {
   /** Before a rename. */
   from?: string;
   fromKind?: ChangeKind;
-  /** The new side is a symbolic link (mode 120000). */
-  symlink: boolean;
+  /** The git mode of the new side: 120000 is a symbolic link, 160000 a submodule. */
+  newMode: string;
 }
 
 /** Who made a change: a handle, or someone `ideas` cannot name (an unmapped commit email). */
@@ -122,7 +122,7 @@ class PolicyCheck {
           continue;
         }
         this.checkOne(
-          { status: 'deleted', path: from, kind: change.fromKind ?? 'other', symlink: false },
+          { status: 'deleted', path: from, kind: change.fromKind ?? 'other', newMode: '000000' },
           change.path,
           addedDecisions,
         );
@@ -197,12 +197,19 @@ class PolicyCheck {
           );
       }
       if (change.status !== 'deleted') touched.push(change.path);
-      if (change.symlink && change.status !== 'deleted')
+      if (change.status !== 'deleted' && change.newMode === '120000')
         this.add(
           'policy/unsafe-path',
           change.path,
           'the file is a symbolic link, which could point anywhere, config and secrets included',
           'nobody may add one: replace the link with the file itself',
+        );
+      if (change.status !== 'deleted' && change.newMode === '160000')
+        this.add(
+          'policy/unsafe-path',
+          change.path,
+          'the path is a submodule, another repository pulled into this one',
+          'nobody may add one: commit plain files instead',
         );
     }
     for (const [path, twin] of caseCollisions(touched, this.input.headPaths))

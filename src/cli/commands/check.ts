@@ -129,7 +129,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
 function toPathChanges(change: Change, toRoot: (path: string) => string | undefined): PathChange[] {
   const path = toRoot(change.path);
   const from = change.from === undefined ? undefined : toRoot(change.from);
-  const symlink = change.newMode === '120000';
+  const { newMode } = change;
   if (change.status === 'renamed') {
     if (path !== undefined && from !== undefined)
       return [
@@ -139,18 +139,18 @@ function toPathChanges(change: Change, toRoot: (path: string) => string | undefi
           from,
           kind: classifyPath(path),
           fromKind: classifyPath(from),
-          symlink,
+          newMode,
         },
       ];
-    if (path !== undefined) return [{ status: 'added', path, kind: classifyPath(path), symlink }];
+    if (path !== undefined) return [{ status: 'added', path, kind: classifyPath(path), newMode }];
     if (from !== undefined)
-      return [{ status: 'deleted', path: from, kind: classifyPath(from), symlink: false }];
+      return [{ status: 'deleted', path: from, kind: classifyPath(from), newMode: '000000' }];
     return [];
   }
   // A path whose old or new side is a link is judged by its new side.
   return path === undefined
     ? []
-    : [{ status: change.status, path, kind: classifyPath(path), symlink }];
+    : [{ status: change.status, path, kind: classifyPath(path), newMode }];
 }
 
 /** Validation of the head, kept to the files this branch touches: the rest is not its doing. */
