@@ -33,7 +33,10 @@ export interface Acting {
 
 export interface PolicyInput {
   changes: readonly PathChange[];
+  /** The base's records that the changes touch, their ideas and those ideas' decisions, and the config. */
   base: Repository;
+  /** Every idea id on the base, by file name, and its path. */
+  baseIdeaPaths: ReadonlyMap<string, string>;
   head: Repository;
   /** Everyone who acted on a path; a change must be allowed for each of them. */
   actorsOf(path: string): readonly Acting[];
@@ -445,12 +448,12 @@ class PolicyCheck {
       if (change.kind !== 'idea' || change.status === 'deleted' || change.status === 'modified')
         continue;
       const idea = this.headIdeas.get(change.path);
-      const taken = idea && this.input.base.ideasById.get(idea.id);
-      if (idea && taken && taken.path !== change.path && taken.path !== change.from)
+      const taken = idea && this.input.baseIdeaPaths.get(idea.id);
+      if (idea && taken !== undefined && taken !== change.path && taken !== change.from)
         this.add(
           'policy/duplicate-id',
           change.path,
-          `id "${idea.id}" is already used by ${taken.path} on the base`,
+          `id "${idea.id}" is already used by ${taken} on the base`,
           'give this idea a new id (ideas new allocates one)',
           ['id'],
         );

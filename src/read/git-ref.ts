@@ -8,7 +8,12 @@ import { git, readBlobs, resolveCommit } from '../git/git-process.js';
 import { MAX_FILE_BYTES, hasNulByte } from './limits.js';
 import type { RawTree } from './working-tree.js';
 
-export async function readGitRef(root: string, ref: string): Promise<RawTree> {
+/** `select`, when given, limits the records read to the paths it accepts (config and template are always read). */
+export async function readGitRef(
+  root: string,
+  ref: string,
+  select?: (path: string) => boolean,
+): Promise<RawTree> {
   const commit = resolveCommit(root, ref);
   const top = git(root, ['rev-parse', '--show-toplevel']).trim();
   // The ideas root may be a subfolder of a larger repository.
@@ -33,6 +38,7 @@ export async function readGitRef(root: string, ref: string): Promise<RawTree> {
     const tab = entry.indexOf('\t');
     const [mode, type, id, size] = entry.slice(0, tab).split(/ +/);
     const path = entry.slice(tab + 1).slice(prefix ? prefix.length + 1 : 0);
+    if (select && path !== CONFIG_FILE && path !== TEMPLATE_PATH && !select(path)) continue;
     if (mode === '120000')
       refuse(
         path,

@@ -27,7 +27,9 @@ import {
   type BranchIdea,
   type PathChange,
 } from '../../policy/policy.js';
-import { readRepository } from '../../read/repository.js';
+import { readGitRef } from '../../read/git-ref.js';
+import { configOf, readRepository, toSnapshot } from '../../read/repository.js';
+import { buildRepository, type Repository } from '../../model/repository.js';
 import { sortProblems, validateRepository } from '../../validate/validate.js';
 import { startProgress } from '../progress.js';
 import { rootOf } from '../repository.js';
@@ -67,11 +69,14 @@ export const run: CommandHandler = async (ctx, _args, options) => {
   );
 
   progress.phase('reading both sides');
-  const [{ repo: baseRepo }, { repo: headRepo }] = await Promise.all([
-    readRepository({ root, ref: base }),
+  const headTree = readTree(root, headCommit);
+  const baseTree = readTree(root, base);
+  const headPaths = headTree.flatMap((e) => toRoot(e.path) ?? []);
+  const baseIdeaPaths = ideaPathsById(baseTree.flatMap((e) => toRoot(e.path) ?? []));
+  const [baseRepo, { repo: headRepo }] = await Promise.all([
+    readBaseRepository(root, base, changes),
     readRepository({ root, ref: headCommit }),
   ]);
-  const headPaths = readTree(root, headCommit).flatMap((e) => toRoot(e.path) ?? []);
 
   let actorsOf: (path: string) => Acting[];
   const people = new Set<string>();
@@ -88,7 +93,14 @@ export const run: CommandHandler = async (ctx, _args, options) => {
 
   progress.phase('checking');
   const problems = [
-    ...checkPolicy({ changes, base: baseRepo, head: headRepo, actorsOf, headPaths }),
+    ...checkPolicy({
+      changes,
+      base: baseRepo,
+      baseIdeaPaths,
+      head: headRepo,
+      actorsOf,
+      headPaths,
+    }),
     ...touchedProblems(headRepo, changes, ctx.today),
   ];
   if (options.openPrs === true) {
@@ -102,7 +114,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
         const at = idea ? locateField(idea.frontMatter, ['id']) : { line: 1, column: 1 };
         return [{ id: id.id, path: c.path, ...at }];
       })
-      .filter((idea) => !baseRepo.ideasById.has(idea.id));
+      .filter((idea) => !baseIdeaPaths.has(idea.id));
     problems.push(...checkOpenPrIds(added, others));
   }
   progress.done();
@@ -185,6 +197,48 @@ function ideasOnOtherBranches(
       if (path !== undefined && placed?.kind === 'idea' && placed.id)
         found.push({ branch: branch.name, path, id: placed.id });
     }
+  }
+  return found;
+}
+
+/**
+ * The base as policy needs it, without reading every record twice: the config, the base side of
+ * each changed file, and the ideas and decisions of every idea a change touches.
+ */
+async function readBaseRepository(
+  root: string,
+  base: string,
+  changes: PathChange[],
+): Promise<Repository> {
+  const paths = new Set<string>();
+  const ids = new Set<string>();
+  for (const change of changes) {
+    for (const path of [change.path, change.from]) {
+      if (path === undefined) continue;
+      paths.add(path);
+      const placed = placeFile(path);
+      if ('id' in placed && placed.id) ids.add(placed.id);
+    }
+  }
+  const raw = await readGitRef(root, base, (path) => {
+    if (paths.has(path)) return true;
+    const placed = placeFile(path);
+    return (
+      (placed.kind === 'idea' || placed.kind === 'decision') &&
+      placed.id !== undefined &&
+      ids.has(placed.id)
+    );
+  });
+  const { config } = configOf(raw, base);
+  return buildRepository(toSnapshot(raw), config);
+}
+
+/** Idea ids by file name (the name starts with the id), first path of each. */
+function ideaPathsById(paths: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const path of paths) {
+    const placed = placeFile(path);
+    if (placed.kind === 'idea' && placed.id && !found.has(placed.id)) found.set(placed.id, path);
   }
   return found;
 }
