@@ -590,6 +590,31 @@ describe('ideas check: more ways around the rules', () => {
     expect(result.code).toBe(1);
   });
 
+  it('a file name with terminal escapes never reaches the terminal', async () => {
+    const path = 'votes/chat22/e\u001b[2Jrin.md';
+    const forge = makeForge();
+    branchAs(forge, 'erin', 'pr', { [path]: voteText('chat22', 'erin') });
+    const json = await check(forge, ['--actor', 'erin']);
+    expectViolation(json, 'policy/unsafe-path', path, /nobody may add it/);
+    const text = await runCli(['check', '--base', 'origin/main', '--actor', 'erin'], {
+      cwd: forge.root,
+    });
+    expect(text.code).toBe(1);
+    expect(text.stdout).not.toContain('\u001b');
+    expect(text.stdout).toContain('control characters');
+  });
+
+  it('a decomposed (NFD) twin of an existing name', async () => {
+    const forge = makeForge({
+      ...BASE_TREE,
+      'votes/chat22/jos\u00e9.md': voteText('chat22', 'jose'),
+    });
+    const path = 'votes/chat22/jose\u0301.md';
+    branchAs(forge, 'erin', 'pr', { [path]: voteText('chat22', 'erin') });
+    const result = await check(forge, ['--actor', 'erin']);
+    expectViolation(result, 'policy/unsafe-path', path, /nobody may add it/);
+  });
+
   it('the README documents every policy rule', () => {
     const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
     for (const rule of Object.keys(POLICY_RULES)) expect(readme).toContain(`| \`${rule}\``);

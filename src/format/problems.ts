@@ -25,7 +25,7 @@ export function formatText(report: ProblemReport, { color }: { color: boolean })
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines = report.problems.map((p) => {
     const severity = p.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-    return `${c.bold(`${p.file}:${p.line}:${p.column}`)}  ${severity}  ${c.dim(p.rule)}  ${sanitizeLine(p.message)}`;
+    return `${c.bold(`${sanitizeLine(p.file)}:${p.line}:${p.column}`)}  ${severity}  ${c.dim(p.rule)}  ${sanitizeLine(p.message)}`;
   });
   const { errors, warnings } = countBySeverity(report.problems);
   const files = `${report.files} file${report.files === 1 ? '' : 's'}`;

@@ -37,6 +37,11 @@ const LAYOUT_NAMES = [...RECORD_FOLDERS, 'templates', '.github', CONFIG_FILE, IN
 /** Why a path escapes or dodges the layout, or undefined when it is an ordinary path. */
 export function unsafePathReason(path: string): string | undefined {
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'the path is absolute';
+  // eslint-disable-next-line no-control-regex -- control characters in a path are the point
+  if (/[\u0000-\u001f\u007f]/.test(path))
+    return 'the path holds control characters, which can rewrite what a terminal shows';
+  if (path.normalize('NFC') !== path)
+    return 'the path is not in Unicode NFC form: macOS stores it as another name that looks the same';
   if (path.includes('\\')) return 'the path holds a backslash, a folder separator on Windows';
   const segments = path.split('/');
   if (segments.some((s) => s === '..' || s === '.' || s === ''))
@@ -57,7 +62,7 @@ export function caseCollisions(
 ): Map<string, string> {
   const byLower = new Map<string, Set<string>>();
   const add = (path: string) => {
-    const key = path.toLowerCase();
+    const key = foldName(path);
     const set = byLower.get(key);
     if (set) set.add(path);
     else byLower.set(key, new Set([path]));
@@ -66,7 +71,7 @@ export function caseCollisions(
   const found = new Map<string, string>();
   for (const path of touched) {
     for (const prefix of prefixesOf(path)) {
-      const other = [...(byLower.get(prefix.toLowerCase()) ?? [])].find((p) => p !== prefix);
+      const other = [...(byLower.get(foldName(prefix)) ?? [])].find((p) => p !== prefix);
       if (other !== undefined) {
         found.set(path, other);
         break;
@@ -74,6 +79,11 @@ export function caseCollisions(
     }
   }
   return found;
+}
+
+/** How a case-insensitive, normalising file system (macOS, Windows) sees a name. */
+function foldName(path: string): string {
+  return path.normalize('NFC').toLowerCase();
 }
 
 /** `a/b/c.md` -> `a`, `a/b`, `a/b/c.md`. */
