@@ -40,7 +40,7 @@ async function check(forge: Forge, args: string[] = [], env: Record<string, stri
       ? undefined
       : (JSON.parse(result.stdout) as {
           ok: boolean;
-          actor: { handle?: string; source: string; people: string[] };
+          actor: { handle: string | null; source: string; people: string[] };
           changes: { status: string; path: string; from?: string; kind: string }[];
           problems: JsonProblem[];
         });
@@ -430,7 +430,11 @@ describe('ideas check: who is acting', () => {
       'review',
     );
     const allowed = await check(forge);
-    expect(allowed.report?.actor).toEqual({ source: 'commit authors', people: ['carol', 'erin'] });
+    expect(allowed.report?.actor).toEqual({
+      handle: null,
+      source: 'commit authors',
+      people: ['carol', 'erin'],
+    });
     expect(allowed.rules).toEqual([]);
     commitAs(forge.root, 'mallory', { 'votes/chat22/bob.md': voteText('chat22', 'bob') }, 'forge');
     const refused = await check(forge);

@@ -56,7 +56,7 @@ export function formatCheck(
       base: report.base,
       head: report.head,
       mergeBase: report.mergeBase,
-      actor: report.actor,
+      actor: { ...report.actor, handle: report.actor.handle ?? null },
       changes: report.changes,
       problems,
     };
