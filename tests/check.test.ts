@@ -312,8 +312,8 @@ describe('ideas check: attacks fail', () => {
   it('a file in the wrong folder', async () => {
     const path = 'votes/shipa1/extra/erin.md';
     const result = await attempt('erin', { [path]: voteText('shipa1', 'erin') });
-    expect(result.code).toBe(1);
     expect(result.rules).toContain(`repo/misplaced-file ${path}`);
+    expectViolation(result, 'policy/reviewer-only', path, /only a reviewer \(carol, dave\)/);
   });
 
   it('a case twin of a layout folder', async () => {

@@ -23,11 +23,7 @@ export function classifyPath(path: string): ChangeKind {
   const placement = placeFile(path);
   if (placement.kind === 'idea' || placement.kind === 'vote' || placement.kind === 'decision')
     return placement.kind;
-  if (placement.kind === 'misplaced') {
-    // Judged by its folder: a file in the wrong place under votes/ is still someone's vote attempt.
-    const folder = path.split('/', 1)[0];
-    return folder === 'ideas' ? 'idea' : folder === 'votes' ? 'vote' : 'decision';
-  }
+  // A misplaced file (votes/<id>/extra/x.md) is outside the layout: validation says where it belongs.
   return 'other';
 }
 
