@@ -173,6 +173,8 @@ const lines = [
   `ideas benchmark: ${SIZE.ideas} ideas, ${SIZE.votes} votes, ${SIZE.decisions} decisions; median of ${runs} runs`,
   `node ${process.version}, ${process.platform}/${process.arch}`,
   '',
+  `read-all: ${baseline.toFixed(0)} ms to list and read every file with Node; ratio = median / read-all`,
+  '',
   `${'command'.padEnd(34)} ${'median'.padStart(9)} ${'ratio'.padStart(6)}  bar`,
   ...results.map(
     (r) =>

@@ -23,7 +23,7 @@ const STOP_WORDS = new Set(
 );
 
 /** Above this share of documents, a word says nothing about similarity and is not indexed. */
-const COMMON_WORD_SHARE = 0.05;
+const COMMON_WORD_SHARE = 0.02;
 
 export function tokenize(text: string): string[] {
   return (
@@ -70,7 +70,8 @@ interface Indexed {
 export class SimilarityIndex {
   private readonly entries: Indexed[] = [];
   private readonly documentFrequency = new Map<string, number>();
-  private readonly postings = new Map<string, number[]>();
+  /** For each indexed word: the documents holding it, ascending, and its weight in each. */
+  private readonly postings = new Map<string, { docs: number[]; weights: number[] }>();
   private readonly total: number;
 
   constructor(docs: readonly Document[]) {
@@ -91,15 +92,17 @@ export class SimilarityIndex {
       for (const word of vector.keys()) {
         if (!this.isIndexed(word)) continue;
         const list = this.postings.get(word);
-        if (list) list.push(index);
-        else this.postings.set(word, [index]);
+        if (list) {
+          list.docs.push(index);
+          list.weights.push(vector.get(word) ?? 0);
+        } else this.postings.set(word, { docs: [index], weights: [vector.get(word) ?? 0] });
       }
     });
   }
 
   private isIndexed(word: string): boolean {
     const df = this.documentFrequency.get(word) ?? 0;
-    return df <= Math.max(3, this.total * COMMON_WORD_SHARE);
+    return df <= Math.max(5, this.total * COMMON_WORD_SHARE);
   }
 
   private weigh(counts: Map<string, number>): Map<string, number> {
@@ -134,8 +137,9 @@ export class SimilarityIndex {
     }
     const probe: Indexed = { doc, vector: this.weigh(counts), titleGrams: trigrams(doc.title) };
     const candidates = new Set<number>();
-    for (const word of probe.vector.keys())
-      for (const index of this.postings.get(word) ?? []) candidates.add(index);
+    for (const word of probe.vector.keys()) {
+      for (const index of this.postings.get(word)?.docs ?? []) candidates.add(index);
+    }
     const matches: Match[] = [];
     for (const index of candidates) {
       const entry = this.entries[index];
@@ -160,11 +164,12 @@ export class SimilarityIndex {
       for (const [word, weight] of entry.vector) {
         const list = this.postings.get(word);
         if (!list) continue;
-        for (const other of list) {
-          if (other <= index) continue;
+        const { docs, weights } = list;
+        // Postings are ascending: only documents after this one, so each pair is met once.
+        for (let i = firstAfter(docs, index); i < docs.length; i++) {
+          const other = docs[i] as number;
           if (partial[other] === 0) touched.push(other);
-          partial[other] =
-            (partial[other] ?? 0) + weight * (this.entries[other]?.vector.get(word) ?? 0);
+          partial[other] = (partial[other] ?? 0) + weight * (weights[i] ?? 0);
         }
       }
       for (const other of touched) {
@@ -179,4 +184,16 @@ export class SimilarityIndex {
     });
     return pairs;
   }
+}
+
+/** Index of the first entry of an ascending list greater than `value`. */
+function firstAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] as number) <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

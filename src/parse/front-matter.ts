@@ -40,15 +40,45 @@ const jsYamlSafeLoad = (
   matter as unknown as { engines: { yaml: { parse: (text: string, options: object) => unknown } } }
 ).engines.yaml.parse;
 
+/** The parts of js-yaml's loader state its listener sees and that we read or correct. */
+interface LoaderState {
+  input: string;
+  position: number;
+  result: unknown;
+  anchor: string | null;
+  anchorMap: Record<string, unknown>;
+}
+
 function parseYaml(text: string): unknown {
   let nodes = 0;
+  const starts: number[] = [];
   return jsYamlSafeLoad(text, {
     // The listener sees every node as it is composed, so a document with a huge node count
     // (an alias bomb, a generated monster) stops early instead of after allocation.
-    listener(event: string) {
-      if (event === 'open' && ++nodes > MAX_YAML_NODES) throw new TooManyNodes();
+    listener(event: string, state: LoaderState) {
+      if (event === 'open') {
+        if (++nodes > MAX_YAML_NODES) throw new TooManyNodes();
+        starts.push(state.position);
+        return;
+      }
+      const start = starts.pop() ?? state.position;
+      if (state.result instanceof Date) keepImpossibleDate(state, start);
     },
   });
+}
+
+/**
+ * js-yaml rolls an impossible date over (2026-02-30 becomes 2026-03-02, 2026-13-01 a day in
+ * 2027): keep such a date as the text written, so the schema reports it instead of using another day.
+ */
+function keepImpossibleDate(state: LoaderState, start: number): void {
+  const written =
+    state.input.slice(start, state.position).split('#')[0]?.trim().split(/\s+/).at(-1) ?? '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(written)) return;
+  const date = state.result as Date;
+  if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === written) return;
+  state.result = written;
+  if (state.anchor !== null) state.anchorMap[state.anchor] = written;
 }
 
 const FENCE = /^---([^\n]*)\n/;
@@ -100,8 +130,23 @@ export function parseFrontMatter(input: string): FrontMatter {
   const yamlLine = 2;
   const bodyStart = afterOpen + close.index + close[0].length + 1;
   const body = text.slice(bodyStart);
-  const bodyLine = yamlLine + countLines(yaml) + 1;
+  // `yaml` ends with the newline before the closing fence, so its line count reaches the body.
+  const bodyLine = yamlLine + countLines(yaml);
   const result: FrontMatter = { data: undefined, yaml, yamlLine, body, bodyLine, problems: [] };
+
+  // gray-matter ends the block at the first line starting with "---", even "----" or "---x":
+  // the fields after it would be dropped without a word.
+  const stray = /^---/m.exec(yaml);
+  if (stray) {
+    result.problems.push({
+      rule: 'front-matter/yaml',
+      line: yamlLine + countLines(yaml.slice(0, stray.index)) - 1,
+      column: 1,
+      message:
+        'a line starting with "---" inside the front matter: remove it, or indent it if it belongs to a value',
+    });
+    return result;
+  }
 
   let parsed: unknown;
   try {
@@ -110,7 +155,11 @@ export function parseFrontMatter(input: string): FrontMatter {
     result.problems.push(describeYamlError(error, yamlLine));
     return result;
   }
-  if (parsed === null || parsed === undefined || (typeof parsed === 'object' && isEmpty(parsed))) {
+  if (
+    parsed === null ||
+    parsed === undefined ||
+    (typeof parsed === 'object' && !(parsed instanceof Date) && isEmpty(parsed))
+  ) {
     result.problems.push({
       rule: 'front-matter/not-mapping',
       line: 1,

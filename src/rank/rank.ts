@@ -1,11 +1,14 @@
 /**
- * Ranking: ideas in order of score under a model (SPEC §7). This first version has the
- * `votes` and `weighted` models; the ranking issue brings the others and the filters.
+ * Ranking: ideas in order of score under a model (SPEC §7). Votes are counted once for all
+ * models (duplicates folded into their target, budgets applied), then each idea is scored and
+ * the list filtered and sorted. Pure: the day comes in through `today`.
  */
-import { canonicalIdeaId, isClosed, statusOf } from '../model/lifecycle.js';
+import { isClosed, statusOf } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import type { Idea } from '../model/types.js';
-import type { RankingModel } from '../schema/config.js';
+import type { Config, RankingModel } from '../schema/config.js';
+import { MODELS } from './models.js';
+import { countSupport, type ClippedVote, type CountedVote } from './support.js';
 
 export interface RankedIdea {
   idea: Idea;
@@ -18,6 +21,10 @@ export interface RankedIdea {
   points: number;
   /** Why the idea has no score under this model, e.g. "no estimates.reach". */
   missing?: string;
+  /** The votes counted for this idea, by voter. */
+  support: CountedVote[];
+  /** Votes on this idea the voter's budget cut down (budget and quadratic modes). */
+  clipped: ClippedVote[];
 }
 
 export interface RankOptions {
@@ -25,30 +32,51 @@ export interface RankOptions {
   today: string;
   /** Only these statuses; default: every status that is not closed. */
   statuses?: readonly string[];
+  /** Only ideas of this team or any team under it in the hierarchy. */
+  team?: string;
+  /** Only ideas carrying every one of these tags. */
+  tags?: readonly string[];
+  campaign?: string;
 }
 
 export function rankIdeas(repo: Repository, options: RankOptions): RankedIdea[] {
-  const model = options.model ?? repo.config.ranking.model;
-  // Votes on an idea closed as duplicate count for the idea it duplicates, each voter once.
-  const voters = new Map<string, Map<string, number>>();
-  for (const vote of repo.votes) {
-    const target = canonicalIdeaId(repo, vote.idea);
-    let byVoter = voters.get(target);
-    if (!byVoter) voters.set(target, (byVoter = new Map()));
-    if (!byVoter.has(vote.voter)) byVoter.set(vote.voter, vote.points);
+  const model = MODELS[options.model ?? repo.config.ranking.model];
+  const { byIdea, clipped } = countSupport(repo);
+  const clippedByIdea = new Map<string, ClippedVote[]>();
+  for (const clip of clipped) {
+    const list = clippedByIdea.get(clip.idea);
+    if (list) list.push(clip);
+    else clippedByIdea.set(clip.idea, [clip]);
   }
   const wanted = (status: string) =>
     options.statuses ? options.statuses.includes(status) : !isClosed(repo.config.lifecycle, status);
+  const teams = options.team === undefined ? undefined : teamAndBelow(repo.config, options.team);
+
   const ranked: RankedIdea[] = [];
   for (const idea of repo.ideasById.values()) {
+    if (teams && (idea.team === undefined || !teams.has(idea.team))) continue;
+    if (options.tags && !options.tags.every((tag) => idea.tags.includes(tag))) continue;
+    if (options.campaign !== undefined && idea.campaign !== options.campaign) continue;
     const status = statusOf(repo, idea.id);
     if (!wanted(status)) continue;
-    const byVoter = voters.get(idea.id) ?? new Map<string, number>();
-    let points = 0;
-    for (const p of byVoter.values()) points += p;
-    const votes = byVoter.size;
-    const score = model === 'weighted' ? points : votes;
-    ranked.push({ idea, status, score, votes, points });
+    const support = byIdea.get(idea.id) ?? [];
+    const result = model({
+      estimates: idea.estimates,
+      votes: support,
+      today: options.today,
+      halfLifeDays: repo.config.ranking.half_life_days,
+    });
+    const entry: RankedIdea = {
+      idea,
+      status,
+      score: result.score,
+      votes: support.length,
+      points: support.reduce((sum, vote) => sum + vote.points, 0),
+      support,
+      clipped: clippedByIdea.get(idea.id) ?? [],
+    };
+    if (result.score === null) entry.missing = result.missing;
+    ranked.push(entry);
   }
   return ranked.sort(compareRanked);
 }
@@ -58,6 +86,28 @@ export function compareRanked(a: RankedIdea, b: RankedIdea): number {
   if (a.score === null || b.score === null) {
     if (a.score !== b.score) return a.score === null ? 1 : -1;
   } else if (a.score !== b.score) return b.score - a.score;
-  if (a.idea.created !== b.idea.created) return a.idea.created < b.idea.created ? -1 : 1;
-  return a.idea.id < b.idea.id ? -1 : a.idea.id > b.idea.id ? 1 : 0;
+  return compareIdeaAge(a.idea, b.idea);
+}
+
+/** Older idea first, then id: the tie rule every ordered list uses. */
+export function compareIdeaAge(a: Idea, b: Idea): number {
+  if (a.created !== b.created) return a.created < b.created ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The team and every team whose chain of parents reaches it. */
+export function teamAndBelow(config: Config, team: string): Set<string> {
+  const found = new Set([team]);
+  for (const name of Object.keys(config.teams)) {
+    const seen = new Set<string>();
+    for (let at: string | undefined = name; at !== undefined && !seen.has(at);) {
+      if (at === team) {
+        found.add(name);
+        break;
+      }
+      seen.add(at);
+      at = config.teams[at]?.parent;
+    }
+  }
+  return found;
 }

@@ -6,14 +6,17 @@
 import { CONFIG_FILE } from '../parse/config.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../parse/layout.js';
 import { readBlobs, runGit, runGitAsync } from '../git/git-process.js';
-import { MAX_FILE_BYTES, hasNulByte } from './limits.js';
+import { checkBytes, refusal } from './limits.js';
 import { readFromDisk, type RawTree } from './working-tree.js';
-
-const SYMLINK_MESSAGE =
-  'symbolic links are not followed in an ideas repository: replace the link with the file itself';
+import { withParse, type ParseCache } from './parse-cache.js';
+import { recordKindOf } from '../parse/records.js';
+import type { RecordKind } from '../model/types.js';
 
 /** The working tree read through git's index, or undefined when the root is not in a git work tree. */
-export async function readWorkingTreeViaGit(root: string): Promise<RawTree | undefined> {
+export async function readWorkingTreeViaGit(
+  root: string,
+  cache?: ParseCache,
+): Promise<RawTree | undefined> {
   const pathspecs = ['--', ...RECORD_FOLDERS, TEMPLATE_PATH, CONFIG_FILE];
   const staged = runGit(root, ['ls-files', '-z', '-s', ...pathspecs]);
   if (staged.status !== 0) return undefined;
@@ -28,16 +31,25 @@ export async function readWorkingTreeViaGit(root: string): Promise<RawTree | und
     '--exclude-standard',
     ...pathspecs,
   ]);
-  const fromIndex: { path: string; id: string; mode: string; stage: string }[] = [];
+  const fromIndex: {
+    path: string;
+    id: string;
+    mode: string;
+    stage: string;
+    kind: RecordKind | undefined;
+  }[] = [];
   for (const entry of staged.stdout.toString('utf8').split('\0')) {
     if (!entry) continue;
     const tab = entry.indexOf('\t');
     const [mode = '', id = '', stage = ''] = entry.slice(0, tab).split(' ');
-    fromIndex.push({ path: entry.slice(tab + 1), id, mode, stage });
+    const path = entry.slice(tab + 1);
+    fromIndex.push({ path, id, mode, stage, kind: recordKindOf(path) });
   }
-  const wanted = fromIndex.filter(
+  const clean = fromIndex.filter(
     (entry) => entry.mode !== '120000' && entry.mode !== '160000' && entry.stage === '0',
   );
+  // Blobs whose parse is cached need not be read at all.
+  const wanted = clean.filter((entry) => !cache?.has(entry.id, entry.kind));
   const [dirty, blobs] = await Promise.all([
     dirtyScan,
     readBlobs(
@@ -58,37 +70,30 @@ export async function readWorkingTreeViaGit(root: string): Promise<RawTree | und
   }
 
   const tree: RawTree = { files: [], problems: [], configText: undefined, templateText: undefined };
-  const refuse = (path: string, message: string) =>
-    tree.problems.push({
-      rule: 'repo/unreadable-file',
-      severity: 'error',
-      file: path,
-      line: 1,
-      column: 1,
-      message,
-    });
-  const accept = (path: string, text: string) => {
+  const accept = (path: string, text: string, id?: string, kind?: RecordKind) => {
     if (path === CONFIG_FILE) tree.configText = text;
     else if (path === TEMPLATE_PATH) tree.templateText = text;
-    else tree.files.push({ path, text });
+    else tree.files.push(withParse({ path, text }, id, cache, kind));
   };
 
   for (const { path, mode, stage } of fromIndex) {
     if (removed.has(path) || fromDisk.has(path)) continue;
-    if (mode === '120000') refuse(path, SYMLINK_MESSAGE);
+    if (mode === '120000') tree.problems.push(refusal(path, 'symlink'));
     else if (stage !== '0' && mode !== '160000') fromDisk.add(path); // a merge conflict: what is on disk is what the user sees
   }
   wanted.forEach(({ path }, index) => {
     if (removed.has(path) || fromDisk.has(path)) return;
     const bytes = blobs[index] ?? Buffer.alloc(0);
-    if (bytes.length > MAX_FILE_BYTES)
-      refuse(path, `the file is over ${MAX_FILE_BYTES / 1024} KiB: records are short; cut it down`);
-    else if (hasNulByte(bytes))
-      refuse(path, 'the file is binary (it holds NUL bytes): records are UTF-8 Markdown');
-    else accept(path, bytes.toString('utf8'));
+    const refused = checkBytes(bytes);
+    if (refused) tree.problems.push(refusal(path, refused));
+    else accept(path, bytes.toString('utf8'), wanted[index]?.id, wanted[index]?.kind);
   });
+  for (const { path, id, kind } of clean) {
+    if (!removed.has(path) && !fromDisk.has(path) && cache?.has(id, kind))
+      accept(path, '', id, kind);
+  }
   for (const path of [...fromDisk].sort()) {
-    const text = readFromDisk(root, path, refuse);
+    const text = readFromDisk(root, path, tree.problems);
     if (text !== undefined) accept(path, text);
   }
   tree.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

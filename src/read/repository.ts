@@ -6,6 +6,7 @@ import type { Config } from '../schema/config.js';
 import { ConfigError } from '../errors.js';
 import { readGitRef } from './git-ref.js';
 import { readWorkingTreeViaGit } from './git-index.js';
+import { openParseCache } from './parse-cache.js';
 import { readPackageFile } from './package-files.js';
 import { readWorkingTree, type RawTree } from './working-tree.js';
 
@@ -16,9 +17,14 @@ export interface ReadOptions {
 }
 
 export async function readRaw({ root, ref }: ReadOptions): Promise<RawTree> {
-  if (ref !== undefined) return await readGitRef(root, ref);
+  const cache = openParseCache(root);
   // Through git when the root is in a work tree (fast); by walking the folders otherwise.
-  return (await readWorkingTreeViaGit(root)) ?? readWorkingTree(root);
+  const raw =
+    ref !== undefined
+      ? await readGitRef(root, ref, cache)
+      : ((await readWorkingTreeViaGit(root, cache)) ?? readWorkingTree(root));
+  cache.save();
+  return raw;
 }
 
 export function builtInTemplate(): string {
@@ -50,10 +56,11 @@ export function toSnapshot(raw: RawTree): Snapshot {
   };
 }
 
-export async function readRepository(
-  options: ReadOptions,
-): Promise<{ repo: Repository; configWarnings: ReturnType<typeof parseConfig>['problems'] }> {
+export async function readRepository(options: ReadOptions): Promise<{ repo: Repository }> {
   const raw = await readRaw(options);
   const { config, warnings } = configOf(raw, options.ref);
-  return { repo: buildRepository(toSnapshot(raw), config), configWarnings: warnings };
+  // Config warnings (unknown settings) travel with the other problems: rule config/invalid.
+  const snapshot = toSnapshot(raw);
+  snapshot.problems = [...snapshot.problems, ...warnings];
+  return { repo: buildRepository(snapshot, config) };
 }

@@ -1,4 +1,7 @@
-/** Reads the records of the working tree: the record folders, the config and the template. */
+/**
+ * Reads the records of a working tree by walking its folders: the fallback when the root is
+ * not in a git work tree (git-index.ts is the fast path), and the reader of single files.
+ */
 import {
   closeSync,
   fstatSync,
@@ -12,7 +15,7 @@ import { join } from 'node:path';
 import { CONFIG_FILE } from '../parse/config.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../parse/layout.js';
 import type { Problem, SourceFile } from '../model/types.js';
-import { MAX_FILE_BYTES, hasNulByte } from './limits.js';
+import { MAX_FILE_BYTES, checkBytes, refusal } from './limits.js';
 
 export interface RawTree {
   files: SourceFile[];
@@ -25,39 +28,7 @@ export interface RawTree {
 const MAX_DEPTH = 6;
 
 export function readWorkingTree(root: string): RawTree {
-  const files: SourceFile[] = [];
-  const problems: Problem[] = [];
-  const refuse = (path: string, message: string) =>
-    problems.push({
-      rule: 'repo/unreadable-file',
-      severity: 'error',
-      file: path,
-      line: 1,
-      column: 1,
-      message,
-    });
-
-  // Files met by the walk are known not to be links; only named paths need the extra lstat.
-  const readText = (relative: string, checkLink = true): string | undefined => {
-    if (checkLink && isSymlink(join(root, relative))) {
-      refuse(
-        relative,
-        'symbolic links are not followed in an ideas repository: replace the link with the file itself',
-      );
-      return undefined;
-    }
-    const result = readSmallFile(join(root, relative));
-    if (result.kind === 'text') return result.text;
-    if (result.kind === 'too-large')
-      refuse(
-        relative,
-        `the file is over ${MAX_FILE_BYTES / 1024} KiB: records are short; cut it down`,
-      );
-    if (result.kind === 'binary')
-      refuse(relative, 'the file is binary (it holds NUL bytes): records are UTF-8 Markdown');
-    return undefined;
-  };
-
+  const tree: RawTree = { files: [], problems: [], configText: undefined, templateText: undefined };
   const walk = (relative: string, depth: number) => {
     let entries: Dirent[];
     try {
@@ -67,36 +38,24 @@ export function readWorkingTree(root: string): RawTree {
     }
     for (const entry of entries) {
       const path = `${relative}/${entry.name}`;
-      if (entry.isSymbolicLink()) {
-        // Never followed: a link could point anywhere outside the repository.
-        refuse(
-          path,
-          'symbolic links are not followed in an ideas repository: replace the link with the file itself',
-        );
-      } else if (entry.isDirectory()) {
+      // Never followed: a link could point anywhere outside the repository.
+      if (entry.isSymbolicLink()) tree.problems.push(refusal(path, 'symlink'));
+      else if (entry.isDirectory()) {
         if (depth < MAX_DEPTH) walk(path, depth + 1);
       } else if (entry.isFile()) {
-        const text = readText(path, false);
-        if (text !== undefined) files.push({ path, text });
+        const text = readFile(root, path, tree.problems);
+        if (text !== undefined) tree.files.push({ path, text });
       }
     }
   };
   for (const folder of RECORD_FOLDERS) {
-    if (isSymlink(join(root, folder)))
-      refuse(
-        folder,
-        'symbolic links are not followed in an ideas repository: make it a real folder',
-      );
+    if (isSymlink(join(root, folder))) tree.problems.push(refusal(folder, 'symlink'));
     else walk(folder, 1);
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-
-  return {
-    files,
-    problems,
-    configText: readText(CONFIG_FILE),
-    templateText: readTextIfPresent(root, TEMPLATE_PATH, refuse),
-  };
+  tree.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  tree.configText = readFromDisk(root, CONFIG_FILE, tree.problems);
+  tree.templateText = readFromDisk(root, TEMPLATE_PATH, tree.problems);
+  return tree;
 }
 
 function isSymlink(path: string): boolean {
@@ -107,37 +66,37 @@ function isSymlink(path: string): boolean {
   }
 }
 
-function readTextIfPresent(
+/** One file of the working tree, never through a link; undefined (and a problem) when refused or absent. */
+export function readFromDisk(
   root: string,
   relative: string,
-  refuse: (path: string, message: string) => void,
+  problems: Problem[],
 ): string | undefined {
-  if (isSymlink(join(root, relative)) || isSymlink(join(root, 'templates'))) {
-    refuse(
-      relative,
-      'symbolic links are not followed in an ideas repository: replace the link with the file itself',
-    );
-    return undefined;
+  const parts = relative.split('/');
+  // Every folder on the way must be real too: a linked folder could lead out of the repository.
+  for (let i = 1; i <= parts.length; i++) {
+    if (isSymlink(join(root, ...parts.slice(0, i)))) {
+      problems.push(refusal(relative, 'symlink'));
+      return undefined;
+    }
   }
-  const result = readSmallFile(join(root, relative));
-  if (result.kind === 'text') return result.text;
-  if (result.kind !== 'missing')
-    refuse(relative, 'the template must be a small UTF-8 Markdown file');
-  return undefined;
+  return readFile(root, relative, problems);
 }
 
-type ReadResult = { kind: 'text'; text: string } | { kind: 'missing' | 'too-large' | 'binary' };
-
-function readSmallFile(path: string): ReadResult {
+/** Reads a file known not to be a link, refusing large and binary ones before decoding. */
+function readFile(root: string, relative: string, problems: Problem[]): string | undefined {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(join(root, relative), 'r');
   } catch {
-    return { kind: 'missing' };
+    return undefined;
   }
   try {
     const { size } = fstatSync(fd);
-    if (size > MAX_FILE_BYTES) return { kind: 'too-large' };
+    if (size > MAX_FILE_BYTES) {
+      problems.push(refusal(relative, 'too-large'));
+      return undefined;
+    }
     const buffer = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
@@ -146,38 +105,13 @@ function readSmallFile(path: string): ReadResult {
       read += n;
     }
     const bytes = buffer.subarray(0, read);
-    if (hasNulByte(bytes)) return { kind: 'binary' };
-    return { kind: 'text', text: bytes.toString('utf8') };
+    const refused = checkBytes(bytes);
+    if (refused) {
+      problems.push(refusal(relative, refused));
+      return undefined;
+    }
+    return bytes.toString('utf8');
   } finally {
     closeSync(fd);
   }
-}
-
-/** One file of the working tree, never through a link; undefined (and a problem) when refused. */
-export function readFromDisk(
-  root: string,
-  relative: string,
-  refuse: (path: string, message: string) => void,
-): string | undefined {
-  const parts = relative.split('/');
-  // Every folder on the way must be real too: a linked folder could lead out of the repository.
-  for (let i = 1; i <= parts.length; i++) {
-    if (isSymlink(join(root, ...parts.slice(0, i)))) {
-      refuse(
-        relative,
-        'symbolic links are not followed in an ideas repository: replace the link with the file itself',
-      );
-      return undefined;
-    }
-  }
-  const result = readSmallFile(join(root, relative));
-  if (result.kind === 'text') return result.text;
-  if (result.kind === 'too-large')
-    refuse(
-      relative,
-      `the file is over ${MAX_FILE_BYTES / 1024} KiB: records are short; cut it down`,
-    );
-  if (result.kind === 'binary')
-    refuse(relative, 'the file is binary (it holds NUL bytes): records are UTF-8 Markdown');
-  return undefined;
 }

@@ -2,6 +2,7 @@
 import type { Rule } from './rule.js';
 import { campaignClosed } from './rules/campaign/closed.js';
 import { campaignUnknown } from './rules/campaign/unknown.js';
+import { configInvalid } from './rules/config/invalid.js';
 import { decisionDate } from './rules/decision/date.js';
 import { decisionDuplicateOf } from './rules/decision/duplicate-of.js';
 import { decisionFileName } from './rules/decision/file-name.js';
@@ -48,6 +49,7 @@ import { voteUnknownVoter } from './rules/vote/unknown-voter.js';
 export const rules: readonly Rule[] = [
   campaignClosed,
   campaignUnknown,
+  configInvalid,
   decisionDate,
   decisionDuplicateOf,
   decisionFileName,

@@ -220,7 +220,7 @@ async function readBaseRepository(
       if ('id' in placed && placed.id) ids.add(placed.id);
     }
   }
-  const raw = await readGitRef(root, base, (path) => {
+  const raw = await readGitRef(root, base, undefined, (path) => {
     if (paths.has(path)) return true;
     const placed = placeFile(path);
     return (

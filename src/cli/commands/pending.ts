@@ -14,7 +14,7 @@ import {
 } from '../../git/diff.js';
 import { placeFile } from '../../parse/layout.js';
 import { parseRecords } from '../../parse/records.js';
-import { MAX_FILE_BYTES, hasNulByte } from '../../read/limits.js';
+import { checkBytes } from '../../read/limits.js';
 import { startProgress } from '../progress.js';
 import { rootOf } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
@@ -68,7 +68,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
     const sources = found.flatMap((f) => {
       if (!f.blob) return [];
       const bytes = blobs[at++] ?? Buffer.alloc(0);
-      if (bytes.length > MAX_FILE_BYTES || hasNulByte(bytes)) return [];
+      if (checkBytes(bytes) !== undefined) return [];
       return [{ path: f.record.path, text: bytes.toString('utf8') }];
     });
     const parsed = parseRecords(sources);

@@ -11,12 +11,13 @@ import type { CommandHandler } from '../spec.js';
 export const run: CommandHandler = async (ctx, paths, options) => {
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
-  const { root, repo, configWarnings } = await loadRepository(ctx, options);
+  const { root, repo } = await loadRepository(ctx, options);
   let only =
     paths.length > 0
       ? selectFiles(
           paths.map((p) => toRootPath(ctx, root, p)),
-          repo.files.keys(),
+          // Misplaced and unreadable files are not records but are reported under a named folder too.
+          [...repo.files.keys(), ...repo.problems.map((p) => p.file)],
         )
       : undefined;
   if (typeof options.changedSince === 'string') {
@@ -28,12 +29,9 @@ export const run: CommandHandler = async (ctx, paths, options) => {
   }
   progress.phase('checking');
   // Cheap whole-repository rules (id uniqueness) report wherever they find something.
-  const problems = [
-    ...configWarnings,
-    ...validateRepository(repo, { today: ctx.today }).filter(
-      (p) => !only || only.has(p.file) || WHOLE_REPOSITORY_RULES.has(p.rule),
-    ),
-  ];
+  const problems = validateRepository(repo, { today: ctx.today }).filter(
+    (p) => !only || only.has(p.file) || WHOLE_REPOSITORY_RULES.has(p.rule),
+  );
   progress.done();
   const display = displayPathFn(ctx, root);
   const shown = problems.map((p) => ({ ...p, file: display(p.file) }));

@@ -3,12 +3,20 @@ import type { CommandSpec } from '../spec.js';
 import { checkSpec } from './check.js';
 import { demoSpec } from './demo.js';
 import { initSpec } from './init.js';
+import { listSpec } from './list.js';
 import { pendingSpec } from './pending.js';
+import { queueSpec } from './queue.js';
+import { rankSpec } from './rank.js';
+import { showSpec } from './show.js';
 import { validateSpec } from './validate.js';
 
 export const commandSpecs: readonly CommandSpec[] = [
   initSpec,
   validateSpec,
+  rankSpec,
+  listSpec,
+  showSpec,
+  queueSpec,
   checkSpec,
   pendingSpec,
   demoSpec,

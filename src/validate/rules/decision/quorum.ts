@@ -1,6 +1,6 @@
 import type { Repository } from '../../../model/repository.js';
 import type { Decision } from '../../../model/types.js';
-import type { Rule } from '../../rule.js';
+import type { Finding, Rule } from '../../rule.js';
 
 /** An author withdrawing their own idea needs no reviewer (SPEC §2). */
 export function isAuthorWithdrawal(repo: Repository, decision: Decision): boolean {
@@ -18,15 +18,17 @@ export const decisionQuorum: Rule = {
   description: 'At least review.quorum configured reviewers sign each decision.',
   check(repo) {
     const { quorum } = repo.config.review;
-    return repo.decisions
-      .filter((d) => !isAuthorWithdrawal(repo, d))
-      .filter(
-        (d) => new Set(d.reviewers.filter((r) => repo.config.reviewers.includes(r))).size < quorum,
-      )
-      .map((d) => ({
+    const findings: Finding[] = [];
+    for (const d of repo.decisions) {
+      if (isAuthorWithdrawal(repo, d)) continue;
+      const signed = new Set(d.reviewers.filter((r) => repo.config.reviewers.includes(r))).size;
+      if (signed >= quorum) continue;
+      findings.push({
         file: d.path,
         field: ['reviewers'],
-        message: `${quorum} reviewers must sign a decision and ${new Set(d.reviewers.filter((r) => repo.config.reviewers.includes(r))).size} did: add reviewers to the list`,
-      }));
+        message: `a decision needs ${quorum} reviewer${quorum === 1 ? '' : 's'} to sign it and has ${signed}: add reviewers (${repo.config.reviewers.join(', ') || 'none configured'}) to the list`,
+      });
+    }
+    return findings;
   },
 };

@@ -1,0 +1,30 @@
+/** `ideas list`: every idea matching the filters, newest first or by id. */
+import { listJson, listTable } from '../../format/listing.js';
+import { rankIdeas } from '../../rank/rank.js';
+import { ExitCode } from '../../errors.js';
+import { loadRepository } from '../repository.js';
+import { readFilters, readLimit, tableWidth } from '../filters.js';
+import type { CommandHandler } from '../spec.js';
+
+export const run: CommandHandler = async (ctx, _args, options) => {
+  const limit = readLimit(options);
+  const { repo } = await loadRepository(ctx, options);
+  const entries = rankIdeas(repo, {
+    model: 'votes',
+    today: ctx.today,
+    ...readFilters(repo, options, true),
+  });
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  entries.sort((a, b) =>
+    options.sort === 'id'
+      ? byId(a.idea.id, b.idea.id)
+      : byId(b.idea.created, a.idea.created) || byId(a.idea.id, b.idea.id),
+  );
+  const shown = limit === undefined ? entries : entries.slice(0, limit);
+  ctx.out(
+    options.format === 'json'
+      ? listJson(shown)
+      : listTable(shown, { width: tableWidth(ctx.stdout), color: ctx.color }),
+  );
+  return ExitCode.ok;
+};

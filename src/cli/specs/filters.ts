@@ -1,0 +1,34 @@
+/** Flags shared by the read commands that list ideas (rank, list). */
+import { Option, type Command } from 'commander';
+
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+];
+
+export function addFilterOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option(
+        '--status <status>',
+        'only ideas in this status (repeat or comma-separate; "all" for every status)',
+      ).argParser(collect),
+    )
+    .option('--team <team>', 'only ideas of this team and the teams under it')
+    .addOption(
+      new Option(
+        '--tag <tag>',
+        'only ideas with this tag (repeat: every tag must match)',
+      ).argParser(collect),
+    )
+    .option('--campaign <campaign>', 'only ideas answering this campaign');
+}
+
+export function addReadOptions(command: Command): Command {
+  return command
+    .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
+    .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+}

@@ -1,0 +1,137 @@
+/** `ideas list` and `ideas queue` output. Formatters return strings. */
+import { Chalk } from 'chalk';
+import type { RankedIdea } from '../rank/rank.js';
+import type { QueueEntry } from '../rank/queue.js';
+import { layoutTable } from './columns.js';
+import { sanitizeLine } from './sanitize.js';
+
+/** One idea in `list --format json` (documented in the README: keep it stable). */
+export interface ListJson {
+  id: string;
+  title: string;
+  kind: 'idea' | 'theme';
+  status: string;
+  team: string | null;
+  authors: string[];
+  created: string;
+  tags: string[];
+  campaign: string | null;
+  parent: string | null;
+  votes: number;
+  points: number;
+  path: string;
+}
+
+export function listJson(entries: readonly RankedIdea[]): string {
+  const data: ListJson[] = entries.map(({ idea, status, votes, points }) => ({
+    id: idea.id,
+    title: idea.title,
+    kind: idea.kind,
+    status,
+    team: idea.team ?? null,
+    authors: idea.authors,
+    created: idea.created,
+    tags: idea.tags,
+    campaign: idea.campaign ?? null,
+    parent: idea.parent ?? null,
+    votes,
+    points,
+    path: idea.path,
+  }));
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+export function listTable(
+  entries: readonly RankedIdea[],
+  { width, color }: { width: number; color: boolean },
+): string {
+  if (entries.length === 0) return 'No ideas match: try fewer filters.\n';
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const [header, ...lines] = layoutTable(
+    [
+      { header: 'id', max: 10 },
+      { header: 'created' },
+      { header: 'status', max: 11 },
+      { header: 'team', max: 12 },
+      { header: 'votes', align: 'right' },
+      { header: 'title', flex: true },
+    ],
+    entries.map(({ idea, status, votes }) => [
+      sanitizeLine(idea.id),
+      idea.created,
+      sanitizeLine(status),
+      sanitizeLine(idea.team ?? ''),
+      String(votes),
+      `${idea.kind === 'theme' ? '▸ ' : ''}${sanitizeLine(idea.title)}`,
+    ]),
+    width,
+  );
+  return `${[c.bold(header ?? ''), ...lines, c.dim(`${entries.length} ideas`)].join('\n')}\n`;
+}
+
+/** One entry of `queue --format json` (documented in the README: keep it stable). */
+export interface QueueJson {
+  id: string;
+  title: string;
+  status: string;
+  team: string | null;
+  votes: number;
+  points: number;
+  since: string;
+  days_waiting: number;
+  stale: boolean;
+}
+
+export function queueJson(queue: readonly QueueEntry[]): string {
+  const data: QueueJson[] = queue.map((entry) => ({
+    id: entry.idea.id,
+    title: entry.idea.title,
+    status: entry.status,
+    team: entry.idea.team ?? null,
+    votes: entry.votes,
+    points: entry.points,
+    since: entry.since,
+    days_waiting: entry.daysWaiting,
+    stale: entry.stale,
+  }));
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+export function queueTable(
+  queue: readonly QueueEntry[],
+  {
+    width,
+    color,
+    staleAfter,
+    threshold,
+  }: { width: number; color: boolean; staleAfter: number; threshold: number },
+): string {
+  if (queue.length === 0)
+    return `Nothing waits for review: no idea is in review or has ${threshold}+ votes.\n`;
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const [header, ...lines] = layoutTable(
+    [
+      { header: 'id', max: 10 },
+      { header: 'status', max: 11 },
+      { header: 'since' },
+      { header: 'days', align: 'right' },
+      { header: '' },
+      { header: 'votes', align: 'right' },
+      { header: 'title', flex: true },
+    ],
+    queue.map((entry) => [
+      sanitizeLine(entry.idea.id),
+      sanitizeLine(entry.status),
+      entry.since,
+      String(entry.daysWaiting),
+      entry.stale ? 'STALE' : '',
+      String(entry.votes),
+      sanitizeLine(entry.idea.title),
+    ]),
+    width,
+  );
+  const body = lines.map((line, i) => (queue[i]?.stale ? c.red(line) : line));
+  const stale = queue.filter((entry) => entry.stale).length;
+  const summary = `${queue.length} waiting, ${stale} stale (no decision for over ${staleAfter} days)`;
+  return `${[c.bold(header ?? ''), ...body, c.dim(summary)].join('\n')}\n`;
+}

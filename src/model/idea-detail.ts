@@ -1,0 +1,69 @@
+/** Everything `ideas show` says about one idea, gathered without I/O. */
+import { canonicalIdeaId, statusOf } from './lifecycle.js';
+import type { Repository } from './repository.js';
+import { SimilarityIndex } from './similarity.js';
+import type { Decision, Idea, Vote } from './types.js';
+import { countSupport } from '../rank/support.js';
+
+export interface IdeaDetail {
+  idea: Idea;
+  status: string;
+  /** Set when the idea was closed as a duplicate: the idea its votes count for. */
+  countsFor?: string;
+  decisions: Decision[];
+  /** Votes written on this idea and on its duplicates, oldest first. */
+  votes: Vote[];
+  /** Counted support: distinct voters and points, duplicates and budgets applied. */
+  support: { votes: number; points: number };
+  /** Customers named in the votes, most often named first. */
+  customers: { name: string; votes: number }[];
+  theme?: Idea;
+  children: { idea: Idea; status: string }[];
+  duplicates: string[];
+  similar: { idea: Idea; score: number }[];
+}
+
+export function describeIdea(repo: Repository, id: string): IdeaDetail | undefined {
+  const idea = repo.ideasById.get(id);
+  if (!idea) return undefined;
+  const duplicates = repo.ideas
+    .filter((other) => other.id !== id && canonicalIdeaId(repo, other.id) === id)
+    .map((other) => other.id)
+    .sort();
+  const votes = [id, ...duplicates]
+    .flatMap((from) => repo.votesByIdea.get(from) ?? [])
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : 1));
+  const counted = countSupport(repo).byIdea.get(id) ?? [];
+  const customers = new Map<string, number>();
+  for (const vote of votes)
+    for (const name of new Set(vote.customers)) customers.set(name, (customers.get(name) ?? 0) + 1);
+  const canonical = canonicalIdeaId(repo, id);
+  const theme = idea.parent === undefined ? undefined : repo.ideasById.get(idea.parent);
+  const index = new SimilarityIndex(
+    [...repo.ideasById.values()].map(({ id: docId, title, body }) => ({ id: docId, title, body })),
+  );
+  const similar = index
+    .similarTo({ id, title: idea.title, body: idea.body }, { limit: 5 })
+    .flatMap((match) => {
+      const other = repo.ideasById.get(match.id);
+      return other ? [{ idea: other, score: match.score }] : [];
+    });
+  return {
+    idea,
+    status: statusOf(repo, id),
+    ...(canonical !== id ? { countsFor: canonical } : {}),
+    decisions: repo.decisionsByIdea.get(id) ?? [],
+    votes,
+    support: { votes: counted.length, points: counted.reduce((sum, v) => sum + v.points, 0) },
+    customers: [...customers]
+      .map(([name, count]) => ({ name, votes: count }))
+      .sort((a, b) => b.votes - a.votes || (a.name < b.name ? -1 : 1)),
+    ...(theme ? { theme } : {}),
+    children: repo.ideas
+      .filter((other) => other.parent === id && repo.ideasById.get(other.id) === other)
+      .map((child) => ({ idea: child, status: statusOf(repo, child.id) }))
+      .sort((a, b) => (a.idea.id < b.idea.id ? -1 : 1)),
+    duplicates,
+    similar,
+  };
+}
