@@ -59,5 +59,7 @@ export function affectedFiles(
   for (const d of repo.decisions)
     if (ids.has(d.idea) || (d.duplicate_of !== undefined && ids.has(d.duplicate_of)))
       files.add(d.path);
-  return files;
+  // Deleted files led to what they affect; only files still there are checked and counted.
+  const present = new Set([...repo.files.keys(), ...repo.problems.map((p) => p.file)]);
+  return new Set([...files].filter((path) => present.has(path)));
 }
