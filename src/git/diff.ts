@@ -89,7 +89,17 @@ const STATUS: Record<string, ChangeStatus> = {
  * 120000) and the blob ids, so nothing needs a second look-up.
  */
 export function readChanges(cwd: string, from: string, to?: string): Change[] {
-  const args = ['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv'];
+  // Explicit flags so that a user's git config (colour, renames, external diff) cannot change the output.
+  const args = [
+    'diff',
+    '--raw',
+    '-z',
+    '-M',
+    '--no-abbrev',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-color',
+  ];
   args.push('--end-of-options', from);
   if (to !== undefined) args.push(to);
   args.push('--');
@@ -177,6 +187,8 @@ export function readPathAuthors(cwd: string, from: string, to: string): Map<stri
   // `\x01email\0\npath\0path\0…` per commit; --no-renames lists both sides of a rename.
   const out = git(cwd, [
     'log',
+    '--no-color',
+    '--no-show-signature',
     '-z',
     '--format=%x01%ae',
     '--name-only',
