@@ -79,6 +79,25 @@ describe('ideas init', () => {
     );
   });
 
+  it('writes GitLab CI files instead with --ci gitlab, and none with --ci none', async () => {
+    const gitlab = makeRepo({}, { commit: false });
+    expect(
+      (await runCli(['init', '--ci', 'gitlab', '--reviewer', 'carol'], { cwd: gitlab })).code,
+    ).toBe(0);
+    const job = parse(readFileSync(join(gitlab, '.gitlab-ci.yml'), 'utf8'));
+    expect(job.ideas.variables.GIT_DEPTH).toBe(0);
+    expect((job.ideas.script as string[]).some((line) => line.includes('validate'))).toBe(true);
+    expect(existsSync(join(gitlab, '.github'))).toBe(false);
+
+    const none = makeRepo({}, { commit: false });
+    expect(
+      (await runCli(['init', '--ci', 'none', '--reviewer', 'carol'], { cwd: none })).code,
+    ).toBe(0);
+    expect(existsSync(join(none, '.github'))).toBe(false);
+    expect(existsSync(join(none, '.gitlab-ci.yml'))).toBe(false);
+    expect(existsSync(join(none, 'ideas.config.yaml'))).toBe(true);
+  });
+
   it('takes the first reviewer from the git email when none is given', async () => {
     const root = makeRepo({}, { commit: false });
     git(root, 'config', 'user.email', 'erin.o@example.com');

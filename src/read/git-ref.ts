@@ -10,7 +10,13 @@ import type { RawTree } from './working-tree.js';
 import { withParse, type ParseCache } from './parse-cache.js';
 import { recordKindOf } from '../parse/records.js';
 
-export async function readGitRef(root: string, ref: string, cache?: ParseCache): Promise<RawTree> {
+/** `select`, when given, limits the records read to the paths it accepts (config and template are always read). */
+export async function readGitRef(
+  root: string,
+  ref: string,
+  cache?: ParseCache,
+  select?: (path: string) => boolean,
+): Promise<RawTree> {
   const commit = resolveCommit(root, ref);
   const top = git(root, ['rev-parse', '--show-toplevel']).trim();
   // The ideas root may be a subfolder of a larger repository.
@@ -26,6 +32,7 @@ export async function readGitRef(root: string, ref: string, cache?: ParseCache):
     const tab = entry.indexOf('\t');
     const [mode, type, id, size] = entry.slice(0, tab).split(/ +/);
     const path = entry.slice(tab + 1).slice(prefix ? prefix.length + 1 : 0);
+    if (select && path !== CONFIG_FILE && path !== TEMPLATE_PATH && !select(path)) continue;
     if (mode === '120000') problems.push(refusal(path, 'symlink'));
     else if (type !== 'blob' || !id)
       continue; // a submodule holds no records

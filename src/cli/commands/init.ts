@@ -23,10 +23,10 @@ export const run: CommandHandler = async (ctx, args, options) => {
         'use letters, digits, ".", "_" or "-", e.g. --reviewer carol',
       );
   }
-  // GitHub reads .github/ at the top of the git repository, which may be above the ideas root.
+  // Forges read .github/ and .gitlab-ci.yml at the top of the git repository, which may be above the ideas root.
   const gitTop = gitTopLevel(target);
   const prefix = gitTop ? relative(gitTop, target).split(sep).join('/') : '';
-  const githubRoot = gitTop ?? target;
+  const forgeRoot = gitTop ?? target;
   const values: Record<string, string> = {
     reviewers: reviewers.join(', '),
     owners: reviewers.map((r) => `@${r}`).join(' '),
@@ -38,9 +38,11 @@ export const run: CommandHandler = async (ctx, args, options) => {
   const plan = new Map<string, string>();
   for (const [path, text] of templateFiles('base'))
     plan.set(join(target, path), fill(text, values));
-  if (options.ci === 'github')
-    for (const [path, text] of templateFiles('github'))
-      plan.set(join(githubRoot, path), fill(text, values));
+  // CI files belong at the top of the git repository, where the forge reads them.
+  if (options.ci !== 'none') {
+    for (const [path, text] of templateFiles(options.ci as string))
+      plan.set(join(forgeRoot, path), fill(text, values));
+  }
   plan.set(join(target, 'templates', 'idea.md'), builtInTemplate());
   for (const folder of ['ideas', 'votes', 'decisions'])
     plan.set(join(target, folder, '.gitkeep'), '');

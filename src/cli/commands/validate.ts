@@ -1,6 +1,8 @@
 /** `ideas validate [paths…]`: every rule over the repository; exit 1 on any error. */
 import { formatProblems, type ProblemFormat } from '../../format/problems.js';
 import { validateRepository } from '../../validate/validate.js';
+import { affectedFiles, WHOLE_REPOSITORY_RULES } from '../../validate/affected.js';
+import { changedSince } from '../changed-since.js';
 import { ExitCode } from '../../errors.js';
 import { displayPathFn, loadRepository, toRootPath } from '../repository.js';
 import { startProgress } from '../progress.js';
@@ -11,7 +13,7 @@ export const run: CommandHandler = async (ctx, paths, options) => {
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
   const { root, repo } = await loadRepository(ctx, options);
-  const only =
+  let only =
     paths.length > 0
       ? selectFiles(
           paths.map((p) => toRootPath(ctx, root, p)),
@@ -28,8 +30,18 @@ export const run: CommandHandler = async (ctx, paths, options) => {
           `ideas: ${sanitizeLine(path)} is not a record in this repository: nothing checked there\n`,
         );
   }
+  if (typeof options.changedSince === 'string') {
+    const affected = affectedFiles(
+      repo,
+      changedSince(root, options.changedSince, options.ref as string | undefined),
+    );
+    if (affected) only = only ? new Set([...only].filter((p) => affected.has(p))) : affected;
+  }
   progress.phase('checking');
-  const problems = validateRepository(repo, { today: ctx.today, ...(only ? { only } : {}) });
+  // Cheap whole-repository rules (id uniqueness) report wherever they find something.
+  const problems = validateRepository(repo, { today: ctx.today }).filter(
+    (p) => !only || only.has(p.file) || WHOLE_REPOSITORY_RULES.has(p.rule),
+  );
   progress.done();
   const display = displayPathFn(ctx, root);
   const shown = problems.map((p) => ({ ...p, file: display(p.file) }));

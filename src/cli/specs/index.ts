@@ -1,8 +1,10 @@
 /** The command table. Add a command here and in specs/ and commands/. */
 import type { CommandSpec } from '../spec.js';
+import { checkSpec } from './check.js';
 import { demoSpec } from './demo.js';
 import { initSpec } from './init.js';
 import { listSpec } from './list.js';
+import { pendingSpec } from './pending.js';
 import { queueSpec } from './queue.js';
 import { rankSpec } from './rank.js';
 import { showSpec } from './show.js';
@@ -15,5 +17,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   listSpec,
   showSpec,
   queueSpec,
+  checkSpec,
+  pendingSpec,
   demoSpec,
 ];

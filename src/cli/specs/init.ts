@@ -19,7 +19,7 @@ export const initSpec: CommandSpec = {
       )
       .addOption(
         new Option('--ci <forge>', 'which CI files to write')
-          .choices(['github', 'none'])
+          .choices(['github', 'gitlab', 'none'])
           .default('github'),
       )
       .option('--force', 'overwrite files that already exist');

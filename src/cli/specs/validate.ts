@@ -9,6 +9,7 @@ export const validateSpec: CommandSpec = {
     'ideas validate ideas/7kq3xj-offer-overnight-shipping.md',
     'ideas validate --format github        # annotations in a GitHub Actions log',
     'ideas validate --ref origin/main      # the committed state, no checkout',
+    'ideas validate --changed-since origin/main   # what this branch changes, and what that affects',
   ],
   configure(command) {
     command
@@ -16,6 +17,10 @@ export const validateSpec: CommandSpec = {
         new Option('--format <format>', 'output format')
           .choices(['text', 'json', 'github'])
           .default('text'),
+      )
+      .option(
+        '--changed-since <ref>',
+        'check only the files changed since the merge base with this ref, and those they affect',
       )
       .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
       .option('--root <dir>', 'the ideas repository (default: found upwards from here)');

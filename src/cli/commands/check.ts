@@ -1,0 +1,244 @@
+/** `ideas check --base REF`: the pull-request policy of SPEC §6 over HEAD's changes since it left REF. */
+import { ExitCode, UsageError } from '../../errors.js';
+import { formatCheck, type CheckReport } from '../../format/check.js';
+import type { ProblemFormat } from '../../format/problems.js';
+import { resolveCommit } from '../../git/git-process.js';
+import {
+  assertFullHistory,
+  isAncestor,
+  mergeBase,
+  readChanges,
+  readPathAuthors,
+  readTree,
+  remoteBranches,
+  resolveBase,
+  rootPrefix,
+  type Change,
+} from '../../git/diff.js';
+import { locateField } from '../../parse/front-matter.js';
+import { placeFile } from '../../parse/layout.js';
+import { HANDLE_PATTERN } from '../../schema/common.js';
+import { chooseActor, personOfEmail } from '../../policy/actor.js';
+import { classifyPath, isCiFile } from '../../policy/paths.js';
+import {
+  checkOpenPrIds,
+  checkPolicy,
+  type Acting,
+  type BranchIdea,
+  type PathChange,
+} from '../../policy/policy.js';
+import { readGitRef } from '../../read/git-ref.js';
+import { configOf, readRepository, toSnapshot } from '../../read/repository.js';
+import { buildRepository, type Repository } from '../../model/repository.js';
+import { sortProblems, validateRepository } from '../../validate/validate.js';
+import { startProgress } from '../progress.js';
+import { rootOf } from '../repository.js';
+import type { CommandHandler } from '../spec.js';
+
+export const run: CommandHandler = async (ctx, _args, options) => {
+  const root = rootOf(ctx, options);
+  const baseRef = options.base as string;
+  const headRef = (options.head as string | undefined) ?? 'HEAD';
+  const chosen = chooseActor(options.actor as string | undefined, ctx.env);
+  if (chosen.source === '--actor' && !HANDLE_PATTERN.test(chosen.handle ?? ''))
+    throw new UsageError(
+      `--actor "${chosen.handle}" is not a handle`,
+      'pass a handle such as alice: letters, digits, ".", "_" or "-"',
+    );
+
+  const progress = startProgress(ctx);
+  progress.phase('reading the history');
+  assertFullHistory(root);
+  const baseCommit = resolveBase(root, baseRef);
+  const headCommit = resolveCommit(root, headRef);
+  const base = mergeBase(root, baseCommit, headCommit);
+  const prefix = rootPrefix(root);
+  const toRoot = (path: string): string | undefined =>
+    prefix === ''
+      ? path
+      : path.startsWith(`${prefix}/`)
+        ? path.slice(prefix.length + 1)
+        : isCiFile(path)
+          ? path
+          : undefined;
+  const toTop = (path: string): string =>
+    prefix === '' || isCiFile(path) ? path : `${prefix}/${path}`;
+
+  const changes = readChanges(root, base, headCommit).flatMap((change) =>
+    toPathChanges(change, toRoot),
+  );
+
+  progress.phase('reading both sides');
+  const headTree = readTree(root, headCommit);
+  const baseTree = readTree(root, base);
+  const headPaths = headTree.flatMap((e) => toRoot(e.path) ?? []);
+  const baseIdeaPaths = ideaPathsById(baseTree.flatMap((e) => toRoot(e.path) ?? []));
+  const [baseRepo, { repo: headRepo }] = await Promise.all([
+    readBaseRepository(root, base, changes),
+    readRepository({ root, ref: headCommit }),
+  ]);
+
+  let actorsOf: (path: string) => Acting[];
+  const people = new Set<string>();
+  if (chosen.handle !== undefined) {
+    const acting = { handle: chosen.handle, label: chosen.handle };
+    actorsOf = () => [acting];
+  } else {
+    const authors = readPathAuthors(root, base, headCommit);
+    actorsOf = (path) =>
+      (authors.get(toTop(path)) ?? []).map((email) => personOfEmail(baseRepo.config, email));
+    for (const emails of authors.values())
+      for (const email of emails) people.add(personOfEmail(baseRepo.config, email).handle ?? email);
+  }
+
+  progress.phase('checking');
+  const problems = [
+    ...checkPolicy({
+      changes,
+      base: baseRepo,
+      baseIdeaPaths,
+      head: headRepo,
+      actorsOf,
+      headPaths,
+    }),
+    ...touchedProblems(headRepo, changes, ctx.today),
+  ];
+  if (options.openPrs === true) {
+    const others = ideasOnOtherBranches(root, baseCommit, headCommit, baseRef, toRoot);
+    const added = changes
+      .filter((c) => c.kind === 'idea' && (c.status === 'added' || c.status === 'renamed'))
+      .flatMap((c) => {
+        const idea = headRepo.files.get(c.path);
+        const id = placeFile(c.path);
+        if (id.kind !== 'idea' || !id.id) return [];
+        const at = idea ? locateField(idea.frontMatter, ['id']) : { line: 1, column: 1 };
+        return [{ id: id.id, path: c.path, ...at }];
+      })
+      .filter((idea) => !baseIdeaPaths.has(idea.id));
+    problems.push(...checkOpenPrIds(added, others));
+  }
+  progress.done();
+
+  const shown = sortProblems(problems).map((p) => ({ ...p, file: toTop(p.file) }));
+  const report: CheckReport = {
+    base: baseRef,
+    head: headCommit,
+    mergeBase: base,
+    actor: { handle: chosen.handle, source: chosen.source, people: [...people].sort() },
+    changes: changes.map((c) => ({
+      status: c.status,
+      path: toTop(c.path),
+      ...(c.from !== undefined ? { from: toTop(c.from) } : {}),
+      kind: c.kind,
+    })),
+    problems: shown,
+  };
+  ctx.out(formatCheck(options.format as ProblemFormat, report, { color: ctx.color }));
+  return problems.some((p) => p.severity === 'error') ? ExitCode.problemsFound : ExitCode.ok;
+};
+
+/** A git change as policy sees it; a rename across the root's edge is an addition or a deletion. */
+function toPathChanges(change: Change, toRoot: (path: string) => string | undefined): PathChange[] {
+  const path = toRoot(change.path);
+  const from = change.from === undefined ? undefined : toRoot(change.from);
+  const { newMode } = change;
+  if (change.status === 'renamed') {
+    if (path !== undefined && from !== undefined)
+      return [
+        {
+          status: 'renamed',
+          path,
+          from,
+          kind: classifyPath(path),
+          fromKind: classifyPath(from),
+          newMode,
+        },
+      ];
+    if (path !== undefined) return [{ status: 'added', path, kind: classifyPath(path), newMode }];
+    if (from !== undefined)
+      return [{ status: 'deleted', path: from, kind: classifyPath(from), newMode: '000000' }];
+    return [];
+  }
+  // A path whose old or new side is a link is judged by its new side.
+  return path === undefined
+    ? []
+    : [{ status: change.status, path, kind: classifyPath(path), newMode }];
+}
+
+/** Validation of the head, kept to the files this branch touches: the rest is not its doing. */
+function touchedProblems(
+  head: Awaited<ReturnType<typeof readRepository>>['repo'],
+  changes: PathChange[],
+  today: string,
+) {
+  const touched = new Set(changes.filter((c) => c.status !== 'deleted').map((c) => c.path));
+  return validateRepository(head, { today, only: touched });
+}
+
+/** Ideas that other unmerged remote branches add, by id read from their file names. */
+function ideasOnOtherBranches(
+  root: string,
+  baseCommit: string,
+  headCommit: string,
+  baseRef: string,
+  toRoot: (path: string) => string | undefined,
+): BranchIdea[] {
+  const found: BranchIdea[] = [];
+  for (const branch of remoteBranches(root)) {
+    if (branch.name === baseRef || branch.commit === headCommit) continue;
+    // Merged branches are in the base already; branches under this one share its files.
+    if (isAncestor(root, branch.commit, baseCommit) || isAncestor(root, branch.commit, headCommit))
+      continue;
+    const from = mergeBase(root, baseCommit, branch.commit);
+    for (const change of readChanges(root, from, branch.commit)) {
+      if (change.status !== 'added' && change.status !== 'renamed') continue;
+      const path = toRoot(change.path);
+      const placed = path === undefined ? undefined : placeFile(path);
+      if (path !== undefined && placed?.kind === 'idea' && placed.id)
+        found.push({ branch: branch.name, path, id: placed.id });
+    }
+  }
+  return found;
+}
+
+/**
+ * The base as policy needs it, without reading every record twice: the config, the base side of
+ * each changed file, and the ideas and decisions of every idea a change touches.
+ */
+async function readBaseRepository(
+  root: string,
+  base: string,
+  changes: PathChange[],
+): Promise<Repository> {
+  const paths = new Set<string>();
+  const ids = new Set<string>();
+  for (const change of changes) {
+    for (const path of [change.path, change.from]) {
+      if (path === undefined) continue;
+      paths.add(path);
+      const placed = placeFile(path);
+      if ('id' in placed && placed.id) ids.add(placed.id);
+    }
+  }
+  const raw = await readGitRef(root, base, undefined, (path) => {
+    if (paths.has(path)) return true;
+    const placed = placeFile(path);
+    return (
+      (placed.kind === 'idea' || placed.kind === 'decision') &&
+      placed.id !== undefined &&
+      ids.has(placed.id)
+    );
+  });
+  const { config } = configOf(raw, base);
+  return buildRepository(toSnapshot(raw), config);
+}
+
+/** Idea ids by file name (the name starts with the id), first path of each. */
+function ideaPathsById(paths: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const path of paths) {
+    const placed = placeFile(path);
+    if (placed.kind === 'idea' && placed.id && !found.has(placed.id)) found.set(placed.id, path);
+  }
+  return found;
+}

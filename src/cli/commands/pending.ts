@@ -1,0 +1,95 @@
+/** `ideas pending`: what open pull requests would add, read from remote branches without a checkout. */
+import { ExitCode, UsageError } from '../../errors.js';
+import { formatPending, type PendingRecord } from '../../format/pending.js';
+import { readBlobs } from '../../git/git-process.js';
+import {
+  assertFullHistory,
+  defaultRemoteBranch,
+  isAncestor,
+  mergeBase,
+  readChanges,
+  remoteBranches,
+  resolveBase,
+  rootPrefix,
+} from '../../git/diff.js';
+import { placeFile } from '../../parse/layout.js';
+import { parseRecords } from '../../parse/records.js';
+import { checkBytes } from '../../read/limits.js';
+import { startProgress } from '../progress.js';
+import { rootOf } from '../repository.js';
+import type { CommandHandler } from '../spec.js';
+
+export const run: CommandHandler = async (ctx, _args, options) => {
+  const root = rootOf(ctx, options);
+  const base = (options.base as string | undefined) ?? defaultRemoteBranch(root);
+  if (base === undefined)
+    throw new UsageError(
+      'cannot tell the default branch: there is no origin/HEAD, origin/main or origin/master',
+      'pass it with --base, e.g. --base origin/develop, or run "git remote set-head origin --auto"',
+    );
+  const progress = startProgress(ctx);
+  progress.phase('reading remote branches');
+  assertFullHistory(root);
+  const baseCommit = resolveBase(root, base);
+  const prefix = rootPrefix(root);
+  const records: PendingRecord[] = [];
+  for (const branch of remoteBranches(root)) {
+    if (branch.name === base || isAncestor(root, branch.commit, baseCommit)) continue;
+    const from = mergeBase(root, baseCommit, branch.commit);
+    const found: { record: PendingRecord; blob?: string }[] = [];
+    for (const change of readChanges(root, from, branch.commit)) {
+      const path =
+        prefix === ''
+          ? change.path
+          : change.path.startsWith(`${prefix}/`)
+            ? change.path.slice(prefix.length + 1)
+            : undefined;
+      if (path === undefined) continue;
+      const placed = placeFile(path);
+      if (placed.kind !== 'idea' && placed.kind !== 'vote' && placed.kind !== 'decision') continue;
+      const record: PendingRecord = {
+        branch: branch.name,
+        commit: branch.commit,
+        change: change.status,
+        kind: placed.kind,
+        path,
+        id: placed.id ?? '',
+        ...(placed.kind === 'vote' && placed.voter ? { voter: placed.voter } : {}),
+      };
+      // Links and submodules are not records; their targets are never read.
+      const readable = change.status !== 'deleted' && change.newMode.startsWith('100');
+      found.push(readable ? { record, blob: change.newId } : { record });
+    }
+    const blobs = await readBlobs(
+      root,
+      found.flatMap((f) => (f.blob ? [f.blob] : [])),
+    );
+    let at = 0;
+    const sources = found.flatMap((f) => {
+      if (!f.blob) return [];
+      const bytes = blobs[at++] ?? Buffer.alloc(0);
+      if (checkBytes(bytes) !== undefined) return [];
+      return [{ path: f.record.path, text: bytes.toString('utf8') }];
+    });
+    const parsed = parseRecords(sources);
+    for (const { record } of found) {
+      const idea = parsed.ideas.find((i) => i.path === record.path);
+      const vote = parsed.votes.find((v) => v.path === record.path);
+      const decision = parsed.decisions.find((d) => d.path === record.path);
+      if (idea) Object.assign(record, { id: idea.id, title: idea.title, authors: idea.authors });
+      if (vote) Object.assign(record, { id: vote.idea, voter: vote.voter, points: vote.points });
+      if (decision)
+        Object.assign(record, {
+          id: decision.idea,
+          status: decision.status,
+          reviewers: decision.reviewers,
+        });
+      records.push(record);
+    }
+  }
+  progress.done();
+  ctx.out(
+    formatPending(options.format as 'table' | 'json', { base, records }, { color: ctx.color }),
+  );
+  return ExitCode.ok;
+};

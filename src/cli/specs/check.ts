@@ -1,0 +1,31 @@
+import { Option } from 'commander';
+import type { CommandSpec } from '../spec.js';
+
+export const checkSpec: CommandSpec = {
+  usage: 'check',
+  summary:
+    'pull-request policy for CI: who may change which idea, vote and decision (exit 1 on a violation)',
+  examples: [
+    'ideas check --base origin/main                       # the changes of HEAD since it left main',
+    "ideas check --base origin/main --actor alice         # judge them as alice's",
+    'ideas check --base origin/main --open-prs            # also catch ids another branch adds',
+    'ideas check --base "origin/$GITHUB_BASE_REF" --format github   # annotations in GitHub Actions',
+  ],
+  configure(command) {
+    command
+      .requiredOption('--base <ref>', 'the branch the pull request merges into, e.g. origin/main')
+      .option('--head <ref>', 'the commit to check', 'HEAD')
+      .option(
+        '--actor <handle>',
+        'who made the changes (default: GITHUB_ACTOR, then GITLAB_USER_LOGIN, then the commit authors mapped through people)',
+      )
+      .option('--open-prs', 'also compare the ids added here with every other remote branch')
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['text', 'json', 'github'])
+          .default('text'),
+      )
+      .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+  },
+  load: () => import('../commands/check.js'),
+};

@@ -1,0 +1,27 @@
+import { Option } from 'commander';
+import type { CommandSpec } from '../spec.js';
+
+export const pendingSpec: CommandSpec = {
+  usage: 'pending',
+  summary:
+    'ideas, votes and decisions on remote branches not yet merged: what waits in open pull requests',
+  examples: [
+    'ideas pending                         # against origin/HEAD (else origin/main)',
+    'ideas pending --base origin/develop',
+    'git fetch --prune && ideas pending --format json',
+  ],
+  configure(command) {
+    command
+      .option(
+        '--base <ref>',
+        'the default branch (default: origin/HEAD, else origin/main, else origin/master)',
+      )
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['table', 'json'])
+          .default('table'),
+      )
+      .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+  },
+  load: () => import('../commands/pending.js'),
+};
