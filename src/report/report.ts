@@ -289,7 +289,7 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
       customers: new Set(recentVotes.flatMap((v) => v.customers)).size,
     },
     funnel: buildFunnel(ideas, status, timelines, line, lifecycle),
-    latency: buildLatency(timelines),
+    latency: buildLatency(timelines, line),
     participation: buildParticipation(repo, ideas, recentVotes, dates, {
       personTeam,
       ideaTeam,
@@ -374,7 +374,7 @@ function buildFunnel(
   };
 }
 
-function buildLatency(timelines: Map<string, Timeline>): Report['latency'] {
+function buildLatency(timelines: Map<string, Timeline>, line: string[]): Report['latency'] {
   const first: number[] = [];
   let undecided = 0;
   const perStage = new Map<string, number[]>();
@@ -402,8 +402,16 @@ function buildLatency(timelines: Map<string, Timeline>): Report['latency'] {
       count: first.filter((d) => d >= bucket.min && (bucket.max === null || d <= bucket.max))
         .length,
     })),
-    stages: [...perStage].map(([status, values]) => ({ status, ...spreadOf(values) })),
+    stages: [...perStage]
+      .sort(([a], [b]) => stageOrder(line, a) - stageOrder(line, b) || (a < b ? -1 : 1))
+      .map(([status, values]) => ({ status, ...spreadOf(values) })),
   };
+}
+
+/** Main-line statuses in their order, the side statuses after them. */
+function stageOrder(line: string[], status: string): number {
+  const at = line.indexOf(status);
+  return at === -1 ? line.length : at;
 }
 
 interface TeamLookups {
