@@ -1,5 +1,10 @@
-/* eslint-disable no-control-regex -- matching control characters is the point here */
-/** Text from idea files inside HTML: as element text and inside quoted attributes alike. */
+/**
+ * Text from idea files inside HTML: as element text and inside quoted attributes alike. Escape
+ * sequences, control characters and bidirectional overrides go first, as on a terminal: they
+ * have no business in a page and would only hide or reorder what a reader sees.
+ */
+import { sanitizeForTerminal } from './sanitize.js';
+
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -8,9 +13,6 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Control characters other than tab and newline have no business in a page either. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch).replace(CONTROL, '\uFFFD');
+  return sanitizeForTerminal(text).replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
