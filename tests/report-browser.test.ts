@@ -16,6 +16,26 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
+// Code that runs in the page, as strings: the tests compile without the DOM library.
+const LAYOUT = `({
+  display: getComputedStyle(document.querySelector('main')).display,
+  overflow: document.documentElement.scrollWidth - window.innerWidth,
+})`;
+const CHARTS = `[...document.querySelectorAll('svg')].map((svg) => {
+  const labelled = (svg.getAttribute('aria-labelledby') || '')
+    .split(' ')
+    .map((id) => (document.getElementById(id)?.textContent || '').trim());
+  const section = svg.closest('section');
+  return {
+    role: svg.getAttribute('role'),
+    title: labelled[0] || '',
+    description: labelled[1] || '',
+    section: section ? section.id : '',
+    tables: section ? section.querySelectorAll('table').length : 0,
+    width: svg.getBoundingClientRect().width,
+  };
+})`;
+
 async function demoReport(): Promise<string> {
   const dir = join(tempDir(), 'demo');
   const demo = await runCli(['demo', '--dir', dir], { cwd: tempDir() });
@@ -73,29 +93,18 @@ describe.skipIf(!hasChromium)(
           expect(requests).toEqual([url]);
 
           // The stylesheet ran under the page's CSP (a wrong hash would leave it unstyled).
-          const layout = await page.evaluate(() => ({
-            display: getComputedStyle(document.querySelector('main') as Element).display,
-            overflow: document.documentElement.scrollWidth - window.innerWidth,
-          }));
+          const layout = (await page.evaluate(LAYOUT)) as { display: string; overflow: number };
           expect(layout.display).toBe('grid');
           expect(layout.overflow).toBeLessThanOrEqual(0);
 
-          const charts = await page.evaluate(() =>
-            [...document.querySelectorAll('svg')].map((svg) => {
-              const labelled = (svg.getAttribute('aria-labelledby') ?? '')
-                .split(' ')
-                .map((id) => document.getElementById(id)?.textContent?.trim() ?? '');
-              const section = svg.closest('section');
-              return {
-                role: svg.getAttribute('role'),
-                title: labelled[0] ?? '',
-                description: labelled[1] ?? '',
-                section: section?.id ?? '',
-                tables: section?.querySelectorAll('table').length ?? 0,
-                width: svg.getBoundingClientRect().width,
-              };
-            }),
-          );
+          const charts = (await page.evaluate(CHARTS)) as {
+            role: string | null;
+            title: string;
+            description: string;
+            section: string;
+            tables: number;
+            width: number;
+          }[];
           expect(charts.map((c) => c.section)).toEqual([
             'funnel',
             'latency',
@@ -129,9 +138,7 @@ describe.skipIf(!hasChromium)(
         const page = await browser.newPage();
         await page.goto(pathToFileURL(file).href);
         await page.emulateMedia({ media: 'print' });
-        const nav = await page.evaluate(
-          () => getComputedStyle(document.querySelector('nav') as Element).display,
-        );
+        const nav = await page.evaluate("getComputedStyle(document.querySelector('nav')).display");
         expect(nav).toBe('none');
         const pdf = await page.pdf({ format: 'A4' });
         expect(pdf.subarray(0, 4).toString()).toBe('%PDF');

@@ -64,7 +64,7 @@ export function formatReportHtml(report: Report): string {
       stages.map((s) => ({
         label: s.status,
         value: s.reached,
-        note: `${s.current} there now${exitCount(s.exits) ? ` · ${exitCount(s.exits)} left` : ''}`,
+        note: `${s.current} now${exitCount(s.exits) ? ` · ${exitCount(s.exits)} out` : ''}`,
         conversion: s.conversion === null ? '' : `↓ ${percent(s.conversion)}`,
       })),
     ) +
@@ -76,11 +76,9 @@ export function formatReportHtml(report: Report): string {
           num(s.reached),
           num(s.current),
           num(s.conversion === null ? '' : percent(s.conversion)),
-          h(
-            Object.entries(s.exits)
-              .map(([to, n]) => `${n} ${to}`)
-              .join(', '),
-          ),
+          Object.entries(s.exits)
+            .map(([to, n]) => `<span class="nw">${n} ${h(to)}</span>`)
+            .join(', '),
         ]),
       ) +
       `<p class="small">Out of the main line now: ${report.funnel.exits.map((x) => `${h(x.status)} <b>${x.current}</b>`).join(' · ') || 'none'}.</p>`,
@@ -384,8 +382,8 @@ function section(id: string, title: string, lead: string, body: string): string 
 }
 
 /** Cells are HTML already escaped by the caller; `num` marks right-aligned figures. */
-function table(caption: string, head: string[], rows: string[][]): string {
-  return `<div class="table"><table><caption>${h(caption)}</caption><thead><tr>${head
+function table(caption: string, head: string[], rows: string[][], cls = ''): string {
+  return `<div class="table"><table${cls ? ` class="${cls}"` : ''}><caption>${h(caption)}</caption><thead><tr>${head
     .map((cell) => `<th scope="col">${h(cell)}</th>`)
     .join('')}</tr></thead><tbody>${rows
     .map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
@@ -481,7 +479,8 @@ meter{width:80px;height:10px}
 .person{font-weight:600}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
 footer{padding:24px 20px 40px}
-@media (max-width:600px){body{font-size:14px}.wrap{padding:0 12px}.panel{padding:14px}.kpis{grid-template-columns:repeat(2,1fr)}.kpi-value{font-size:1.4rem}}
+.nw,th{white-space:nowrap}
+@media (max-width:600px){.chart text{font-size:15px}.chart .small,.chart .note,.chart .conv{font-size:13px}body{font-size:14px}.wrap{padding:0 12px}.panel{padding:14px}.kpis{grid-template-columns:repeat(2,1fr)}.kpi-value{font-size:1.4rem}}
 @media print{:root{--bg:#fff;--panel:#fff;--ink:#000;--muted:#444;--line:#ccc}body{background:#fff;font-size:11pt}
 header{border:0;margin:0}nav{display:none}.grid{display:block}.panel{border:0;padding:0;margin:0 0 18pt;break-inside:avoid-page}
 .table{overflow:visible}a{color:inherit}}
