@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBinary, runCli } from './helpers/cli.js';
+import { git, tempDir } from './helpers/repo.js';
 import { buildHistoryRepo, commitOn, decision, idea, vote } from './helpers/report-fixture.js';
 
 describe('ideas index', () => {
@@ -71,6 +72,17 @@ describe('ideas index', () => {
     expect(row).toBe(
       '| [`ppp1`](ideas/ppp1-a-b-script-x-script.md) | A \\| B \\<script\\>x\\</script\\> | withdrawn |  | 0 | 0 |',
     );
+  });
+
+  it('a fresh ideas init passes --check, and its CI workflow runs it', async () => {
+    const root = tempDir();
+    git(root, 'init', '-q', '-b', 'main');
+    expect((await runCli(['init', '--reviewer', 'carol'], { cwd: root })).code).toBe(0);
+    const check = await runCli(['index', '--check'], { cwd: root });
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    const workflow = readFileSync(join(root, '.github', 'workflows', 'ideas.yml'), 'utf8');
+    expect(workflow).toContain('index --check');
   });
 
   it('the built binary gives the same exit codes (CI runs it)', async () => {
