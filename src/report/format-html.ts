@@ -8,7 +8,15 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml as h } from '../format/html-escape.js';
 import type { Report, WaitingIdea } from './report.js';
-import { datesLine, days, filtersLine, monthLabel, percent, plural } from './format.js';
+import {
+  datesLine,
+  days,
+  filtersLine,
+  monthLabel,
+  organisationOf,
+  percent,
+  plural,
+} from './format.js';
 import { columnChart, funnelChart, monthlyChart, shareChart, teamChart } from './svg.js';
 
 const LIST_LIMIT = 12;
@@ -24,14 +32,25 @@ export function formatReportHtml(report: Report): string {
   const stages = report.funnel.stages;
   const scope = `${report.ref ? `at ${report.ref}` : 'working tree'} · ${filtersLine(report)}`;
 
+  const frontLine = p.levels.find((x) => x.frontLine);
+  const organisation = organisationOf(report);
   const kpis = [
     kpi(String(t.ideas), 'ideas', `${plural(t.themes, 'theme')} besides`),
     kpi(String(t.votes), 'votes', `from ${plural(t.voters, 'voter')}`),
     kpi(String(t.authors), 'authors', `${plural(t.customers, 'customer')} named in votes`),
+    ...(frontLine
+      ? [
+          kpi(
+            percent(frontLine.ideasShare),
+            'of ideas from the front line',
+            `and ${percent(frontLine.votesShare)} of votes`,
+          ),
+        ]
+      : []),
     kpi(
-      days(l.firstDecision.median),
+      days(l.firstDecision.median).replace(' ', '\u00a0'),
       'median time to a first decision',
-      `90th percentile ${days(l.firstDecision.p90)}`,
+      `90th percentile ${days(l.firstDecision.p90).replace(' ', '\u00a0')}`,
     ),
     kpi(
       percent(report.funnel.overall),
@@ -339,13 +358,13 @@ export function formatReportHtml(report: Report): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="ideas report">
-<title>Ideas report — ${h(report.today)}</title>
+<title>Ideas report${organisation ? ` · ${h(organisation)}` : ''} — ${h(report.today)}</title>
 <style>${css}</style>
 </head>
 <body>
 <header>
 <div class="wrap">
-<h1>Ideas report</h1>
+<h1>Ideas report${organisation ? ` <span class="org">· ${h(organisation)}</span>` : ''}</h1>
 <p class="sub">${h(report.today)} · ${h(scope)} · ${h(datesLine(report))}</p>
 ${note}
 <div class="kpis">${kpis}</div>
@@ -420,6 +439,7 @@ body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-app
 .wrap{max-width:1240px;margin:0 auto;padding:0 20px}
 header{background:var(--panel);border-bottom:1px solid var(--line);padding:22px 0 0;margin-bottom:22px}
 h1{margin:0;font-size:1.7rem;letter-spacing:-.01em}
+.org{color:var(--muted);font-weight:500}
 h2{margin:0 0 4px;font-size:1.15rem}
 h3{margin:18px 0 6px;font-size:1rem}
 .sub,.small,.lead,.kpi-detail,.kpi-label,footer{color:var(--muted)}
@@ -428,7 +448,7 @@ h3{margin:18px 0 6px;font-size:1rem}
 .lead{margin:0 0 12px}
 .lead b{color:var(--ink)}
 .notice{border-left:4px solid var(--warn);background:color-mix(in srgb,var(--warn) 10%,transparent);padding:8px 12px;border-radius:4px}
-.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:6px 0 14px}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:12px;margin:6px 0 14px}
 .kpi{background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
 .kpi-value{font-size:1.7rem;font-weight:700;line-height:1.1;font-variant-numeric:tabular-nums}
 .kpi-label{font-weight:600;color:var(--ink);font-size:.9rem}

@@ -5,7 +5,16 @@
  */
 import { escapeMarkdown as e, markdownPath } from '../format/md-escape.js';
 import type { Report } from './report.js';
-import { datesLine, days, filtersLine, monthLabel, percent, plural, sparkline } from './format.js';
+import {
+  datesLine,
+  days,
+  filtersLine,
+  monthLabel,
+  organisationOf,
+  percent,
+  plural,
+  sparkline,
+} from './format.js';
 
 const LIST_LIMIT = 15;
 
@@ -21,7 +30,8 @@ export function formatReportMarkdown(report: Report): string {
     `[\`${idea.id.replace(/[^a-z0-9]/g, '')}\`](${markdownPath(idea.path)})`;
   const t = report.totals;
 
-  out.push(`# Ideas report — ${report.today}`, '');
+  const organisation = organisationOf(report);
+  out.push(`# Ideas report${organisation ? ` · ${e(organisation)}` : ''} — ${report.today}`, '');
   out.push(
     `${e(report.ref ? `At ${report.ref}` : 'Working tree')} · ${e(filtersLine(report))} · ${datesLine(report)}.`,
     '',

@@ -12,6 +12,7 @@ import {
   datesLine,
   filtersLine,
   monthLabel,
+  organisationOf,
   percent,
   plural,
   sparkline,
@@ -38,9 +39,11 @@ export function formatReportText(report: Report, { color }: { color: boolean }):
   };
 
   const t = report.totals;
+  const organisation = organisationOf(report);
   lines.push(
-    `${c.bold('Ideas report')}  ${c.dim(`${report.today} · ${report.ref ?? 'working tree'} · ${s(filtersLine(report))}`)}`,
+    `${c.bold(`Ideas report${organisation ? ` · ${fit(organisation, 40)}` : ''}`)}  ${c.dim(report.today)}`,
   );
+  lines.push(c.dim(fit(`${report.ref ?? 'working tree'} · ${filtersLine(report)}`, WIDTH)));
   lines.push(
     `${c.bold(plural(t.ideas, 'idea'))}, ${plural(t.themes, 'theme')} · ${c.bold(plural(t.votes, 'vote'))} · ${plural(t.decisions, 'decision')} · ${plural(t.authors, 'author')} · ${plural(t.voters, 'voter')}`,
   );

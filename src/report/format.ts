@@ -91,3 +91,11 @@ export function filtersLine(report: Report): string {
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : 'all ideas';
 }
+
+/** The name of the one top-level team, when the config gives it: the organisation's name. */
+export function organisationOf(report: Report): string | null {
+  const roots = report.participation.teams.filter(
+    (row) => row.depth === 0 && row.team !== '(no team)',
+  );
+  return roots.length === 1 ? (roots[0]?.name ?? null) : null;
+}
