@@ -500,7 +500,7 @@ meter{width:80px;height:10px}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
 footer{padding:24px 20px 40px}
 .nw,th{white-space:nowrap}
-@media (max-width:600px){.chart text{font-size:15px}.chart .small,.chart .note,.chart .conv{font-size:13px}body{font-size:14px}.wrap{padding:0 12px}.panel{padding:14px}.kpis{grid-template-columns:repeat(2,1fr)}.kpi-value{font-size:1.4rem}}
+@media (max-width:600px){th,td{padding:5px 5px}table{font-size:.85rem}.chart text{font-size:15px}.chart .small,.chart .note,.chart .conv{font-size:13px}body{font-size:14px}.wrap{padding:0 12px}.panel{padding:14px}.kpis{grid-template-columns:repeat(2,1fr)}.kpi-value{font-size:1.4rem}}
 @media print{:root{--bg:#fff;--panel:#fff;--ink:#000;--muted:#444;--line:#ccc}body{background:#fff;font-size:11pt}
 header{border:0;margin:0}nav{display:none}.grid{display:block}.panel{border:0;padding:0;margin:0 0 18pt;break-inside:avoid-page}
 .table{overflow:visible}a{color:inherit}}

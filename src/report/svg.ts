@@ -19,6 +19,12 @@ function frame(text: ChartText, width: number, height: number, body: string): st
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
+/** Labels share the chart with bars: a long name is cut, the full one is in the table. */
+function shorten(label: string, width: number): string {
+  const chars = [...label];
+  return chars.length <= width ? label : `${chars.slice(0, width - 1).join('')}…`;
+}
+
 function rect(x: number, y: number, w: number, height: number, cls: string, rx = 3): string {
   return `<rect class="${cls}" x="${r1(x)}" y="${r1(y)}" width="${r1(Math.max(0, w))}" height="${r1(height)}" rx="${rx}"/>`;
 }
@@ -157,7 +163,12 @@ export function teamChart(
       const wi = (row.ideas / maxIdeas) * (half - 36);
       const wv = (row.votes / maxVotes) * (half - 36);
       return [
-        text(8 + row.depth * 14, y + 15, row.label, row.depth === 0 ? 'label strong' : 'label'),
+        text(
+          8 + row.depth * 14,
+          y + 15,
+          shorten(row.label, 19 - row.depth * 2),
+          row.depth === 0 ? 'label strong' : 'label',
+        ),
         rect(labelW, y + 3, wi, 16, 'bar c-ideas', 2),
         text(labelW + wi + 5, y + 16, String(row.ideas), 'value small'),
         rect(labelW + half + 20, y + 3, wv, 16, 'bar c-votes', 2),
