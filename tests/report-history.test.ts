@@ -88,6 +88,20 @@ describe('dates from git history', () => {
     expect(report.dates.note).toContain('fetch-depth: 0');
   });
 
+  it('dates files of an ideas root in a subfolder of a larger repository', async () => {
+    const top = makeRepo({}, { commit: false });
+    const root = join(top, 'product', 'ideas-repo');
+    commitOn(top, '2026-01-01', {
+      'README.md': 'a bigger project\n',
+      'product/ideas-repo/ideas.config.yaml': CONFIG,
+    });
+    commitOn(root, '2026-02-01', idea('aaa1', { title: 'Nested', authors: ['ann'] }));
+    commitOn(root, '2026-02-11', decision('aaa1', '2026-02-11', 'reviewing'));
+    const { report } = await reportOf(root);
+    expect(report.dates.source).toBe('git');
+    expect(report.latency.firstDecision).toEqual({ count: 1, median: 10, p90: 10 });
+  });
+
   it('works without git at all, from front matter alone', async () => {
     const root = makeRepo(
       {
