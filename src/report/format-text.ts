@@ -109,7 +109,7 @@ export function formatReportText(report: Report, { color }: { color: boolean }):
   for (const level of p.levels) {
     const label = `${level.label}${level.frontLine ? ' front line' : ''}`;
     lines.push(
-      `  ${pad(label, 19)} ideas ${percent(level.ideasShare).padStart(4)} ${c.green(bar(level.ideasShare ?? 0, 1, 12).padEnd(12))}  votes ${percent(level.votesShare).padStart(4)} ${c.magenta(bar(level.votesShare ?? 0, 1, 12).padEnd(12))} ${c.dim(fit(level.teams.join(', '), 8))}`.trimEnd(),
+      `  ${pad(label, 19)} ideas ${percent(level.ideasShare).padStart(4)} ${c.green(bar(level.ideasShare ?? 0, 1, 10).padEnd(10))}  votes ${percent(level.votesShare).padStart(4)} ${c.magenta(bar(level.votesShare ?? 0, 1, 10).padEnd(10))} ${c.dim(fit(level.teams.join(', '), 12))}`.trimEnd(),
     );
   }
   const tr = report.trends.slice(-36);

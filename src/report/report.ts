@@ -256,8 +256,10 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
   }
   const votersOf = (id: string) => support.get(id)?.voters ?? new Map<string, Vote>();
 
+  // Themes group ideas; they are not ideas in the funnel, the latency or the counts.
+  const leaves = ideas.filter((idea) => idea.kind === 'idea');
   const timelines = new Map(
-    ideas.map((idea) => [
+    leaves.map((idea) => [
       idea.id,
       [
         { status: lifecycle.initial, day: dates.arrival(idea) },
@@ -296,7 +298,7 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
       teamFilter,
       since,
     }),
-    trends: buildTrends(ideas, recentVotes, recentDecisions, dates, today, since),
+    trends: buildTrends(leaves, recentVotes, recentDecisions, dates, today, since),
     top: {
       model: config.ranking.model,
       ideas: rankIdeas(repo, { today })
@@ -472,7 +474,7 @@ function buildParticipation(
   for (const team of parentOf.keys()) setsOf(team);
   const noTeam = '';
   for (const idea of ideas) {
-    setsOf(ideaTeam(idea) ?? noTeam).ideas++;
+    if (idea.kind === 'idea') setsOf(ideaTeam(idea) ?? noTeam).ideas++;
     for (const a of idea.authors) setsOf(authorTeam(a, idea) ?? noTeam).authors.add(a);
   }
   for (const vote of votes) {
@@ -530,7 +532,8 @@ function buildParticipation(
   const levelIdeas = new Map<number | null, number>();
   const levelVotes = new Map<number | null, number>();
   const levelOf = (team: string | undefined) => (team === undefined ? null : depthOf(team));
-  for (const idea of ideas)
+  const leaves = ideas.filter((idea) => idea.kind === 'idea');
+  for (const idea of leaves)
     levelIdeas.set(levelOf(ideaTeam(idea)), (levelIdeas.get(levelOf(ideaTeam(idea))) ?? 0) + 1);
   for (const vote of votes) {
     const level = levelOf(personTeam(vote.voter));
@@ -548,7 +551,7 @@ function buildParticipation(
         teams,
         frontLine: level !== null && level === deepest && depths.length > 1,
         ideas: levelIdeas.get(level) ?? 0,
-        ideasShare: shareOf(levelIdeas.get(level) ?? 0, ideas.length),
+        ideasShare: shareOf(levelIdeas.get(level) ?? 0, leaves.length),
         votes: levelVotes.get(level) ?? 0,
         votesShare: shareOf(levelVotes.get(level) ?? 0, votes.length),
       };
