@@ -39,6 +39,7 @@ export function resolveDates(repo: Repository, history: HistoryInput): RecordDat
   // An idea keeps its id when a title change renames its file: date it by its first path.
   const ideaAdded = new Map<string, string>();
   for (const [path, day] of history.added) {
+    if (!path.startsWith('ideas/')) continue;
     const placed = placeFile(path);
     if (placed.kind !== 'idea' || placed.id === undefined) continue;
     const known = ideaAdded.get(placed.id);
@@ -50,30 +51,32 @@ export function resolveDates(repo: Repository, history: HistoryInput): RecordDat
     fallbacks[kind]++;
     if (fallbackFiles.length < 20) fallbackFiles.push(path);
   };
-  const arrivals = new Map<string, string>();
+  // Keyed by the record itself: a lookup by object is cheaper than hashing its path again.
+  const arrivals = new Map<Idea, string>();
   for (const idea of repo.ideas) {
     const day = ideaAdded.get(idea.id);
     if (day === undefined) fellBack('ideas', idea.path);
-    arrivals.set(idea.path, day ?? idea.created);
+    arrivals.set(idea, day ?? idea.created);
   }
-  const fileDays = new Map<string, string>();
+  const voteDays = new Map<Vote, string>();
   for (const vote of repo.votes) {
     const day = history.added.get(vote.path);
     if (day === undefined) fellBack('votes', vote.path);
-    fileDays.set(vote.path, day ?? vote.date);
+    voteDays.set(vote, day ?? vote.date);
   }
+  const decisionDays = new Map<Decision, string>();
   for (const decision of repo.decisions) {
     const day = history.added.get(decision.path);
     if (day === undefined) fellBack('decisions', decision.path);
-    fileDays.set(decision.path, day ?? decision.date);
+    decisionDays.set(decision, day ?? decision.date);
   }
   const total = repo.ideas.length + repo.votes.length + repo.decisions.length;
   const missing = fallbacks.ideas + fallbacks.votes + fallbacks.decisions;
   const source = missing === 0 ? 'git' : missing === total ? 'front-matter' : 'mixed';
   return {
-    arrival: (idea) => arrivals.get(idea.path) ?? idea.created,
-    vote: (vote) => fileDays.get(vote.path) ?? vote.date,
-    decision: (decision) => fileDays.get(decision.path) ?? decision.date,
+    arrival: (idea) => arrivals.get(idea) ?? idea.created,
+    vote: (vote) => voteDays.get(vote) ?? vote.date,
+    decision: (decision) => decisionDays.get(decision) ?? decision.date,
     source: {
       source: total === 0 ? 'git' : source,
       shallow: history.shallow,

@@ -217,7 +217,14 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
   const line = mainLine(lifecycle);
   const people = config.people;
 
-  const personTeam = (handle: string): string | undefined => people[handle]?.team;
+  // Asked once per vote in several places: remember each person's team.
+  const teamOfPerson = new Map<string, string | undefined>();
+  const personTeam = (handle: string): string | undefined => {
+    if (teamOfPerson.has(handle)) return teamOfPerson.get(handle);
+    const team = Object.hasOwn(people, handle) ? people[handle]?.team : undefined;
+    teamOfPerson.set(handle, team);
+    return team;
+  };
   const ideaTeam = (idea: Idea): string | undefined =>
     idea.team ?? idea.authors.map(personTeam).find((t) => t !== undefined);
   const teamFilter = options.team === undefined ? undefined : subTeams(config.teams, options.team);
