@@ -433,7 +433,7 @@ const STYLE = `
 @media (prefers-color-scheme:dark){:root{--bg:#0f141b;--panel:#171e28;--ink:#e6e9ee;--muted:#9aa4b2;--line:#2a3340;
 --accent:#2dd4bf;--ideas:#60a5fa;--votes:#a78bfa;--decisions:#fbbf24;--latency:#2dd4bf;--warn:#fb923c;--ok:#4ade80;
 --s0:#93c5fd;--s1:#60a5fa;--s2:#3b82f6;--s3:#2563eb;--s4:#1d4ed8;--s5:#22c55e;--s6:#4ade80;
---l0:#93c5fd;--l1:#3b82f6;--l2:#2dd4bf;--l3:#fbbf24;--l4:#6b7280}}
+--l0:#93c5fd;--l1:#3b82f6;--l2:#2dd4bf;--l3:#fbbf24;--l4:#6b7280}svg.chart text.inbar{fill:#0f141b}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 .wrap{max-width:1240px;margin:0 auto;padding:0 20px}
