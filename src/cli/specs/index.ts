@@ -1,22 +1,26 @@
-/** The command table. Add a command here and in specs/ and commands/. */
+/** The command table, in the order `ideas --help` lists it. Add a command here and in specs/ and commands/. */
 import type { CommandSpec } from '../spec.js';
 import { checkSpec } from './check.js';
 import { demoSpec } from './demo.js';
+import { indexSpec } from './index-command.js';
 import { initSpec } from './init.js';
 import { listSpec } from './list.js';
 import { pendingSpec } from './pending.js';
 import { queueSpec } from './queue.js';
 import { rankSpec } from './rank.js';
+import { reportSpec } from './report.js';
 import { showSpec } from './show.js';
 import { validateSpec } from './validate.js';
 
 export const commandSpecs: readonly CommandSpec[] = [
   initSpec,
-  validateSpec,
   rankSpec,
   listSpec,
   showSpec,
   queueSpec,
+  reportSpec,
+  indexSpec,
+  validateSpec,
   checkSpec,
   pendingSpec,
   demoSpec,

@@ -1,0 +1,40 @@
+/** `ideas index [--check]`: write IDEAS.md, or in CI say whether it is out of date. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExitCode } from '../../errors.js';
+import { formatIdeasIndex, INDEX_FILE } from '../../report/ideas-index.js';
+import { writeFileAtomic } from '../../write/atomic.js';
+import { displayPathFn, loadRepository } from '../repository.js';
+import type { CommandHandler } from '../spec.js';
+
+export const run: CommandHandler = async (ctx, _args, options) => {
+  const { root, repo } = await loadRepository(ctx, options);
+  const path = join(root, INDEX_FILE);
+  const shown = displayPathFn(ctx, root)(INDEX_FILE);
+  const wanted = formatIdeasIndex(repo);
+  let current: string | undefined;
+  try {
+    // A Windows checkout may have turned the newlines into CRLF: that is not a change.
+    current = readFileSync(path, 'utf8').replace(/\r\n/g, '\n');
+  } catch {
+    current = undefined;
+  }
+  const fresh = current === wanted;
+  if (options.check) {
+    if (fresh) {
+      ctx.out(`✓ ${shown} is up to date\n`);
+      return ExitCode.ok;
+    }
+    ctx.err(
+      `${shown} is ${current === undefined ? 'missing' : 'out of date'}: run "ideas index" and commit ${shown}\n`,
+    );
+    return ExitCode.problemsFound;
+  }
+  if (fresh) {
+    ctx.out(`✓ ${shown} is already up to date\n`);
+    return ExitCode.ok;
+  }
+  writeFileAtomic(path, wanted);
+  ctx.out(`wrote ${shown} (${repo.ideasById.size} ideas)\n`);
+  return ExitCode.ok;
+};

@@ -1,0 +1,105 @@
+/** `ideas report`: read the repository and its git history, compute every figure, format, write. */
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { ExitCode, UsageError } from '../../errors.js';
+import { readFileHistory } from '../../git/file-history.js';
+import { buildReport } from '../../report/report.js';
+import { formatReport, type ReportFormat } from '../../report/format.js';
+import { writeFileAtomic } from '../../write/atomic.js';
+import { sanitizeLine } from '../../format/sanitize.js';
+import { loadRepository } from '../repository.js';
+import { startProgress } from '../progress.js';
+import type { Context } from '../context.js';
+import type { CommandHandler, CommandOptions } from '../spec.js';
+
+const EXTENSIONS: Record<string, ReportFormat> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'md',
+  '.json': 'json',
+  '.txt': 'text',
+};
+
+export const run: CommandHandler = async (ctx, _args, options) => {
+  const out = options.out as string | undefined;
+  const format = chooseFormat(options.format as ReportFormat | undefined, out);
+  const since = options.since as string | undefined;
+  if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since))
+    throw new UsageError(`--since ${since} is not a date`, 'write it as YYYY-MM-DD');
+
+  const progress = startProgress(ctx);
+  progress.phase('reading the repository');
+  const { root, repo } = await loadRepository(ctx, options);
+  checkFilters(repo.config, options);
+  progress.phase('reading git history');
+  const ref = options.ref as string | undefined;
+  const history = readFileHistory(root, ref);
+  progress.phase('computing the report');
+  const report = buildReport(repo, {
+    today: ctx.today,
+    history,
+    since,
+    team: options.team as string | undefined,
+    campaign: options.campaign as string | undefined,
+    ref,
+  });
+  const text = formatReport(format, report, { color: ctx.color && out === undefined });
+  progress.done();
+  if (report.dates.note !== null) ctx.err(`ideas: note: ${sanitizeLine(report.dates.note)}\n`);
+
+  if (out === undefined && !options.open) {
+    ctx.out(text);
+    return ExitCode.ok;
+  }
+  // --open without --out: a file in the temporary folder, since a browser needs a file.
+  const target = out
+    ? resolve(ctx.cwd, out)
+    : join(tmpdir(), `ideas-report-${ctx.today}.${format === 'text' ? 'txt' : format}`);
+  writeFileAtomic(target, text);
+  ctx.out(`${target}\n`);
+  if (options.open) openFile(ctx, target);
+  return ExitCode.ok;
+};
+
+function chooseFormat(given: ReportFormat | undefined, out: string | undefined): ReportFormat {
+  if (given !== undefined) return given;
+  if (out !== undefined) return EXTENSIONS[extname(out).toLowerCase()] ?? 'text';
+  return 'text';
+}
+
+function checkFilters(config: { teams: object; campaigns: object }, options: CommandOptions) {
+  const team = options.team as string | undefined;
+  const teams = Object.keys(config.teams);
+  if (team !== undefined && teams.length > 0 && !teams.includes(team))
+    throw new UsageError(
+      `there is no team "${team}" in ideas.config.yaml`,
+      `use one of: ${teams.join(', ')}`,
+    );
+  const campaign = options.campaign as string | undefined;
+  const campaigns = Object.keys(config.campaigns);
+  if (campaign !== undefined && !campaigns.includes(campaign))
+    throw new UsageError(
+      `there is no campaign "${campaign}" in ideas.config.yaml`,
+      campaigns.length > 0 ? `use one of: ${campaigns.join(', ')}` : 'add it under campaigns',
+    );
+}
+
+/** The platform's opener, detached; when there is none, the path printed above is enough. */
+function openFile(ctx: Context, path: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [path]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', path]]
+        : ['xdg-open', [path]];
+  try {
+    const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
+    child.on('error', () =>
+      ctx.err(`ideas: could not open a browser (${command} not found): open ${path} yourself\n`),
+    );
+    child.unref();
+  } catch {
+    ctx.err(`ideas: could not open a browser: open ${path} yourself\n`);
+  }
+}

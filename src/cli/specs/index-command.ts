@@ -1,0 +1,16 @@
+import type { CommandSpec } from '../spec.js';
+
+export const indexSpec: CommandSpec = {
+  usage: 'index',
+  summary: 'write IDEAS.md, a table of every idea by status; --check fails when it is out of date',
+  examples: [
+    'ideas index                 # write IDEAS.md at the root',
+    'ideas index --check         # in CI: exit 1 when IDEAS.md is out of date',
+  ],
+  configure(command) {
+    command
+      .option('--check', 'write nothing; exit 1 when IDEAS.md differs from what it should be')
+      .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+  },
+  load: () => import('../commands/index-file.js'),
+};

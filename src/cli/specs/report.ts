@@ -1,0 +1,38 @@
+import { Option } from 'commander';
+import type { CommandSpec } from '../spec.js';
+
+export const REPORT_FORMATS = ['text', 'md', 'json', 'html'] as const;
+
+export const reportSpec: CommandSpec = {
+  usage: 'report',
+  summary:
+    'funnel, decision latency, participation by team, trends, top ideas, themes, campaigns, review load',
+  examples: [
+    'ideas report                                  # on the terminal',
+    'ideas report --format html --out report.html --open',
+    'ideas report --format md > report.md          # for a wiki page or a PR comment',
+    'ideas report --format json | jq .latency      # every figure, for scripts',
+    'ideas report --since 2026-10-01 --team commercial',
+    'ideas report --campaign faster-delivery --ref origin/main',
+  ],
+  configure(command) {
+    command
+      .addOption(
+        new Option(
+          '--format <format>',
+          'output format (default: text, or from the --out file extension)',
+        ).choices(REPORT_FORMATS),
+      )
+      .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+      .option('--open', 'open the written report in the default browser or viewer')
+      .option(
+        '--since <date>',
+        'only ideas that arrived, and votes and decisions dated, on or after YYYY-MM-DD',
+      )
+      .option('--team <team>', 'only ideas of this team and the teams under it')
+      .option('--campaign <name>', 'only ideas answering this campaign')
+      .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
+      .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+  },
+  load: () => import('../commands/report.js'),
+};
