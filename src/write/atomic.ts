@@ -14,7 +14,10 @@ export interface WriteOptions {
 
 export function writeFileAtomic(path: string, text: string, options: WriteOptions = {}): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   writeFileSync(temp, text, { flag: 'wx' });
   try {
     if (options.exclusive) {

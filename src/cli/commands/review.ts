@@ -1,0 +1,193 @@
+/** `ideas review <id> --status S`: a reviewer's decision, refused when validate would reject it. */
+import { ExitCode, UsageError } from '../../errors.js';
+import { renderDecision } from '../../format/record-files.js';
+import { isKnownStatus, isLegalTransition, legalNext, statusOf } from '../../model/lifecycle.js';
+import { placeFile } from '../../parse/layout.js';
+import { HANDLE_PATTERN, ID_PATTERN } from '../../schema/common.js';
+import {
+  FileExistsError,
+  openSession,
+  problemsAfter,
+  publish,
+  refuseInvalid,
+  reportOutcome,
+  whoAmI,
+  type FileChange,
+  type Outcome,
+} from '../authoring.js';
+import { ask, requireAnswers } from '../prompts.js';
+import type { CommandHandler } from '../spec.js';
+
+export const run: CommandHandler = async (ctx, [id = ''], options) => {
+  if (!ID_PATTERN.test(id)) {
+    throw new UsageError(
+      `"${id}" is not an idea id`,
+      'ids look like 7kq3xj: see them with "ideas list"',
+    );
+  }
+  const session = await openSession(ctx, options);
+  const { repo, config } = session;
+  const lifecycle = config.lifecycle;
+  const status = String(options.status);
+  const idea = repo.ideasById.get(id);
+  if (!idea) {
+    throw new UsageError(
+      `there is no idea "${id}"${session.base ? ` on ${session.base.name}` : ''}`,
+      'check the id with "ideas list"',
+    );
+  }
+  if (!isKnownStatus(lifecycle, status)) {
+    throw new UsageError(
+      `"${status}" is not a status of this repository's lifecycle`,
+      `the statuses are ${Object.keys(lifecycle.transitions).join(', ')}`,
+    );
+  }
+  const me = whoAmI(session).handle;
+  const authorWithdrawal = status === 'withdrawn' && idea.authors.includes(me);
+  if (!config.reviewers.includes(me) && !authorWithdrawal) {
+    throw new UsageError(
+      `${me} is not a reviewer, and only reviewers record decisions${idea.authors.includes(me) ? ' (as an author you may withdraw it: --status withdrawn)' : ''}`,
+      config.reviewers.length > 0
+        ? `ask one of ${config.reviewers.join(', ')}`
+        : 'add reviewers under reviewers in ideas.config.yaml',
+    );
+  }
+  const from = statusOf(repo, id);
+  if (!isLegalTransition(lifecycle, from, status)) {
+    const next = legalNext(lifecycle, from);
+    throw new UsageError(
+      `"${id}" is ${from} and cannot go to ${status}`,
+      next.length > 0
+        ? `from ${from} it can go to ${next.join(', ')}`
+        : `${from} is final: nothing follows it`,
+    );
+  }
+
+  const others = (options.reviewer as string[] | undefined) ?? [];
+  for (const name of others) {
+    if (!HANDLE_PATTERN.test(name) || !config.reviewers.includes(name)) {
+      throw new UsageError(
+        `"${name}" is not a reviewer`,
+        config.reviewers.length > 0
+          ? `reviewers are ${config.reviewers.join(', ')}`
+          : 'add reviewers under reviewers in ideas.config.yaml',
+      );
+    }
+  }
+  const reviewers = [...new Set([me, ...others])];
+  const signed = reviewers.filter((r) => config.reviewers.includes(r)).length;
+  if (!authorWithdrawal && signed < config.review.quorum) {
+    throw new UsageError(
+      `${config.review.quorum} reviewers must sign a decision and ${signed} would`,
+      `name the others who agreed: --reviewer HANDLE (repeat), from ${config.reviewers.join(', ')}`,
+    );
+  }
+
+  const duplicateOf = typeof options.duplicateOf === 'string' ? options.duplicateOf : undefined;
+  if (status === 'duplicate') {
+    if (!duplicateOf)
+      throw new UsageError('a duplicate needs the idea it repeats', 'pass --duplicate-of ID');
+    if (duplicateOf === id)
+      throw new UsageError(
+        'an idea cannot duplicate itself',
+        'pass the other idea to --duplicate-of',
+      );
+    if (!repo.ideasById.has(duplicateOf))
+      throw new UsageError(
+        `there is no idea "${duplicateOf}" for --duplicate-of`,
+        'check the id with "ideas list"',
+      );
+  } else if (duplicateOf) {
+    throw new UsageError('--duplicate-of only goes with --status duplicate');
+  }
+
+  const scores = parseScores((options.score as string[] | undefined) ?? [], config.review.criteria);
+
+  let rationale = typeof options.rationale === 'string' ? options.rationale.trim() : '';
+  const required = lifecycle.rationale_required.includes(status);
+  if (required && rationale === '') {
+    requireAnswers(ctx, ['--rationale'], `a ${status} decision`);
+    rationale = (
+      await ask(
+        ctx,
+        'input',
+        {
+          message: `Why ${status}? (one paragraph, for the idea's authors)`,
+          validate: (value: string) => value.trim() !== '' || `a ${status} decision says why`,
+        },
+        '--rationale',
+      )
+    ).trim();
+  }
+
+  const taken = session.raw.files
+    .map((f) => placeFile(f.path))
+    .filter((p) => p.kind === 'decision' && p.id === id && p.date === ctx.today);
+  let sequence =
+    Math.max(0, ...taken.map((p) => (p.kind === 'decision' ? (p.sequence ?? 1) : 0))) + 1;
+  const text = renderDecision({
+    idea: id,
+    status,
+    date: ctx.today,
+    reviewers,
+    duplicate_of: duplicateOf,
+    scores,
+    rationale,
+  });
+  let outcome: Outcome | undefined;
+  let path = '';
+  // A second run the same day, even at the same moment, gets the next sequence number.
+  for (let attempt = 0; attempt < 5 && !outcome; attempt++, sequence++) {
+    path = `decisions/${id}/${sequence === 1 ? ctx.today : `${ctx.today}-${sequence}`}-${status}.md`;
+    const changes: FileChange[] = [{ path, text, exclusive: true }];
+    refuseInvalid(ctx, problemsAfter(session, changes, ctx.today), 'this decision');
+    try {
+      outcome = publish(ctx, session, {
+        changes,
+        branch: `review/${id}-${status}`,
+        message: `Decide ${id}: ${from} -> ${status}\n\n${idea.title}\n\nSigned by ${reviewers.join(', ')}.\n`,
+        title: `${id} is ${status}: ${idea.title}`,
+      });
+    } catch (error) {
+      if (!(error instanceof FileExistsError)) throw error;
+    }
+  }
+  if (!outcome)
+    throw new UsageError(`could not find a free file name for the decision in decisions/${id}/`);
+  reportOutcome(ctx, session, outcome, options.json ? { id, path, status } : undefined, 'wrote');
+  return ExitCode.ok;
+};
+
+function parseScores(
+  pairs: readonly string[],
+  criteria: readonly string[],
+): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const pair of pairs) {
+    const match = /^([^=]+)=(.+)$/.exec(pair);
+    const name = match?.[1]?.trim() ?? '';
+    const value = Number(match?.[2]);
+    if (!match || !Number.isFinite(value)) {
+      throw new UsageError(
+        `--score takes criterion=number, not "${pair}"`,
+        'for example --score impact=4',
+      );
+    }
+    if (!criteria.includes(name)) {
+      throw new UsageError(
+        `"${name}" is not a review criterion`,
+        criteria.length > 0
+          ? `the criteria are ${criteria.join(', ')} (review.criteria in ideas.config.yaml)`
+          : 'no criteria are configured: add review.criteria in ideas.config.yaml',
+      );
+    }
+    // Object.defineProperty: a criterion named __proto__ stays a plain key.
+    Object.defineProperty(scores, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return scores;
+}
