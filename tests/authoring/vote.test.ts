@@ -10,7 +10,12 @@ const VOTING_TREE = {
   'ideas/dup01-overnight-delivery.md': idea('dup01', 'Overnight delivery', '', OTHER_BODY),
   'decisions/dup01/2026-11-10-duplicate.md':
     '---\nidea: dup01\nstatus: duplicate\ndate: 2026-11-10\nreviewers: [carol]\nduplicate_of: ship01\n---\nSame as ship01.\n',
-  'ideas/camp01-missed.md': idea('camp01', 'What we missed', 'campaign: last-year\n', OTHER_BODY).replace('created: 2026-11-01', 'created: 2026-01-10'),
+  'ideas/camp01-missed.md': idea(
+    'camp01',
+    'What we missed',
+    'campaign: last-year\n',
+    OTHER_BODY,
+  ).replace('created: 2026-11-01', 'created: 2026-01-10'),
   // bob has spent 4 of his 5 points.
   'votes/price01/bob.md': '---\nidea: price01\nvoter: bob\npoints: 4\ndate: 2026-11-20\n---\n',
 };
@@ -22,7 +27,18 @@ async function vote(root: string, ...args: string[]) {
 describe('ideas vote', () => {
   it('writes votes/<id>/<voter>.md for the person the git email maps to, and it validates', async () => {
     const root = makeIdeasRepo('carol@example.com', VOTING_TREE);
-    const result = await vote(root, 'ship01', '--points', '2', '--comment', 'Three accounts asked.', '--customer', 'acme', '--customer', 'globex');
+    const result = await vote(
+      root,
+      'ship01',
+      '--points',
+      '2',
+      '--comment',
+      'Three accounts asked.',
+      '--customer',
+      'acme',
+      '--customer',
+      'globex',
+    );
     expect(result).toEqual({ code: 0, stdout: 'wrote votes/ship01/carol.md\n', stderr: '' });
     expect(readFileSync(join(root, 'votes/ship01/carol.md'), 'utf8')).toBe(
       '---\nidea: ship01\nvoter: carol\npoints: 2\ndate: 2026-11-24\ncustomers: [acme, globex]\n---\nThree accounts asked.\n',
@@ -36,7 +52,17 @@ describe('ideas vote', () => {
       'votes/ship01/carol.md':
         '---\n# my vote\ndate: 2026-11-20   # first time\nvoter: carol\nidea: ship01\npoints: 1\ncustomers: [acme]\n---\nThey keep asking.\n',
     });
-    const result = await vote(root, 'ship01', '--points', '3', '--customer', 'initech', '--customer', 'acme', '--json');
+    const result = await vote(
+      root,
+      'ship01',
+      '--points',
+      '3',
+      '--customer',
+      'initech',
+      '--customer',
+      'acme',
+      '--json',
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ id: 'ship01', path: 'votes/ship01/carol.md' });
     expect(readFileSync(join(root, 'votes/ship01/carol.md'), 'utf8')).toBe(
@@ -45,12 +71,18 @@ describe('ideas vote', () => {
     // Without --points, the points stay.
     await vote(root, 'ship01', '--comment', 'New comment.');
     expect(readFileSync(join(root, 'votes/ship01/carol.md'), 'utf8')).toContain('points: 3\n');
-    expect(readFileSync(join(root, 'votes/ship01/carol.md'), 'utf8')).toMatch(/---\nNew comment\.\n$/);
+    expect(readFileSync(join(root, 'votes/ship01/carol.md'), 'utf8')).toMatch(
+      /---\nNew comment\.\n$/,
+    );
   });
 
   it('--retract removes the vote, and refuses when there is none', async () => {
     const root = makeIdeasRepo('bob@example.com', VOTING_TREE);
-    expect(await vote(root, 'price01', '--retract')).toEqual({ code: 0, stdout: 'removed votes/price01/bob.md\n', stderr: '' });
+    expect(await vote(root, 'price01', '--retract')).toEqual({
+      code: 0,
+      stdout: 'removed votes/price01/bob.md\n',
+      stderr: '',
+    });
     expect(existsSync(join(root, 'votes/price01/bob.md'))).toBe(false);
     const none = await vote(root, 'price01', '--retract');
     expect(none.code).toBe(2);
@@ -61,7 +93,9 @@ describe('ideas vote', () => {
     const reviewer = makeIdeasRepo('dave@example.com', VOTING_TREE);
     const recorded = await vote(reviewer, 'ship01', '--as', 'bob', '--points', '1');
     expect(recorded.code, recorded.stderr).toBe(0);
-    expect(readFileSync(join(reviewer, 'votes/ship01/bob.md'), 'utf8')).toContain('voter: bob\npoints: 1\ndate: 2026-11-24\nrecorded_by: dave\n');
+    expect(readFileSync(join(reviewer, 'votes/ship01/bob.md'), 'utf8')).toContain(
+      'voter: bob\npoints: 1\ndate: 2026-11-24\nrecorded_by: dave\n',
+    );
     expect((await runCli(['validate'], { cwd: reviewer })).code).toBe(0);
 
     const member = makeIdeasRepo('bob@example.com', VOTING_TREE);
@@ -77,13 +111,28 @@ describe('ideas vote', () => {
     const cases: [string[], string][] = [
       [['nothere'], 'ideas: there is no idea "nothere"\n  hint: check the id with "ideas list"'],
       [['Not-An-Id'], 'ideas: "Not-An-Id" is not an idea id'],
-      [['dup01'], 'ideas: "dup01" is duplicate since 2026-11-10: a closed idea takes no votes\n  hint: vote for ship01 instead: ideas vote ship01\n'],
-      [['ship01', '--points', '2'], 'ideas: this vote costs 2 points and bob has 1 left of the budget of 5\n  hint: vote with fewer points (--points), or retract another vote first\n'],
-      [['ship01', '--points', '6'], 'ideas: cannot vote 6 points: 6 points is more than the budget of 5\n'],
-      [['ship01', '--points', '-1'], 'ideas: cannot vote -1 points: downvotes are off in this repository: use a positive number of points\n'],
+      [
+        ['dup01'],
+        'ideas: "dup01" is duplicate since 2026-11-10: a closed idea takes no votes\n  hint: vote for ship01 instead: ideas vote ship01\n',
+      ],
+      [
+        ['ship01', '--points', '2'],
+        'ideas: this vote costs 2 points and bob has 1 left of the budget of 5\n  hint: vote with fewer points (--points), or retract another vote first\n',
+      ],
+      [
+        ['ship01', '--points', '6'],
+        'ideas: cannot vote 6 points: 6 points is more than the budget of 5\n',
+      ],
+      [
+        ['ship01', '--points', '-1'],
+        'ideas: cannot vote -1 points: downvotes are off in this repository: use a positive number of points\n',
+      ],
       [['ship01', '--points', '0'], 'a vote of 0 points says nothing: retract the vote instead'],
       [['ship01', '--points', '1.5'], 'ideas: --points takes a whole number, not "1.5"\n'],
-      [['camp01'], 'ideas: the campaign "last-year" of "camp01" closed on 2026-01-31: it takes no new votes\n'],
+      [
+        ['camp01'],
+        'ideas: the campaign "last-year" of "camp01" closed on 2026-01-31: it takes no new votes\n',
+      ],
     ];
     for (const [args, message] of cases) {
       const result = await vote(root, ...args);
@@ -99,8 +148,11 @@ describe('ideas vote', () => {
     const stranger = makeIdeasRepo('eve@elsewhere.org', VOTING_TREE);
     const unmapped = await vote(stranger, 'ship01');
     expect(unmapped.code).toBe(2);
-    expect(unmapped.stderr).toContain('your git email eve@elsewhere.org is not under people in ideas.config.yaml');
-    for (const root2 of [root, author, stranger]) expect(git(root2, 'status', '--porcelain')).toBe('');
+    expect(unmapped.stderr).toContain(
+      'your git email eve@elsewhere.org is not under people in ideas.config.yaml',
+    );
+    for (const root2 of [root, author, stranger])
+      expect(git(root2, 'status', '--porcelain')).toBe('');
   });
 
   it('quadratic voting: says what the points cost', async () => {
@@ -110,7 +162,9 @@ describe('ideas vote', () => {
     });
     const result = await vote(root, 'ship01', '--points', '3');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('this vote costs 9 points and bob has 4 left of the budget of 20 (n points cost n²)');
+    expect(result.stderr).toContain(
+      'this vote costs 9 points and bob has 4 left of the budget of 20 (n points cost n²)',
+    );
     expect((await vote(root, 'ship01', '--points', '2')).code).toBe(0);
   });
 
@@ -120,7 +174,9 @@ describe('ideas vote', () => {
       'ideas.config.yaml': 'version: 1\nteams: {sales: {}}\n',
     });
     const two = await vote(root, 'ship01', '--points', '2');
-    expect(two.stderr).toBe('ideas: cannot vote 2 points: simple voting takes 1 point per vote, not 2\n');
+    expect(two.stderr).toBe(
+      'ideas: cannot vote 2 points: simple voting takes 1 point per vote, not 2\n',
+    );
     const result = await vote(root, 'ship01');
     expect(result.stdout).toBe('wrote votes/ship01/frank.smith.md\n');
     expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
@@ -133,6 +189,8 @@ describe('ideas vote', () => {
     });
     const result = await vote(root, 'ship01');
     expect(result.code, result.stderr).toBe(0);
-    expect(readFileSync(join(root, 'votes/ship01/carol.md'), 'utf8')).toBe('---\nidea: ship01\nvoter: carol\npoints: 1\ndate: 2026-11-24\n---\n');
+    expect(readFileSync(join(root, 'votes/ship01/carol.md'), 'utf8')).toBe(
+      '---\nidea: ship01\nvoter: carol\npoints: 1\ndate: 2026-11-24\n---\n',
+    );
   });
 });

@@ -14,7 +14,6 @@ import { gitPrefix, idsOnBranches } from '../../git/authoring.js';
 import { allocateId } from '../../model/ids.js';
 import { isClosed, statusOf } from '../../model/lifecycle.js';
 import { SimilarityIndex, type Match } from '../../model/similarity.js';
-import { normaliseText } from '../../parse/template.js';
 import { placeFile, slugify } from '../../parse/layout.js';
 import { rankIdeas } from '../../rank/rank.js';
 import {
@@ -30,6 +29,16 @@ import {
   type Session,
 } from '../authoring.js';
 import type { Context } from '../context.js';
+import {
+  campaignQuestion,
+  sectionQuestion,
+  similarQuestion,
+  tagsQuestion,
+  teamQuestion,
+  themeQuestion,
+  titleQuestion,
+} from '../questions.js';
+import { builtInTemplate } from '../../read/repository.js';
 import { ask, isInteractive, requireAnswers } from '../prompts.js';
 import type { CommandHandler, CommandOptions } from '../spec.js';
 import { castVote } from './vote.js';
@@ -59,7 +68,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
   const taken = takenIds(session);
   const similar = similarIdeas(session, answers.title, answers.body);
   if (similar.length > 0) {
-    const target = await confirmDespiteSimilar(ctx, session, similar, options);
+    const target = await confirmDespiteSimilar(ctx, session, similar, options, me.handle);
     if (target !== undefined) return castVote(ctx, session, target, options);
   }
 
@@ -149,20 +158,7 @@ async function gatherAnswers(
     requireAnswers(ctx, missing, 'ideas new', ', or the whole idea with --from-json FILE');
   }
   if (title === undefined || title.trim() === '') {
-    title = await ask(
-      ctx,
-      'input',
-      {
-        message: 'Title: the idea in a few words',
-        validate: (value: string) =>
-          value.trim() === ''
-            ? 'a title is needed'
-            : value.length > 200
-              ? 'at most 200 characters'
-              : true,
-      },
-      '--title',
-    );
+    title = await ask(ctx, 'input', titleQuestion(), '--title');
   }
   title = title.trim();
 
@@ -170,29 +166,14 @@ async function gatherAnswers(
   const teams = Object.keys(config.teams);
   if (team === undefined && !yes && teams.length > 0 && isInteractive(ctx)) {
     const mine = config.people[me]?.team;
-    const picked = await ask(
-      ctx,
-      'select',
-      {
-        message: 'Team',
-        choices: [
-          ...teams.map((name) => ({
-            name: config.teams[name]?.name ? `${name} (${config.teams[name]?.name})` : name,
-            value: name,
-          })),
-          { name: '(no team)', value: '' },
-        ],
-        ...(mine && teams.includes(mine) ? { default: mine } : {}),
-      },
-      '--team',
-    );
+    const picked = await ask(ctx, 'select', teamQuestion(config, mine), '--team');
     team = picked === '' ? undefined : String(picked);
   }
   team ??= config.people[me]?.team;
 
   let tags = (options.tag as string[] | undefined) ?? draft.tags;
   if (tags === undefined && !yes && isInteractive(ctx)) {
-    const typed = await ask(ctx, 'input', { message: 'Tags (comma-separated, optional)' }, '--tag');
+    const typed = await ask(ctx, 'input', tagsQuestion(), '--tag');
     tags = typed.split(',');
   }
   tags = [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
@@ -202,18 +183,7 @@ async function gatherAnswers(
     (idea) => idea.kind === 'theme' && !isClosed(config.lifecycle, statusOf(repo, idea.id)),
   );
   if (parent === undefined && !yes && themes.length > 0 && isInteractive(ctx)) {
-    const picked = await ask(
-      ctx,
-      'select',
-      {
-        message: 'Theme it serves',
-        choices: [
-          { name: '(none)', value: '' },
-          ...themes.map((t) => ({ name: `${t.id}  ${sanitizeLine(t.title)}`, value: t.id })),
-        ],
-      },
-      '--parent',
-    );
+    const picked = await ask(ctx, 'select', themeQuestion(themes), '--parent');
     parent = picked === '' ? undefined : String(picked);
   }
 
@@ -222,37 +192,18 @@ async function gatherAnswers(
     ([, c]) => c.closes >= ctx.today && (c.opens === undefined || c.opens <= ctx.today),
   );
   if (campaign === undefined && !yes && campaigns.length > 0 && isInteractive(ctx)) {
-    const picked = await ask(
-      ctx,
-      'select',
-      {
-        message: 'Campaign it answers',
-        choices: [
-          { name: '(none)', value: '' },
-          ...campaigns.map(([name, c]) => ({
-            name: `${name}: ${sanitizeLine(c.question)} (closes ${c.closes})`,
-            value: name,
-          })),
-        ],
-      },
-      '--campaign',
-    );
+    const picked = await ask(ctx, 'select', campaignQuestion(campaigns), '--campaign');
     campaign = picked === '' ? undefined : String(picked);
   }
 
   if (body === undefined) {
     const useEditor = Boolean(ctx.env.VISUAL || ctx.env.EDITOR);
+    const templateText = session.raw.templateText ?? builtInTemplate();
     for (const section of missingSections) {
-      const validate = (value: string) => {
-        const text = normaliseText(value);
-        if (text === '') return `say something under "${section.heading}"`;
-        if (text === section.placeholder) return "replace the template's text with your own";
-        return true;
-      };
-      const message = `${section.heading}${section.placeholder ? `: ${section.placeholder}` : ''}`;
+      const question = sectionQuestion(section, templateText);
       const answer = useEditor
-        ? await ask(ctx, 'editor', { message, validate, waitForUserInput: false }, '--body-file')
-        : await ask(ctx, 'input', { message, validate }, '--body-file');
+        ? await ask(ctx, 'editor', { ...question, waitForUserInput: false }, '--body-file')
+        : await ask(ctx, 'input', question, '--body-file');
       sectionsGiven.set(section.heading, answer);
     }
     body = bodyFromSections(template, sectionsGiven);
@@ -301,6 +252,7 @@ function sameIdWritten(root: string, id: string, mine: string): boolean {
 
 interface SimilarIdea extends Match {
   title: string;
+  authors: string[];
   status: string;
   votes: number;
 }
@@ -319,6 +271,7 @@ function similarIdeas(session: Session, title: string, body: string): SimilarIde
   return index.similarTo({ id: '', title, body }, { limit: 5, threshold: 0.3 }).map((match) => ({
     ...match,
     title: repo.ideasById.get(match.id)?.title ?? '',
+    authors: repo.ideasById.get(match.id)?.authors ?? [],
     status: statusOf(repo, match.id),
     votes: ranked.get(match.id)?.votes ?? 0,
   }));
@@ -330,6 +283,7 @@ async function confirmDespiteSimilar(
   session: Session,
   similar: readonly SimilarIdea[],
   options: CommandOptions,
+  me: string,
 ): Promise<string | undefined> {
   const lines = similar.map(
     (s) =>
@@ -343,21 +297,17 @@ async function confirmDespiteSimilar(
     );
     throw new ExitError(ExitCode.usage);
   }
-  const open = similar.filter((s) => !isClosed(session.config.lifecycle, s.status));
   const choice = await ask(
     ctx,
     'select',
-    {
-      message: 'Write it anyway, or vote for one of these instead?',
-      choices: [
-        { name: 'Write my idea', value: '' },
-        ...open.map((s) => ({
-          name: `Vote for ${s.id} (${sanitizeLine(s.title)}) instead`,
-          value: s.id,
-        })),
-        { name: 'Stop: write nothing', value: '-' },
-      ],
-    },
+    similarQuestion(
+      similar.map((s) => ({
+        ...s,
+        votable:
+          !isClosed(session.config.lifecycle, s.status) &&
+          (session.config.voting.self_votes || !s.authors.includes(me)),
+      })),
+    ),
     '--yes',
   );
   if (choice === '-') {

@@ -16,6 +16,7 @@ import {
   type Outcome,
 } from '../authoring.js';
 import { ask, requireAnswers } from '../prompts.js';
+import { rationaleQuestion } from '../questions.js';
 import type { CommandHandler } from '../spec.js';
 
 export const run: CommandHandler = async (ctx, [id = ''], options) => {
@@ -107,17 +108,7 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
   const required = lifecycle.rationale_required.includes(status);
   if (required && rationale === '') {
     requireAnswers(ctx, ['--rationale'], `a ${status} decision`);
-    rationale = (
-      await ask(
-        ctx,
-        'input',
-        {
-          message: `Why ${status}? (one paragraph, for the idea's authors)`,
-          validate: (value: string) => value.trim() !== '' || `a ${status} decision says why`,
-        },
-        '--rationale',
-      )
-    ).trim();
+    rationale = (await ask(ctx, 'input', rationaleQuestion(status), '--rationale')).trim();
   }
 
   const taken = session.raw.files
