@@ -4,7 +4,7 @@
  * before a byte is written, and then writing, committing, pushing and opening the PR.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ExitCode, ExitError, GitError, UsageError } from '../errors.js';
@@ -209,7 +209,28 @@ export function publish(ctx: Context, session: Session, request: PublishRequest)
   return { paths, branch: request.branch, ...(url ? { url } : {}) };
 }
 
+/** A repository from anyone's PR may hold `votes -> /somewhere`: never write through a link. */
+function refuseLinks(root: string, path: string): void {
+  const parts = path.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const at = join(root, ...parts.slice(0, i));
+    let link = false;
+    try {
+      link = lstatSync(at).isSymbolicLink();
+    } catch {
+      return; // the rest does not exist yet: it will be made as real folders
+    }
+    if (link) {
+      throw new UsageError(
+        `${parts.slice(0, i).join('/')} is a symbolic link, and ideas does not write through links`,
+        'replace the link with a real folder',
+      );
+    }
+  }
+}
+
 function writeWorkingTree(root: string, changes: readonly FileChange[]): void {
+  for (const change of changes) refuseLinks(root, change.path);
   const done: string[] = [];
   try {
     for (const change of changes) {

@@ -194,3 +194,19 @@ describe('ideas vote', () => {
     );
   });
 });
+
+describe('writing safely', () => {
+  it('never writes through a symbolic link out of the repository', async () => {
+    const { symlinkSync, readdirSync } = await import('node:fs');
+    const { tempDir } = await import('../helpers/repo.js');
+    const root = makeIdeasRepo('carol@example.com', VOTING_TREE);
+    const outside = tempDir();
+    symlinkSync(outside, join(root, 'votes', 'ship01'));
+    const result = await vote(root, 'ship01');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'votes/ship01 is a symbolic link, and ideas does not write through links',
+    );
+    expect(readdirSync(outside)).toEqual([]);
+  });
+});

@@ -37,7 +37,8 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
       'check the id with "ideas list"',
     );
   }
-  if (!isKnownStatus(lifecycle, status)) {
+  // The status becomes part of a file name: only the shape decisions may have.
+  if (!/^[a-z][a-z-]*$/.test(status) || !isKnownStatus(lifecycle, status)) {
     throw new UsageError(
       `"${status}" is not a status of this repository's lifecycle`,
       `the statuses are ${Object.keys(lifecycle.transitions).join(', ')}`,
