@@ -196,9 +196,14 @@ export function publish(ctx: Context, session: Session, request: PublishRequest)
       'add one (git remote add origin URL), or leave out --push and --open-pr',
     );
   }
+  // A push goes over the network and blocks: say what is happening before it starts.
+  const showProgress = ctx.stderr.isTTY === true && !ctx.env.CI;
+  if (showProgress) ctx.err(`pushing ${request.branch} to ${remote}…`);
   try {
     pushBranch(session.root, remote, request.branch);
+    if (showProgress) ctx.err('\r\u001b[2K');
   } catch (error) {
+    if (showProgress) ctx.err('\r\u001b[2K');
     deleteBranch(session.root, request.branch, commit);
     throw error;
   }
@@ -314,7 +319,7 @@ export function reportOutcome(
     return;
   }
   ctx.out(
-    `${verb} ${shown} on the branch ${outcome.branch} (from ${session.base?.name ?? 'main'})\n`,
+    `${verb === 'removed' ? 'committed the removal of' : 'committed'} ${shown} on the branch ${outcome.branch} (from ${session.base?.name ?? 'main'})\n`,
   );
   if (!session.push) ctx.out(`push it when ready: git push -u origin ${outcome.branch}\n`);
   else if (outcome.url) ctx.out(`open the pull request: ${outcome.url}\n`);

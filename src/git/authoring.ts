@@ -113,8 +113,12 @@ export function findDefaultBranch(root: string): DefaultBranch {
   );
 }
 
-/** Idea ids in `ideas/` on every local and remote-tracking branch. */
-export function idsOnBranches(root: string): Set<string> {
+/**
+ * Idea ids in `ideas/` on every local and remote-tracking branch. Branches mostly share their
+ * `ideas/` tree, so the trees are looked up in one `cat-file --batch-check` and each distinct
+ * one is listed once: a few git processes however many branches there are.
+ */
+export function idsOnBranches(root: string, prefix: string): Set<string> {
   const ids = new Set<string>();
   const refs = runGit(root, [
     'for-each-ref',
@@ -123,19 +127,24 @@ export function idsOnBranches(root: string): Set<string> {
     'refs/remotes',
   ]);
   if (refs.status !== 0) return ids;
-  const commits = new Set(text(refs).split('\n').filter(Boolean));
-  for (const commit of commits) {
-    const listed = runGit(root, [
-      'ls-tree',
-      '--name-only',
-      '--end-of-options',
-      commit,
-      '--',
-      'ideas/', // relative to root: ls-tree reads paths from the working directory
-    ]);
-    if (listed.status !== 0) continue; // a ref to something that is not a commit
-    for (const path of text(listed).split('\n')) {
-      const id = /(?:^|\/)ideas\/([a-z][a-z0-9]*)-/.exec(path)?.[1];
+  const commits = [...new Set(text(refs).split('\n').filter(Boolean))];
+  if (commits.length === 0) return ids;
+  const trees = runGit(
+    root,
+    ['cat-file', '--batch-check'],
+    commits.map((commit) => `${commit}:${prefix}ideas`).join('\n') + '\n',
+  );
+  const unique = new Set<string>();
+  for (const line of text(trees).split('\n')) {
+    const [oid, type] = line.split(' ');
+    if (type === 'tree' && oid) unique.add(oid);
+  }
+  for (const tree of unique) {
+    // --full-tree: in a subfolder, ls-tree would otherwise list only what lies under it.
+    const listed = runGit(root, ['ls-tree', '--full-tree', '--name-only', tree]);
+    if (listed.status !== 0) continue;
+    for (const name of text(listed).split('\n')) {
+      const id = /^([a-z][a-z0-9]*)-/.exec(name)?.[1];
       if (id) ids.add(id);
     }
   }

@@ -72,7 +72,7 @@ describe('--branch, --push, --open-pr against a real bare remote', () => {
     const result = await runCli(['vote', 'ship01', '--push'], { cwd: root });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(
-      'wrote votes/ship01/carol.md on the branch vote/ship01-carol (from main)\nopen the pull request: https://gitlab.com/acme/tools/ideas/-/merge_requests/new?merge_request%5Bsource_branch%5D=vote%2Fship01-carol&merge_request%5Btarget_branch%5D=main\n',
+      'committed votes/ship01/carol.md on the branch vote/ship01-carol (from main)\nopen the pull request: https://gitlab.com/acme/tools/ideas/-/merge_requests/new?merge_request%5Bsource_branch%5D=vote%2Fship01-carol&merge_request%5Btarget_branch%5D=main\n',
     );
   });
 
@@ -84,7 +84,7 @@ describe('--branch, --push, --open-pr against a real bare remote', () => {
     const review = await runCli(['review', 'ship01', '--status', 'reviewing'], { cwd: root });
     expect(review.code, review.stderr).toBe(0);
     expect(review.stdout).toBe(
-      'wrote decisions/ship01/2026-11-24-reviewing.md on the branch review/ship01-reviewing (from main)\npush it when ready: git push -u origin review/ship01-reviewing\n',
+      'committed decisions/ship01/2026-11-24-reviewing.md on the branch review/ship01-reviewing (from main)\npush it when ready: git push -u origin review/ship01-reviewing\n',
     );
     expect(git(root, 'status', '--porcelain')).toBe('');
     const plain = await runCli(['review', 'ship01', '--status', 'reviewing', '--no-branch'], {
@@ -211,5 +211,11 @@ describe('--branch, --push, --open-pr against a real bare remote', () => {
       git(top, 'diff-tree', '--no-commit-id', '--name-only', '-r', 'vote/ship01-bob').trim(),
     ).toBe('docs/ideas-repo/votes/ship01/bob.md');
     expect(readdirSync(root)).not.toContain('votes');
+    const { idsOnBranches } = await import('../../src/git/authoring.js');
+    expect([...idsOnBranches(root, 'docs/ideas-repo/')].sort()).toEqual([
+      'price01',
+      'ship01',
+      'theme01',
+    ]);
   });
 });

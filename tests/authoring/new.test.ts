@@ -210,6 +210,6 @@ describe('ideas new, unattended', () => {
     git(root, 'commit', '-q', '-m', 'other');
     git(root, 'checkout', '-q', 'main');
     const { idsOnBranches } = await import('../../src/git/authoring.js');
-    expect([...idsOnBranches(root)].sort()).toEqual(['price01', 'ship01', 'theme01', 'zz9zz9']);
+    expect([...idsOnBranches(root, '')].sort()).toEqual(['price01', 'ship01', 'theme01', 'zz9zz9']);
   });
 });

@@ -235,8 +235,8 @@ function takenIds(session: Session): Set<string> {
   } catch {
     // no ideas/ folder yet
   }
-  if (gitPrefix(session.root) !== undefined)
-    for (const id of idsOnBranches(session.root)) taken.add(id);
+  const prefix = gitPrefix(session.root);
+  if (prefix !== undefined) for (const id of idsOnBranches(session.root, prefix)) taken.add(id);
   return taken;
 }
 
