@@ -1,7 +1,8 @@
 // Bundles the CLI with esbuild (start-up time is a product requirement: SPEC §8) and writes
 // the JSON Schemas generated from the zod schemas into schemas/. Runs on `npm install`.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -11,6 +12,13 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 // gray-matter and its js-yaml are CommonJS and require Node built-ins: give the ESM bundle a require.
 const banner =
   "import { createRequire as __ideasCreateRequire } from 'node:module';\nconst require = __ideasCreateRequire(import.meta.url);";
+
+// The parse cache is valid for one build only: its id is a hash of every source file.
+const buildId = createHash('sha256');
+for (const file of readdirSync(join(root, 'src'), { recursive: true }).sort()) {
+  const path = join(root, 'src', String(file));
+  if (statSync(path).isFile()) buildId.update(String(file)).update(readFileSync(path));
+}
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
@@ -24,7 +32,10 @@ await build({
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: banner },
-  define: { IDEAS_VERSION: JSON.stringify(version) },
+  define: {
+    IDEAS_VERSION: JSON.stringify(version),
+    IDEAS_BUILD_ID: JSON.stringify(`${version}-${buildId.digest('hex').slice(0, 16)}`),
+  },
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -28,6 +28,7 @@ import {
   type DefaultBranch,
 } from '../git/authoring.js';
 import { parseRemoteUrl, pullRequestUrl } from '../git/forge-url.js';
+import { runGit } from '../git/git-process.js';
 import type { Context } from './context.js';
 import { rootOf } from './repository.js';
 import type { CommandOptions } from './spec.js';
@@ -84,6 +85,28 @@ export async function openSession(ctx: Context, options: CommandOptions): Promis
     push,
     openPr,
   };
+}
+
+/**
+ * The current text of a file the command is about to change: read afresh, because the
+ * repository's files may carry only a cached parse. Undefined when it does not exist.
+ */
+export function readCurrentText(session: Session, path: string): string | undefined {
+  if (!session.raw.files.some((f) => f.path === path)) return undefined;
+  if (session.base) {
+    const blob = runGit(session.root, [
+      'cat-file',
+      'blob',
+      `${session.base.commit}:${session.prefix}${path}`,
+    ]);
+    return blob.status === 0 ? blob.stdout.toString('utf8') : undefined;
+  }
+  refuseLinks(session.root, path);
+  try {
+    return readFileSync(join(session.root, path), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The user's handle: the person the config maps their git email to, else its local part. */

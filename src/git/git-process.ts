@@ -43,6 +43,35 @@ export function runGit(
   };
 }
 
+/** runGit without blocking: for git work that can overlap with other git work. */
+export function runGitAsync(cwd: string, args: readonly string[]): Promise<GitResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('git', args, {
+      cwd,
+      env: { ...process.env, GIT_LITERAL_PATHSPECS: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) =>
+      reject(
+        new GitError(
+          `could not run git: ${error.message}`,
+          'install git and make sure it is on PATH',
+        ),
+      ),
+    );
+    child.on('close', (code) =>
+      resolvePromise({
+        status: code ?? 1,
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err).toString('utf8').trim(),
+      }),
+    );
+  });
+}
+
 /** Like runGit, but a failure is a GitError carrying git's own words. */
 export function git(cwd: string, args: readonly string[], hint?: string): string {
   const result = runGit(cwd, args);

@@ -23,7 +23,7 @@ const STOP_WORDS = new Set(
 );
 
 /** Above this share of documents, a word says nothing about similarity and is not indexed. */
-const COMMON_WORD_SHARE = 0.05;
+const COMMON_WORD_SHARE = 0.02;
 
 export function tokenize(text: string): string[] {
   return (
@@ -70,7 +70,8 @@ interface Indexed {
 export class SimilarityIndex {
   private readonly entries: Indexed[] = [];
   private readonly documentFrequency = new Map<string, number>();
-  private readonly postings = new Map<string, number[]>();
+  /** For each indexed word: the documents holding it, ascending, and its weight in each. */
+  private readonly postings = new Map<string, { docs: number[]; weights: number[] }>();
   private readonly total: number;
 
   constructor(docs: readonly Document[]) {
@@ -91,15 +92,17 @@ export class SimilarityIndex {
       for (const word of vector.keys()) {
         if (!this.isIndexed(word)) continue;
         const list = this.postings.get(word);
-        if (list) list.push(index);
-        else this.postings.set(word, [index]);
+        if (list) {
+          list.docs.push(index);
+          list.weights.push(vector.get(word) ?? 0);
+        } else this.postings.set(word, { docs: [index], weights: [vector.get(word) ?? 0] });
       }
     });
   }
 
   private isIndexed(word: string): boolean {
     const df = this.documentFrequency.get(word) ?? 0;
-    return df <= Math.max(3, this.total * COMMON_WORD_SHARE);
+    return df <= Math.max(5, this.total * COMMON_WORD_SHARE);
   }
 
   private weigh(counts: Map<string, number>): Map<string, number> {
@@ -134,8 +137,9 @@ export class SimilarityIndex {
     }
     const probe: Indexed = { doc, vector: this.weigh(counts), titleGrams: trigrams(doc.title) };
     const candidates = new Set<number>();
-    for (const word of probe.vector.keys())
-      for (const index of this.postings.get(word) ?? []) candidates.add(index);
+    for (const word of probe.vector.keys()) {
+      for (const index of this.postings.get(word)?.docs ?? []) candidates.add(index);
+    }
     const matches: Match[] = [];
     for (const index of candidates) {
       const entry = this.entries[index];
@@ -146,21 +150,50 @@ export class SimilarityIndex {
     return matches.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1)).slice(0, limit);
   }
 
-  /** Every pair of indexed documents at or above `threshold`, each pair once. */
+  /**
+   * Every pair of indexed documents at or above `threshold`, each pair once. The cosine is first
+   * accumulated over rare words only (through the postings); only pairs whose rare words alone
+   * come near the bar get the full score. Common words weigh little, so little is missed.
+   */
   similarPairs(threshold: number): { a: string; b: string; score: number }[] {
     const pairs: { a: string; b: string; score: number }[] = [];
+    const needed = Math.max(0, (threshold - 0.3) / 0.7 - 0.15);
+    const partial = new Float64Array(this.entries.length);
+    const touched: number[] = [];
     this.entries.forEach((entry, index) => {
-      const candidates = new Set<number>();
-      for (const word of entry.vector.keys()) {
-        for (const other of this.postings.get(word) ?? []) if (other > index) candidates.add(other);
+      for (const [word, weight] of entry.vector) {
+        const list = this.postings.get(word);
+        if (!list) continue;
+        const { docs, weights } = list;
+        // Postings are ascending: only documents after this one, so each pair is met once.
+        for (let i = firstAfter(docs, index); i < docs.length; i++) {
+          const other = docs[i] as number;
+          if (partial[other] === 0) touched.push(other);
+          partial[other] = (partial[other] ?? 0) + weight * (weights[i] ?? 0);
+        }
       }
-      for (const other of candidates) {
+      for (const other of touched) {
         const otherEntry = this.entries[other];
-        if (!otherEntry) continue;
-        const score = this.score(entry, otherEntry);
-        if (score >= threshold) pairs.push({ a: entry.doc.id, b: otherEntry.doc.id, score });
+        if ((partial[other] ?? 0) >= needed && otherEntry) {
+          const score = this.score(entry, otherEntry);
+          if (score >= threshold) pairs.push({ a: entry.doc.id, b: otherEntry.doc.id, score });
+        }
+        partial[other] = 0;
       }
+      touched.length = 0;
     });
     return pairs;
   }
+}
+
+/** Index of the first entry of an ascending list greater than `value`. */
+function firstAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] as number) <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -16,6 +16,8 @@ export interface Problem {
 export interface SourceFile {
   path: string;
   text: string;
+  /** Its parse, when a cache already had it (then `text` may be empty). */
+  parsed?: import('../parse/records.js').ParsedSource;
 }
 
 export type RecordKind = 'idea' | 'vote' | 'decision';

@@ -15,12 +15,40 @@ export interface RecordFile {
   keys: string[];
 }
 
+/**
+ * What one file's text parses to as a record of one kind. It depends on the text and the kind
+ * alone, never the path, so it can be cached by git blob id (see read/parse-cache.ts).
+ */
+export interface ParsedSource {
+  kind: RecordKind;
+  frontMatter: Pick<FrontMatter, 'yaml' | 'yamlLine' | 'bodyLine'>;
+  body: string;
+  keys: string[];
+  /** The schema's output, or undefined when the front matter or a field is broken. */
+  fields: Record<string, unknown> | undefined;
+  problems: Omit<Problem, 'file'>[];
+}
+
 export interface ParsedRecords {
   ideas: Idea[];
   votes: Vote[];
   decisions: Decision[];
   files: Map<string, RecordFile>;
   problems: Problem[];
+}
+
+const KNOWN_FIELDS: Record<RecordKind, ReadonlySet<string>> = {
+  idea: new Set(Object.keys(recordSchemas.idea.shape)),
+  vote: new Set(Object.keys(recordSchemas.vote.shape)),
+  decision: new Set(Object.keys(recordSchemas.decision.shape)),
+};
+
+/** The kind of record a path holds, if any: what parsing and caching key on. */
+export function recordKindOf(path: string): RecordKind | undefined {
+  const placement = placeFile(path);
+  return placement.kind === 'idea' || placement.kind === 'vote' || placement.kind === 'decision'
+    ? placement.kind
+    : undefined;
 }
 
 export function parseRecords(sources: readonly SourceFile[]): ParsedRecords {
@@ -31,11 +59,57 @@ export function parseRecords(sources: readonly SourceFile[]): ParsedRecords {
     files: new Map(),
     problems: [],
   };
-  for (const source of sources) parseRecord(source, out);
+  for (const source of sources) addRecord(source, out);
   return out;
 }
 
-function parseRecord(source: SourceFile, out: ParsedRecords): void {
+export function parseSource(text: string, kind: RecordKind): ParsedSource {
+  const fm = parseFrontMatter(text);
+  const frontMatter = { yaml: fm.yaml, yamlLine: fm.yamlLine, bodyLine: fm.bodyLine };
+  const keys = Object.keys(fm.data ?? {});
+  const problems: Omit<Problem, 'file'>[] = fm.problems.map((p) => ({ ...p, severity: 'error' }));
+  const parsed: ParsedSource = {
+    kind,
+    frontMatter,
+    body: fm.body,
+    keys,
+    fields: undefined,
+    problems,
+  };
+  if (!fm.data) return parsed;
+
+  const known = KNOWN_FIELDS[kind];
+  for (const key of keys) {
+    if (known.has(key)) continue;
+    problems.push({
+      rule: 'field/unknown',
+      severity: 'warning',
+      ...locateField(fm, [key]),
+      message: `unknown field "${key}" in a ${kind}: known fields are ${[...known].join(', ')}`,
+    });
+  }
+  const schema: z.ZodType = recordSchemas[kind];
+  const result = schema.safeParse(fm.data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.map(String);
+      const missing = valueAt(fm.data, issue.path) === undefined;
+      problems.push({
+        rule: missing ? 'field/required' : 'field/invalid',
+        severity: 'error',
+        ...locateField(fm, path),
+        message: missing
+          ? `a ${kind} needs the field "${path.join('.')}": add it to the front matter`
+          : `"${path.join('.')}" ${issue.message}`,
+      });
+    }
+    return parsed;
+  }
+  parsed.fields = result.data as Record<string, unknown>;
+  return parsed;
+}
+
+function addRecord(source: SourceFile, out: ParsedRecords): void {
   const placement = placeFile(source.path);
   if (placement.kind === 'ignored') return;
   if (placement.kind === 'misplaced') {
@@ -49,70 +123,39 @@ function parseRecord(source: SourceFile, out: ParsedRecords): void {
     });
     return;
   }
-  const fm = parseFrontMatter(source.text);
-  const file: RecordFile = {
-    path: source.path,
+  const parsed =
+    source.parsed?.kind === placement.kind
+      ? source.parsed
+      : parseSource(source.text, placement.kind);
+  const path = source.path;
+  out.files.set(path, {
+    path,
     kind: placement.kind,
     placement,
-    frontMatter: fm,
-    keys: Object.keys(fm.data ?? {}),
-  };
-  out.files.set(source.path, file);
-  for (const p of fm.problems) out.problems.push({ ...p, severity: 'error', file: source.path });
-  if (!fm.data) return;
-
-  const schema: z.ZodType = recordSchemas[placement.kind];
-  const result = schema.safeParse(fm.data);
-  const known = Object.keys((recordSchemas[placement.kind] as unknown as { shape: object }).shape);
-  for (const key of file.keys) {
-    if (!known.includes(key)) {
-      const at = locateField(fm, [key]);
-      out.problems.push({
-        rule: 'field/unknown',
-        severity: 'warning',
-        file: source.path,
-        ...at,
-        message: `unknown field "${key}" in a ${placement.kind}: known fields are ${known.join(', ')}`,
-      });
-    }
-  }
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path.map(String);
-      const name = path.join('.');
-      const missing = valueAt(fm.data, issue.path) === undefined;
-      out.problems.push({
-        rule: missing ? 'field/required' : 'field/invalid',
-        severity: 'error',
-        file: source.path,
-        ...locateField(fm, path),
-        message: missing
-          ? `a ${placement.kind} needs the field "${name}": add it to the front matter`
-          : `"${name}" ${issue.message}`,
-      });
-    }
-    return;
-  }
-  const body = fm.body;
-  const text = body.trim();
+    frontMatter: parsed.frontMatter,
+    keys: parsed.keys,
+  });
+  for (const problem of parsed.problems) out.problems.push({ ...problem, file: path });
+  const fields = parsed.fields;
+  if (!fields) return;
   if (placement.kind === 'idea') {
-    out.ideas.push({ ...(result.data as Omit<Idea, 'body' | 'path'>), body, path: source.path });
+    out.ideas.push({ ...(fields as Omit<Idea, 'body' | 'path'>), body: parsed.body, path });
   } else if (placement.kind === 'vote') {
     out.votes.push({
-      ...(result.data as Omit<Vote, 'comment' | 'path'>),
-      comment: text,
-      path: source.path,
+      ...(fields as Omit<Vote, 'comment' | 'path'>),
+      comment: parsed.body.trim(),
+      path,
     });
   } else {
-    const data = result.data as Omit<Decision, 'rationale' | 'path' | 'sequence'> & {
-      duplicate_of?: string | null;
-    };
-    const { duplicate_of, ...rest } = data;
+    const { duplicate_of, ...rest } = fields as Omit<
+      Decision,
+      'rationale' | 'path' | 'sequence'
+    > & { duplicate_of?: string | null };
     out.decisions.push({
       ...rest,
       ...(duplicate_of ? { duplicate_of } : {}),
-      rationale: text,
-      path: source.path,
+      rationale: parsed.body.trim(),
+      path,
       sequence: placement.sequence ?? 1,
     });
   }

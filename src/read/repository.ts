@@ -5,6 +5,8 @@ import { buildRepository, type Repository, type Snapshot } from '../model/reposi
 import type { Config } from '../schema/config.js';
 import { ConfigError } from '../errors.js';
 import { readGitRef } from './git-ref.js';
+import { readWorkingTreeViaGit } from './git-index.js';
+import { openParseCache } from './parse-cache.js';
 import { readPackageFile } from './package-files.js';
 import { readWorkingTree, type RawTree } from './working-tree.js';
 
@@ -15,7 +17,14 @@ export interface ReadOptions {
 }
 
 export async function readRaw({ root, ref }: ReadOptions): Promise<RawTree> {
-  return ref === undefined ? readWorkingTree(root) : await readGitRef(root, ref);
+  const cache = openParseCache(root);
+  // Through git when the root is in a work tree (fast); by walking the folders otherwise.
+  const raw =
+    ref !== undefined
+      ? await readGitRef(root, ref, cache)
+      : ((await readWorkingTreeViaGit(root, cache)) ?? readWorkingTree(root));
+  cache.save();
+  return raw;
 }
 
 export function builtInTemplate(): string {

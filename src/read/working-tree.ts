@@ -152,3 +152,32 @@ function readSmallFile(path: string): ReadResult {
     closeSync(fd);
   }
 }
+
+/** One file of the working tree, never through a link; undefined (and a problem) when refused. */
+export function readFromDisk(
+  root: string,
+  relative: string,
+  refuse: (path: string, message: string) => void,
+): string | undefined {
+  const parts = relative.split('/');
+  // Every folder on the way must be real too: a linked folder could lead out of the repository.
+  for (let i = 1; i <= parts.length; i++) {
+    if (isSymlink(join(root, ...parts.slice(0, i)))) {
+      refuse(
+        relative,
+        'symbolic links are not followed in an ideas repository: replace the link with the file itself',
+      );
+      return undefined;
+    }
+  }
+  const result = readSmallFile(join(root, relative));
+  if (result.kind === 'text') return result.text;
+  if (result.kind === 'too-large')
+    refuse(
+      relative,
+      `the file is over ${MAX_FILE_BYTES / 1024} KiB: records are short; cut it down`,
+    );
+  if (result.kind === 'binary')
+    refuse(relative, 'the file is binary (it holds NUL bytes): records are UTF-8 Markdown');
+  return undefined;
+}

@@ -16,12 +16,18 @@ export const handle = z.string().regex(HANDLE_PATTERN, {
 export const isoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && isRealDate(value), {
-    error: 'is not a real calendar date',
-  });
+  .refine(isRealDate, { error: 'is not a real calendar date' });
 
-function isRealDate(value: string): boolean {
-  return new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD` names a day that exists (no 2026-02-30), checked without building a Date. */
+export function isRealDate(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0));
 }
 
 /** A YAML list, or a single value that reads as a list of one (`tags: ops`). */

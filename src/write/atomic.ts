@@ -13,6 +13,14 @@ export interface WriteOptions {
 }
 
 export function writeFileAtomic(path: string, text: string, options: WriteOptions = {}): void {
+  writeBufferAtomic(path, text, options);
+}
+
+export function writeBufferAtomic(
+  path: string,
+  text: string | Uint8Array,
+  options: WriteOptions = {},
+): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = join(
     dirname(path),

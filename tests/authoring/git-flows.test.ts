@@ -218,4 +218,24 @@ describe('--branch, --push, --open-pr against a real bare remote', () => {
       'theme01',
     ]);
   });
+
+  it("updates a vote on a branch from the default branch's own file, comments kept", async () => {
+    const root = makeIdeasRepo('bob@example.com', {
+      ...TREE,
+      'votes/ship01/bob.md':
+        '---\nidea: ship01 # the shipping one\nvoter: bob\npoints: 1\ndate: 2026-11-20\n---\nMy accounts want it.\n',
+    });
+    // The working copy differs from main: the branch must start from main's version.
+    writeFileSync(join(root, 'votes/ship01/bob.md'), 'local scribbles\n');
+    const result = await runCli(['vote', 'ship01', '--points', '2', '--branch'], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(git(root, 'show', 'vote/ship01-bob:votes/ship01/bob.md')).toBe(
+      '---\nidea: ship01 # the shipping one\nvoter: bob\npoints: 2\ndate: 2026-11-24\n---\nMy accounts want it.\n',
+    );
+    expect(readFileSync(join(root, 'votes/ship01/bob.md'), 'utf8')).toBe('local scribbles\n');
+    const retract = await runCli(['vote', 'ship01', '--retract', '--branch', '--no-branch'], {
+      cwd: root,
+    });
+    expect(retract.code).toBe(0);
+  });
 });

@@ -8,6 +8,7 @@ import {
   openSession,
   problemsAfter,
   publish,
+  readCurrentText,
   refuseInvalid,
   reportOutcome,
   whoAmI,
@@ -62,13 +63,14 @@ export async function castVote(
     );
   }
   const path = `votes/${id}/${voter}.md`;
-  const existing = session.raw.files.find((f) => f.path === path);
+  const existing = readCurrentText(session, path);
   const current = repo.votes.find((v) => v.path === path);
   const branch = `vote/${id}-${voter}`;
   const who = recordedBy ? `${voter}'s` : 'your';
 
   if (options.retract === true) {
-    if (!existing) throw new UsageError(`there is no vote by ${voter} for "${id}" to retract`);
+    if (existing === undefined)
+      throw new UsageError(`there is no vote by ${voter} for "${id}" to retract`);
     const outcome = publish(ctx, session, {
       changes: [{ path, text: null, exclusive: false }],
       branch,
@@ -138,21 +140,22 @@ export async function castVote(
       recorded_by: recordedBy,
       comment,
     });
-  const text = existing
-    ? (updateVoteText(existing.text, {
-        points,
-        date: ctx.today,
-        customers,
-        recorded_by: recordedBy,
-        comment,
-      }) ?? fresh())
-    : fresh();
-  const changes: FileChange[] = [{ path, text, exclusive: !existing }];
+  const text =
+    existing !== undefined
+      ? (updateVoteText(existing, {
+          points,
+          date: ctx.today,
+          customers,
+          recorded_by: recordedBy,
+          comment,
+        }) ?? fresh())
+      : fresh();
+  const changes: FileChange[] = [{ path, text, exclusive: existing === undefined }];
   refuseInvalid(ctx, problemsAfter(session, changes, ctx.today), `${who} vote`);
   const outcome = publish(ctx, session, {
     changes,
     branch,
-    message: `${existing ? 'Update' : 'Add'} ${voter}'s vote for ${id}\n\n${idea.title}\n`,
+    message: `${existing === undefined ? 'Add' : 'Update'} ${voter}'s vote for ${id}\n\n${idea.title}\n`,
     title: `${voter} votes for ${id}: ${idea.title}`,
   });
   reportOutcome(
@@ -160,7 +163,7 @@ export async function castVote(
     session,
     outcome,
     options.json ? { id, path } : undefined,
-    existing ? 'updated' : 'wrote',
+    existing === undefined ? 'wrote' : 'updated',
   );
   return ExitCode.ok;
 }

@@ -1,0 +1,109 @@
+/** `ideas init [dir]`: scaffold an ideas repository; never overwrites without --force. */
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { HANDLE_PATTERN } from '../../schema/common.js';
+import { builtInTemplate } from '../../read/repository.js';
+import { findPackageRoot, packageVersion } from '../../read/package-files.js';
+import { runGit } from '../../git/git-process.js';
+import { writeFileAtomic } from '../../write/atomic.js';
+import { readFileSync } from 'node:fs';
+import { ExitCode, UsageError } from '../../errors.js';
+import type { CommandHandler } from '../spec.js';
+
+export const run: CommandHandler = async (ctx, args, options) => {
+  const target = resolve(ctx.cwd, args[0] ?? '.');
+  const reviewers =
+    (options.reviewer as string[]).length > 0
+      ? (options.reviewer as string[])
+      : [defaultReviewer(ctx.cwd, ctx.env)];
+  for (const handle of reviewers) {
+    if (!HANDLE_PATTERN.test(handle))
+      throw new UsageError(
+        `"${handle}" is not a handle`,
+        'use letters, digits, ".", "_" or "-", e.g. --reviewer carol',
+      );
+  }
+  // GitHub reads .github/ at the top of the git repository, which may be above the ideas root.
+  const gitTop = gitTopLevel(target);
+  const prefix = gitTop ? relative(gitTop, target).split(sep).join('/') : '';
+  const githubRoot = gitTop ?? target;
+  const values: Record<string, string> = {
+    reviewers: reviewers.join(', '),
+    owners: reviewers.map((r) => `@${r}`).join(' '),
+    version: packageVersion(),
+    prefix: prefix ? `${prefix}/` : '',
+    workdir: prefix || '.',
+  };
+
+  const plan = new Map<string, string>();
+  for (const [path, text] of templateFiles('base'))
+    plan.set(join(target, path), fill(text, values));
+  if (options.ci === 'github')
+    for (const [path, text] of templateFiles('github'))
+      plan.set(join(githubRoot, path), fill(text, values));
+  plan.set(join(target, 'templates', 'idea.md'), builtInTemplate());
+  for (const folder of ['ideas', 'votes', 'decisions'])
+    plan.set(join(target, folder, '.gitkeep'), '');
+
+  const existing = [...plan.keys()].filter((path) => existsSync(path));
+  if (existing.length > 0 && !options.force) {
+    const names = existing.map((path) => relative(ctx.cwd, path) || path);
+    throw new UsageError(
+      `not overwriting ${names.length} existing file${names.length === 1 ? '' : 's'}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`,
+      'pass --force to overwrite them, or init another folder',
+    );
+  }
+  mkdirSync(target, { recursive: true });
+  for (const [path, text] of plan) writeFileAtomic(path, text);
+
+  const shown = [...plan.keys()]
+    .filter((p) => !p.endsWith('.gitkeep'))
+    .map((p) => `  ${relative(ctx.cwd, p) || p}`);
+  ctx.out(
+    [
+      `Initialised an ideas repository in ${target}`,
+      ...shown,
+      '',
+      'Next:',
+      `  ${target === ctx.cwd ? '' : `cd ${relative(ctx.cwd, target) || '.'} && `}ideas validate`,
+      '  edit ideas.config.yaml: teams, people, reviewers',
+      '  git add -A && git commit -m "Start an ideas repository"',
+      '',
+    ].join('\n'),
+  );
+  return ExitCode.ok;
+};
+
+/** The files under templates/init/<set>/, as paths relative to that folder. */
+function templateFiles(set: string): [string, string][] {
+  const base = join(findPackageRoot(), 'templates', 'init', set);
+  const files: [string, string][] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push([relative(base, path), readFileSync(path, 'utf8')]);
+    }
+  };
+  walk(base);
+  return files;
+}
+
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+function gitTopLevel(dir: string): string | undefined {
+  let at = dir;
+  while (!existsSync(at)) at = resolve(at, '..');
+  const result = runGit(at, ['rev-parse', '--show-toplevel']);
+  return result.status === 0 ? result.stdout.toString('utf8').trim() : undefined;
+}
+
+/** The local part of the git email, else the login name: a reasonable first reviewer. */
+function defaultReviewer(cwd: string, env: Record<string, string | undefined>): string {
+  const email = runGit(cwd, ['config', 'user.email']);
+  const local = email.status === 0 ? email.stdout.toString('utf8').trim().split('@')[0] : undefined;
+  const candidate = (local || env.USER || 'reviewer').replace(/[^A-Za-z0-9._-]/g, '-');
+  return HANDLE_PATTERN.test(candidate) ? candidate : 'reviewer';
+}

@@ -1,0 +1,91 @@
+/**
+ * Parses kept between runs, keyed by git blob id (SPEC §8): a file whose content git already
+ * knows is parsed once, not on every run. Stored in the git directory, where nothing is
+ * committed and nothing else looks; written atomically; any doubt (another version of ideas,
+ * an unreadable file) means starting empty. `IDEAS_NO_CACHE=1` turns it off.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
+import { isAbsolute, join } from 'node:path';
+import type { RecordKind, SourceFile } from '../model/types.js';
+import { parseSource, recordKindOf, type ParsedSource } from '../parse/records.js';
+import { runGit } from '../git/git-process.js';
+import { writeBufferAtomic } from '../write/atomic.js';
+
+declare const IDEAS_BUILD_ID: string | undefined;
+
+export class ParseCache {
+  private readonly used = new Map<string, ParsedSource>();
+  private added = 0;
+
+  constructor(
+    private readonly file: string | undefined,
+    private readonly known: Map<string, ParsedSource>,
+  ) {}
+
+  /** The parse of a blob as a record of `kind`: from the cache, or parsed now and remembered. */
+  parse(blobId: string, kind: RecordKind, text: () => string): ParsedSource {
+    const key = `${blobId}:${kind}`;
+    let parsed = this.known.get(key);
+    if (!parsed) {
+      parsed = parseSource(text(), kind);
+      this.added++;
+    }
+    this.used.set(key, parsed);
+    return parsed;
+  }
+
+  has(blobId: string, kind: RecordKind | undefined): boolean {
+    return kind !== undefined && this.known.has(`${blobId}:${kind}`);
+  }
+
+  /** Keeps what this run used, so the cache follows the repository instead of growing forever. */
+  save(): void {
+    if (!this.file || (this.added === 0 && this.used.size === this.known.size)) return;
+    try {
+      mkdirSync(join(this.file, '..'), { recursive: true });
+      writeBufferAtomic(this.file, serialize({ build: buildId(), entries: this.used }));
+    } catch {
+      // A cache that cannot be written only costs time.
+    }
+  }
+}
+
+function buildId(): string | undefined {
+  return typeof IDEAS_BUILD_ID === 'string' ? IDEAS_BUILD_ID : undefined;
+}
+
+/** The cache of the git repository holding `root`; an empty, unsaved one outside git or off. */
+export function openParseCache(
+  root: string,
+  env: Record<string, string | undefined> = process.env,
+): ParseCache {
+  const build = buildId();
+  if (!build || env.IDEAS_NO_CACHE) return new ParseCache(undefined, new Map());
+  const result = runGit(root, ['rev-parse', '--git-common-dir']);
+  if (result.status !== 0) return new ParseCache(undefined, new Map());
+  const gitDir = result.stdout.toString('utf8').trim();
+  const file = join(isAbsolute(gitDir) ? gitDir : join(root, gitDir), 'ideas', 'parse-cache.v8');
+  try {
+    const stored = deserialize(readFileSync(file)) as {
+      build?: string;
+      entries?: Map<string, ParsedSource>;
+    };
+    if (stored.build === build && stored.entries instanceof Map)
+      return new ParseCache(file, stored.entries);
+  } catch {
+    // Missing or unreadable: start empty.
+  }
+  return new ParseCache(file, new Map());
+}
+
+/** A source file with its parse attached through the cache, when it is a record with a blob id. */
+export function withParse(
+  file: SourceFile,
+  blobId: string | undefined,
+  cache: ParseCache | undefined,
+  kind: RecordKind | undefined = recordKindOf(file.path),
+): SourceFile {
+  if (!cache || !blobId || !kind) return file;
+  return { path: file.path, text: '', parsed: cache.parse(blobId, kind, () => file.text) };
+}
