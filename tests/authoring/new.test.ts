@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { BODY, OTHER_BODY, makeIdeasRepo, runBinaryAsync } from '../helpers/authoring.js';
+import { BODY, OTHER_BODY, TREE, makeIdeasRepo, runBinaryAsync } from '../helpers/authoring.js';
 import { git } from '../helpers/repo.js';
 
 function newIdeas(root: string): string[] {
@@ -211,5 +211,34 @@ describe('ideas new, unattended', () => {
     git(root, 'checkout', '-q', 'main');
     const { idsOnBranches } = await import('../../src/git/authoring.js');
     expect([...idsOnBranches(root, '')].sort()).toEqual(['price01', 'ship01', 'theme01', 'zz9zz9']);
+  });
+
+  it("follows the repository's own template, and --theme writes a theme", async () => {
+    const root = makeIdeasRepo('alice@example.com', {
+      ...TREE,
+      'templates/idea.md': '## Why\nWhy should we care?\n\n## How\nHow would it work?\n',
+    });
+    const missing = await runCli(['new', '--from-json', '-'], {
+      cwd: root,
+      stdin: JSON.stringify({ title: 'Warehouse robots', sections: { Why: 'Picking is slow.' } }),
+    });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('ideas new needs --body-file');
+    const result = await runCli(['new', '--from-json', '-', '--theme', '--json'], {
+      cwd: root,
+      stdin: JSON.stringify({
+        title: 'Warehouse robots',
+        sections: { Why: 'Picking is slow.', How: 'Robots bring shelves to pickers.' },
+      }),
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const { path } = JSON.parse(result.stdout) as { path: string };
+    const text = readFileSync(join(root, path), 'utf8');
+    expect(text).toContain('kind: theme\n');
+    expect(text).toMatch(
+      /---\n## Why\nPicking is slow\.\n\n## How\nRobots bring shelves to pickers\.\n$/,
+    );
+    // The fixture ideas follow the other template: check the new file alone.
+    expect((await runCli(['validate', path], { cwd: root })).code).toBe(0);
   });
 });
