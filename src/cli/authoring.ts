@@ -110,7 +110,7 @@ export function readCurrentText(session: Session, path: string): string | undefi
 }
 
 /** The user's handle: the person the config maps their git email to, else its local part. */
-export function whoAmI(session: Session): { handle: string; email: string } {
+export function identifyUser(session: Session): { handle: string; email: string } {
   const { email } = readIdentity(session.root);
   const people = session.config.people;
   const lower = email.toLowerCase();
@@ -279,7 +279,7 @@ export class FileExistsError extends Error {
   override readonly name = 'FileExistsError';
 }
 
-function onPath(env: Context['env'], command: string): boolean {
+function isOnPath(env: Context['env'], command: string): boolean {
   const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
   const names = process.platform === 'win32' ? [`${command}.exe`, `${command}.cmd`] : [command];
   return dirs.some((dir) => names.some((name) => existsSync(join(dir, name))));
@@ -292,7 +292,7 @@ function openPullRequest(
   base: string,
   url: string | undefined,
 ): void {
-  if (!onPath(ctx.env, 'gh')) {
+  if (!isOnPath(ctx.env, 'gh')) {
     ctx.err(
       `ideas: gh (the GitHub CLI) is not on PATH, so no pull request was opened: ${
         url ? `open it at ${url}` : 'open it on your forge'

@@ -34,7 +34,7 @@ export interface Change {
 const IDENTITY_HINT =
   'tell git who you are: git config --global user.name "Your Name" && git config --global user.email you@example.com';
 
-function text(result: GitResult): string {
+function outputOf(result: GitResult): string {
   return result.stdout.toString('utf8').trim();
 }
 
@@ -45,7 +45,7 @@ function fail(what: string, result: GitResult, hint?: string): never {
 /** The path of the ideas root inside its git repository (`""` or `sub/dir/`), or undefined outside git. */
 export function gitPrefix(root: string): string | undefined {
   const result = runGit(root, ['rev-parse', '--show-prefix']);
-  return result.status === 0 ? text(result) : undefined;
+  return result.status === 0 ? outputOf(result) : undefined;
 }
 
 export function requireGitPrefix(root: string): string {
@@ -62,7 +62,7 @@ export function requireGitPrefix(root: string): string {
 /** The author git would use (config or GIT_AUTHOR_* variables). */
 export function readIdentity(root: string): GitIdentity {
   const result = runGit(root, ['var', 'GIT_AUTHOR_IDENT']);
-  const match = /^(.*) <([^>]*)> \d+ [+-]\d{4}$/.exec(text(result));
+  const match = /^(.*) <([^>]*)> \d+ [+-]\d{4}$/.exec(outputOf(result));
   if (result.status !== 0 || !match || !match[2]) {
     throw new GitError('git does not know who you are (no user.name or user.email)', IDENTITY_HINT);
   }
@@ -77,7 +77,7 @@ function verifyCommit(root: string, ref: string): string | undefined {
     '--end-of-options',
     `${ref}^{commit}`,
   ]);
-  return result.status === 0 ? text(result) : undefined;
+  return result.status === 0 ? outputOf(result) : undefined;
 }
 
 /**
@@ -85,13 +85,13 @@ function verifyCommit(root: string, ref: string): string | undefined {
  * else a local main or master, else the remote's main or master.
  */
 export function findDefaultBranch(root: string): DefaultBranch {
-  const remotes = text(runGit(root, ['remote']))
+  const remotes = outputOf(runGit(root, ['remote']))
     .split('\n')
     .filter(Boolean);
   const remote = remotes.includes('origin') ? 'origin' : remotes[0];
   if (remote) {
     const head = runGit(root, ['symbolic-ref', '--quiet', `refs/remotes/${remote}/HEAD`]);
-    const ref = text(head);
+    const ref = outputOf(head);
     const commit = head.status === 0 ? verifyCommit(root, ref) : undefined;
     if (commit) return { name: ref.replace(`refs/remotes/${remote}/`, ''), ref, commit, remote };
   }
@@ -127,7 +127,7 @@ export function idsOnBranches(root: string, prefix: string): Set<string> {
     'refs/remotes',
   ]);
   if (refs.status !== 0) return ids;
-  const commits = [...new Set(text(refs).split('\n').filter(Boolean))];
+  const commits = [...new Set(outputOf(refs).split('\n').filter(Boolean))];
   if (commits.length === 0) return ids;
   const trees = runGit(
     root,
@@ -135,7 +135,7 @@ export function idsOnBranches(root: string, prefix: string): Set<string> {
     commits.map((commit) => `${commit}:${prefix}ideas`).join('\n') + '\n',
   );
   const unique = new Set<string>();
-  for (const line of text(trees).split('\n')) {
+  for (const line of outputOf(trees).split('\n')) {
     const [oid, type] = line.split(' ');
     if (type === 'tree' && oid) unique.add(oid);
   }
@@ -143,7 +143,7 @@ export function idsOnBranches(root: string, prefix: string): Set<string> {
     // --full-tree: in a subfolder, ls-tree would otherwise list only what lies under it.
     const listed = runGit(root, ['ls-tree', '--full-tree', '--name-only', tree]);
     if (listed.status !== 0) continue;
-    for (const name of text(listed).split('\n')) {
+    for (const name of outputOf(listed).split('\n')) {
       const id = /^([a-z][a-z0-9]*)-/.exec(name)?.[1];
       if (id) ids.add(id);
     }
@@ -171,7 +171,7 @@ export function commitOnNewBranch(cwd: string, request: CommitRequest): string {
   // Plumbing paths are from the top of the repository: run there.
   const top = runGit(cwd, ['rev-parse', '--show-toplevel']);
   if (top.status !== 0) fail('not inside a git repository', top);
-  const root = text(top);
+  const root = outputOf(top);
   const ref = `refs/heads/${request.branch}`;
   const check = runGit(root, ['check-ref-format', ref]);
   if (check.status !== 0) throw new GitError(`"${request.branch}" is not a valid branch name`);
@@ -202,7 +202,7 @@ export function commitOnNewBranch(cwd: string, request: CommitRequest): string {
       if (blob.status !== 0) fail('git hash-object failed', blob);
       const added = runGit(
         root,
-        ['update-index', '--add', '--cacheinfo', `100644,${text(blob)},${change.path}`],
+        ['update-index', '--add', '--cacheinfo', `100644,${outputOf(blob)},${change.path}`],
         undefined,
         env,
       );
@@ -212,7 +212,7 @@ export function commitOnNewBranch(cwd: string, request: CommitRequest): string {
     if (tree.status !== 0) fail('git write-tree failed', tree);
     const commit = runGit(
       root,
-      ['commit-tree', text(tree), '-p', request.base.commit, '-F', '-'],
+      ['commit-tree', outputOf(tree), '-p', request.base.commit, '-F', '-'],
       request.message,
       {
         GIT_AUTHOR_NAME: identity.name,
@@ -220,7 +220,7 @@ export function commitOnNewBranch(cwd: string, request: CommitRequest): string {
       },
     );
     if (commit.status !== 0) fail('git commit-tree failed', commit, IDENTITY_HINT);
-    const id = text(commit);
+    const id = outputOf(commit);
     const created = runGit(root, [
       'update-ref',
       '-m',
@@ -262,5 +262,5 @@ export function pushBranch(root: string, remote: string, branch: string): void {
 /** The URL as configured (not rewritten by insteadOf): what the forge is known by. */
 export function remoteUrl(root: string, remote: string): string | undefined {
   const result = runGit(root, ['config', '--get', `remote.${remote}.url`]);
-  return result.status === 0 ? text(result) : undefined;
+  return result.status === 0 ? outputOf(result) : undefined;
 }

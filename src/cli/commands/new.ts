@@ -24,7 +24,7 @@ import {
   readInput,
   refuseInvalid,
   reportOutcome,
-  whoAmI,
+  identifyUser,
   type Outcome,
   type Session,
 } from '../authoring.js';
@@ -62,7 +62,7 @@ type Draft = z.output<typeof draftSchema>;
 export const run: CommandHandler = async (ctx, _args, options) => {
   const draft = await readDraft(ctx, options);
   const session = await openSession(ctx, options);
-  const me = whoAmI(session);
+  const me = identifyUser(session);
   const answers = await gatherAnswers(ctx, session, draft, options, me.handle);
 
   const taken = takenIds(session);

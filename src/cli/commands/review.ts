@@ -11,7 +11,7 @@ import {
   publish,
   refuseInvalid,
   reportOutcome,
-  whoAmI,
+  identifyUser,
   type FileChange,
   type Outcome,
 } from '../authoring.js';
@@ -44,7 +44,7 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
       `the statuses are ${Object.keys(lifecycle.transitions).join(', ')}`,
     );
   }
-  const me = whoAmI(session).handle;
+  const me = identifyUser(session).handle;
   const authorWithdrawal = status === 'withdrawn' && idea.authors.includes(me);
   if (!config.reviewers.includes(me) && !authorWithdrawal) {
     throw new UsageError(

@@ -11,7 +11,7 @@ import {
   readCurrentText,
   refuseInvalid,
   reportOutcome,
-  whoAmI,
+  identifyUser,
   type FileChange,
   type Session,
 } from '../authoring.js';
@@ -37,7 +37,7 @@ export async function castVote(
   options: CommandOptions,
 ): Promise<number> {
   const { repo, config } = session;
-  const me = whoAmI(session);
+  const me = identifyUser(session);
   let voter = me.handle;
   let recordedBy: string | undefined;
   if (typeof options.as === 'string' && options.as !== me.handle) {
