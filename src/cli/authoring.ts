@@ -87,6 +87,13 @@ export async function openSession(ctx: Context, options: CommandOptions): Promis
   };
 }
 
+/** The working tree read again: for a check that must see what another run just wrote. */
+export async function refreshSession(session: Session): Promise<Session> {
+  if (session.base) return session;
+  const raw = await readRaw({ root: session.root });
+  return { ...session, raw, repo: buildRepository(toSnapshot(raw), session.config) };
+}
+
 /**
  * The current text of a file the command is about to change: read afresh, because the
  * repository's files may carry only a cached parse. Undefined when it does not exist.

@@ -68,8 +68,12 @@ describe('ideas review', () => {
       }),
     ]);
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
-    expect(decisions(root, 'ship01')).toHaveLength(2);
+    // They took turns: one is the first of the day, the other the second, in either order.
+    const ship = decisions(root, 'ship01');
+    expect(ship).toHaveLength(2);
+    expect(ship.filter((name) => name.startsWith('2026-11-24-2-'))).toHaveLength(1);
     expect(decisions(root, 'price01')).toEqual(['2026-11-24-reviewing.md']);
+    expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
   });
 
   it('asks the quorum for --reviewer signatures and writes them all', async () => {

@@ -1,4 +1,6 @@
 /** `ideas review <id> --status S`: a reviewer's decision, refused when validate would reject it. */
+import { readdirSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { renderDecision } from '../../format/record-files.js';
 import { isKnownStatus, isLegalTransition, legalNext, statusOf } from '../../model/lifecycle.js';
@@ -9,12 +11,14 @@ import {
   openSession,
   problemsAfter,
   publish,
+  refreshSession,
   refuseInvalid,
   reportOutcome,
   identifyUser,
   type FileChange,
   type Outcome,
 } from '../authoring.js';
+import { withLock } from '../../write/lock.js';
 import { ask, requireAnswers } from '../prompts.js';
 import { rationaleQuestion } from '../questions.js';
 import type { CommandHandler } from '../spec.js';
@@ -112,11 +116,6 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
     rationale = (await ask(ctx, 'input', rationaleQuestion(status), '--rationale')).trim();
   }
 
-  const taken = session.raw.files
-    .map((f) => placeFile(f.path))
-    .filter((p) => p.kind === 'decision' && p.id === id && p.date === ctx.today);
-  let sequence =
-    Math.max(0, ...taken.map((p) => (p.kind === 'decision' ? (p.sequence ?? 1) : 0))) + 1;
   const text = renderDecision({
     idea: id,
     status,
@@ -126,26 +125,48 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
     scores,
     rationale,
   });
-  let outcome: Outcome | undefined;
-  let path = '';
-  // A second run the same day, even at the same moment, gets the next sequence number.
-  for (let attempt = 0; attempt < 5 && !outcome; attempt++, sequence++) {
-    path = `decisions/${id}/${sequence === 1 ? ctx.today : `${ctx.today}-${sequence}`}-${status}.md`;
-    const changes: FileChange[] = [{ path, text, exclusive: true }];
-    refuseInvalid(ctx, problemsAfter(session, changes, ctx.today), 'this decision');
-    try {
-      outcome = publish(ctx, session, {
-        changes,
-        branch: `review/${id}-${status}`,
-        message: `Decide ${id}: ${from} -> ${status}\n\n${idea.title}\n\nSigned by ${reviewers.join(', ')}.\n`,
-        title: `${id} is ${status}: ${idea.title}`,
-      });
-    } catch (error) {
-      if (!(error instanceof FileExistsError)) throw error;
+  const decide = async (): Promise<{ outcome: Outcome; path: string }> => {
+    // What is on disk now, not what was read at the start: another review may have just landed.
+    const current = await refreshSession(session);
+    const now = statusOf(current.repo, id);
+    if (now !== from && !isLegalTransition(lifecycle, now, status)) {
+      throw new UsageError(
+        `"${id}" became ${now} while you were reviewing it, and cannot go to ${status}`,
+        `from ${now} it can go to ${legalNext(lifecycle, now).join(', ') || 'nothing: it is final'}`,
+      );
     }
-  }
-  if (!outcome)
+    const names = current.raw.files.map((f) => f.path);
+    if (!session.base)
+      names.push(...listFolder(join(session.root, 'decisions', id), `decisions/${id}/`));
+    const sequences = names
+      .map((name) => placeFile(name))
+      .flatMap((p) =>
+        p.kind === 'decision' && p.id === id && p.date === ctx.today ? [p.sequence ?? 1] : [],
+      );
+    let sequence = Math.max(0, ...sequences) + 1;
+    for (let attempt = 0; attempt < 5; attempt++, sequence++) {
+      const path = `decisions/${id}/${sequence === 1 ? ctx.today : `${ctx.today}-${sequence}`}-${status}.md`;
+      const changes: FileChange[] = [{ path, text, exclusive: true }];
+      refuseInvalid(ctx, problemsAfter(current, changes, ctx.today), 'this decision');
+      try {
+        const outcome = publish(ctx, current, {
+          changes,
+          branch: `review/${id}-${status}`,
+          message: `Decide ${id}: ${now} -> ${status}\n\n${idea.title}\n\nSigned by ${reviewers.join(', ')}.\n`,
+          title: `${id} is ${status}: ${idea.title}`,
+        });
+        return { outcome, path };
+      } catch (error) {
+        if (!(error instanceof FileExistsError)) throw error;
+      }
+    }
     throw new UsageError(`could not find a free file name for the decision in decisions/${id}/`);
+  };
+  // Two reviews of one idea at once in one clone take turns, so the day's sequence numbers
+  // (which order the decisions) are never given out twice.
+  const { outcome, path } = session.base
+    ? await decide()
+    : await withLock(`decisions:${realpathSync(session.root)}:${id}`, decide);
   reportOutcome(ctx, session, outcome, options.json ? { id, path, status } : undefined, 'wrote');
   return ExitCode.ok;
 };
@@ -182,4 +203,12 @@ function parseScores(
     });
   }
   return scores;
+}
+
+function listFolder(dir: string, prefix: string): string[] {
+  try {
+    return readdirSync(dir).map((name) => `${prefix}${name}`);
+  } catch {
+    return [];
+  }
 }
