@@ -130,3 +130,12 @@ export function rationaleQuestion(status: string) {
     validate: (value: string) => value.trim() !== '' || `a ${status} decision says why`,
   };
 }
+
+/** A reviewer's score for one criterion: a number, or blank to leave it out. */
+export function scoreQuestion(criterion: string) {
+  return {
+    message: `Score for ${criterion} (a number; blank to skip)`,
+    validate: (value: string) =>
+      value.trim() === '' || Number.isFinite(Number(value.trim())) || 'a number, or blank',
+  };
+}

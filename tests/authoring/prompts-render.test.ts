@@ -7,6 +7,7 @@ import { input, select } from '@inquirer/prompts';
 import { describe, expect, it } from 'vitest';
 import {
   rationaleQuestion,
+  scoreQuestion,
   sectionQuestion,
   similarQuestion,
   teamQuestion,
@@ -93,6 +94,19 @@ describe('the questions of ideas new, rendered one by one', () => {
     events.type('Not this year.');
     events.keypress('enter');
     await expect(answer).resolves.toBe('Not this year.');
+  });
+
+  it('a score takes a number or a blank', async () => {
+    const { answer, events, getScreen, nextRender } = await render(input, scoreQuestion('impact'));
+    expect(getScreen()).toContain('Score for impact (a number; blank to skip)');
+    events.type('high');
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('a number, or blank');
+    for (let i = 0; i < 4; i++) events.keypress('backspace');
+    events.type('4');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('4');
   });
 
   it('escapes terminal control sequences from idea titles in the choices', () => {

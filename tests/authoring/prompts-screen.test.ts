@@ -138,13 +138,18 @@ describe('ideas new in a terminal, every question answered', () => {
     expect(voted.stdout).toBe('wrote votes/ship01/bob.md\n');
   });
 
-  it('asks a reviewer for the rationale a rejection needs', async () => {
+  it('asks a reviewer for scores (blank skips) and the rationale a rejection needs', async () => {
     const root = makeIdeasRepo('carol@example.com');
     const result = runInTerminal(['review', 'ship01', '--status', 'rejected'], root);
+    await answer('Score for impact', enter('2'));
+    await answer('Score for feasibility', enter(''));
     await answer('Why rejected?', enter('One warehouse cannot ship overnight.'));
     const { code, stdout } = await result;
     expect(code).toBe(0);
     expect(stdout).toBe('wrote decisions/ship01/2026-11-24-rejected.md\n');
+    expect(readFileSync(join(root, 'decisions/ship01/2026-11-24-rejected.md'), 'utf8')).toContain(
+      'scores:\n  impact: 2\n---\n',
+    );
     expect(readFileSync(join(root, 'decisions/ship01/2026-11-24-rejected.md'), 'utf8')).toMatch(
       /---\nOne warehouse cannot ship overnight\.\n$/,
     );

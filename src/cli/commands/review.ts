@@ -19,8 +19,8 @@ import {
   type Outcome,
 } from '../authoring.js';
 import { withLock } from '../../write/lock.js';
-import { ask, requireAnswers } from '../prompts.js';
-import { rationaleQuestion } from '../questions.js';
+import { ask, isInteractive, requireAnswers } from '../prompts.js';
+import { rationaleQuestion, scoreQuestion } from '../questions.js';
 import type { CommandHandler } from '../spec.js';
 
 export const run: CommandHandler = async (ctx, [id = ''], options) => {
@@ -108,6 +108,19 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
   }
 
   const scores = parseScores((options.score as string[] | undefined) ?? [], config.review.criteria);
+
+  // In a terminal, a reviewer who gave no --score is asked for each criterion (blank skips).
+  if (
+    (options.score as string[] | undefined) === undefined &&
+    config.review.criteria.length > 0 &&
+    isInteractive(ctx)
+  ) {
+    for (const criterion of config.review.criteria) {
+      const answer = (await ask(ctx, 'input', scoreQuestion(criterion), '--score')).trim();
+      if (answer !== '')
+        Object.assign(scores, parseScores([`${criterion}=${answer}`], config.review.criteria));
+    }
+  }
 
   let rationale = typeof options.rationale === 'string' ? options.rationale.trim() : '';
   const required = lifecycle.rationale_required.includes(status);
