@@ -30,7 +30,7 @@ import {
 import { parseRemoteUrl, pullRequestUrl } from '../git/forge-url.js';
 import { runGit } from '../git/git-process.js';
 import type { Context } from './context.js';
-import { rootOf } from './repository.js';
+import { displayPathFn, rootOf } from './repository.js';
 import type { CommandOptions } from './spec.js';
 
 export interface Session {
@@ -343,7 +343,9 @@ export function reportOutcome(
     );
     return;
   }
-  const shown = outcome.paths.join(', ');
+  // In the working tree, paths read from where the user stands; on a branch, from the root.
+  const display = session.base ? (path: string) => path : displayPathFn(ctx, session.root);
+  const shown = outcome.paths.map(display).join(', ');
   if (!outcome.branch) {
     ctx.out(`${verb} ${shown}\n`);
     return;

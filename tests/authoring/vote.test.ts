@@ -76,6 +76,12 @@ describe('ideas vote', () => {
     );
   });
 
+  it('prints the path from where the user stands', async () => {
+    const root = makeIdeasRepo('carol@example.com', VOTING_TREE);
+    const result = await runCli(['vote', 'ship01'], { cwd: join(root, 'ideas') });
+    expect(result.stdout).toBe('wrote ../votes/ship01/carol.md\n');
+  });
+
   it('--retract removes the vote, and refuses when there is none', async () => {
     const root = makeIdeasRepo('bob@example.com', VOTING_TREE);
     expect(await vote(root, 'price01', '--retract')).toEqual({
