@@ -215,4 +215,15 @@ describe('writing safely', () => {
     );
     expect(readdirSync(outside)).toEqual([]);
   });
+
+  it('refuses to replace a vote file it cannot read (binary)', async () => {
+    const root = makeIdeasRepo('carol@example.com', {
+      ...VOTING_TREE,
+      'votes/ship01/carol.md': 'not\u0000text\n',
+    });
+    const result = await vote(root, 'ship01');
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('internal error');
+    expect(readFileSync(join(root, 'votes/ship01/carol.md'), 'utf8')).toBe('not\u0000text\n');
+  });
 });

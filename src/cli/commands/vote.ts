@@ -5,6 +5,7 @@ import { closingDecision, isClosed, statusOf } from '../../model/lifecycle.js';
 import { budgetUse, pointsProblem, voteCost } from '../../model/voting.js';
 import { HANDLE_PATTERN, ID_PATTERN } from '../../schema/common.js';
 import {
+  FileExistsError,
   openSession,
   problemsAfter,
   publish,
@@ -152,7 +153,7 @@ export async function castVote(
       : fresh();
   const changes: FileChange[] = [{ path, text, exclusive: existing === undefined }];
   refuseInvalid(ctx, problemsAfter(session, changes, ctx.today), `${who} vote`);
-  const outcome = publish(ctx, session, {
+  const outcome = publishVote(ctx, session, path, {
     changes,
     branch,
     message: `${existing === undefined ? 'Add' : 'Update'} ${voter}'s vote for ${id}\n\n${idea.title}\n`,
@@ -173,4 +174,22 @@ function parsePoints(value: unknown, fallback: number): number {
   const text = String(value);
   if (!/^-?\d+$/.test(text)) throw new UsageError(`--points takes a whole number, not "${text}"`);
   return Number(text);
+}
+
+/** publish(), where a vote file that appeared meanwhile (or could not be read) is said plainly. */
+function publishVote(
+  ctx: Context,
+  session: Session,
+  path: string,
+  request: Parameters<typeof publish>[2],
+): ReturnType<typeof publish> {
+  try {
+    return publish(ctx, session, request);
+  } catch (error) {
+    if (!(error instanceof FileExistsError)) throw error;
+    throw new UsageError(
+      `${path} already exists but could not be read as a vote`,
+      'look at the file (ideas validate names what is wrong with it), fix or delete it, then vote again',
+    );
+  }
 }
