@@ -12,12 +12,23 @@ export interface GitResult {
   stderr: string;
 }
 
-export function runGit(cwd: string, args: readonly string[], input?: string | Buffer): GitResult {
+export function runGit(
+  cwd: string,
+  args: readonly string[],
+  input?: string | Buffer,
+  env?: Record<string, string>,
+): GitResult {
   const result = spawnSync('git', args, {
     cwd,
     input,
     maxBuffer: 1024 * 1024 * 1024,
-    env: { ...process.env, GIT_LITERAL_PATHSPECS: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    env: {
+      ...process.env,
+      GIT_LITERAL_PATHSPECS: '1',
+      GIT_TERMINAL_PROMPT: '0',
+      LC_ALL: 'C',
+      ...env,
+    },
   });
   if (result.error) {
     throw new GitError(

@@ -5,15 +5,21 @@ import { demoSpec } from './demo.js';
 import { indexSpec } from './index-command.js';
 import { initSpec } from './init.js';
 import { listSpec } from './list.js';
+import { newSpec } from './new.js';
 import { pendingSpec } from './pending.js';
 import { queueSpec } from './queue.js';
 import { rankSpec } from './rank.js';
 import { reportSpec } from './report.js';
+import { reviewSpec } from './review.js';
 import { showSpec } from './show.js';
 import { validateSpec } from './validate.js';
+import { voteSpec } from './vote.js';
 
 export const commandSpecs: readonly CommandSpec[] = [
   initSpec,
+  newSpec,
+  voteSpec,
+  reviewSpec,
   rankSpec,
   listSpec,
   showSpec,

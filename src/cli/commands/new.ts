@@ -1,0 +1,336 @@
+/**
+ * `ideas new`: asks for what the flags did not give, warns about similar ideas, allocates an
+ * id no branch has, and writes the idea (or commits it on its own branch).
+ */
+import { randomInt } from 'node:crypto';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ExitCode, ExitError, GitError, UsageError } from '../../errors.js';
+import { bodyFromSections, renderIdea, type NewIdea } from '../../format/record-files.js';
+import { sanitizeLine } from '../../format/sanitize.js';
+import { gitPrefix, idsOnBranches } from '../../git/authoring.js';
+import { allocateId } from '../../model/ids.js';
+import { isClosed, statusOf } from '../../model/lifecycle.js';
+import { SimilarityIndex, type Match } from '../../model/similarity.js';
+import { placeFile, slugify } from '../../parse/layout.js';
+import { rankIdeas } from '../../rank/rank.js';
+import {
+  FileExistsError,
+  openSession,
+  problemsAfter,
+  publish,
+  readInput,
+  refuseInvalid,
+  reportOutcome,
+  identifyUser,
+  type Outcome,
+  type Session,
+} from '../authoring.js';
+import type { Context } from '../context.js';
+import {
+  campaignQuestion,
+  sectionQuestion,
+  similarQuestion,
+  tagsQuestion,
+  teamQuestion,
+  themeQuestion,
+  titleQuestion,
+} from '../questions.js';
+import { builtInTemplate } from '../../read/repository.js';
+import { ask, isInteractive, requireAnswers } from '../prompts.js';
+import type { CommandHandler, CommandOptions } from '../spec.js';
+import { castVote } from './vote.js';
+
+/** What `--from-json` takes: every field optional, flags win over it. */
+const draftSchema = z
+  .object({
+    title: z.string().optional(),
+    team: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+    parent: z.string().optional(),
+    campaign: z.string().optional(),
+    kind: z.enum(['idea', 'theme']).optional(),
+    estimates: z.record(z.string(), z.number()).optional(),
+    body: z.string().optional(),
+    sections: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
+type Draft = z.output<typeof draftSchema>;
+
+export const run: CommandHandler = async (ctx, _args, options) => {
+  const draft = await readDraft(ctx, options);
+  const session = await openSession(ctx, options);
+  const me = identifyUser(session);
+  const answers = await gatherAnswers(ctx, session, draft, options, me.handle);
+
+  const taken = takenIds(session);
+  const similar = similarIdeas(session, answers.title, answers.body);
+  if (similar.length > 0) {
+    const target = await confirmDespiteSimilar(ctx, session, similar, options, me.handle);
+    if (target !== undefined) return castVote(ctx, session, target, options);
+  }
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const id = allocateId(taken, randomInt);
+    taken.add(id);
+    const path = `ideas/${id}-${slugify(answers.title)}.md`;
+    const idea: NewIdea = { ...answers, id, authors: [me.handle], created: ctx.today };
+    const changes = [{ path, text: renderIdea(idea), exclusive: true }];
+    // Similar ideas were shown above; the rule's warning would only repeat them.
+    refuseInvalid(
+      ctx,
+      problemsAfter(session, changes, ctx.today, ['repo/similar-ideas']),
+      'this idea',
+    );
+    let outcome: Outcome;
+    try {
+      outcome = publish(ctx, session, {
+        changes,
+        branch: `idea/${id}-${slugify(answers.title).slice(0, 40).replace(/-+$/, '')}`,
+        message: `Propose ${id}: ${answers.title}\n`,
+        title: `Idea ${id}: ${answers.title}`,
+      });
+    } catch (error) {
+      if (error instanceof FileExistsError) continue;
+      if (error instanceof GitError) throw keepDraft(error, answers);
+      throw error;
+    }
+    if (!session.base && sameIdWritten(session.root, id, path)) {
+      // Another run picked the same id in the same instant: step aside and draw again.
+      rmSync(join(session.root, path), { force: true });
+      continue;
+    }
+    reportOutcome(ctx, session, outcome, options.json ? { id, path } : undefined, 'wrote');
+    return ExitCode.ok;
+  }
+  throw new UsageError('could not find a free idea id: run the command again');
+};
+
+type Answers = Omit<NewIdea, 'id' | 'authors' | 'created'>;
+
+async function readDraft(ctx: Context, options: CommandOptions): Promise<Draft> {
+  if (typeof options.fromJson !== 'string') return {};
+  const text = await readInput(ctx, options.fromJson, '--from-json');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(
+      `--from-json ${options.fromJson} is not JSON: ${(error as Error).message}`,
+    );
+  }
+  const parsed = draftSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(
+      `--from-json ${options.fromJson}: ${issue?.path.join('.') || 'the value'} ${issue?.message ?? 'is not valid'}`,
+      'it takes {"title", "team", "tags": [], "parent", "campaign", "kind", "estimates": {}, "body"} or "sections": {"Problem": "..."}',
+    );
+  }
+  return parsed.data;
+}
+
+async function gatherAnswers(
+  ctx: Context,
+  session: Session,
+  draft: Draft,
+  options: CommandOptions,
+  me: string,
+): Promise<Answers> {
+  const { config, repo } = session;
+  const yes = options.yes === true;
+  const sectionsGiven = new Map(Object.entries(draft.sections ?? {}));
+  let body = draft.body;
+  if (typeof options.bodyFile === 'string')
+    body = await readInput(ctx, options.bodyFile, '--body-file');
+  let title = (options.title as string | undefined) ?? draft.title;
+  const template = repo.template.sections;
+  const missingSections =
+    body === undefined ? template.filter((s) => !sectionsGiven.has(s.heading)) : [];
+
+  const missing = [
+    ...(title === undefined || title.trim() === '' ? ['--title'] : []),
+    ...(missingSections.length > 0 ? ['--body-file'] : []),
+  ];
+  if (missing.length > 0 && !isInteractive(ctx)) {
+    requireAnswers(ctx, missing, 'ideas new', ', or the whole idea with --from-json FILE');
+  }
+  if (title === undefined || title.trim() === '') {
+    title = await ask(ctx, 'input', titleQuestion(), '--title');
+  }
+  title = title.trim();
+
+  let team = (options.team as string | undefined) ?? draft.team;
+  const teams = Object.keys(config.teams);
+  if (team === undefined && !yes && teams.length > 0 && isInteractive(ctx)) {
+    const mine = config.people[me]?.team;
+    const picked = await ask(ctx, 'select', teamQuestion(config, mine), '--team');
+    team = picked === '' ? undefined : String(picked);
+  }
+  team ??= config.people[me]?.team;
+
+  let tags = (options.tag as string[] | undefined) ?? draft.tags;
+  if (tags === undefined && !yes && isInteractive(ctx)) {
+    const typed = await ask(ctx, 'input', tagsQuestion(), '--tag');
+    tags = typed.split(',');
+  }
+  tags = [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
+
+  let parent = (options.parent as string | undefined) ?? draft.parent;
+  const themes = repo.ideas.filter(
+    (idea) => idea.kind === 'theme' && !isClosed(config.lifecycle, statusOf(repo, idea.id)),
+  );
+  if (parent === undefined && !yes && themes.length > 0 && isInteractive(ctx)) {
+    const picked = await ask(ctx, 'select', themeQuestion(themes), '--parent');
+    parent = picked === '' ? undefined : String(picked);
+  }
+
+  let campaign = (options.campaign as string | undefined) ?? draft.campaign;
+  const campaigns = Object.entries(config.campaigns).filter(
+    ([, c]) => c.closes >= ctx.today && (c.opens === undefined || c.opens <= ctx.today),
+  );
+  if (campaign === undefined && !yes && campaigns.length > 0 && isInteractive(ctx)) {
+    const picked = await ask(ctx, 'select', campaignQuestion(campaigns), '--campaign');
+    campaign = picked === '' ? undefined : String(picked);
+  }
+
+  if (body === undefined) {
+    const useEditor = Boolean(ctx.env.VISUAL || ctx.env.EDITOR);
+    const templateText = session.raw.templateText ?? builtInTemplate();
+    for (const section of missingSections) {
+      const question = sectionQuestion(section, templateText);
+      const answer = useEditor
+        ? await ask(ctx, 'editor', { ...question, waitForUserInput: false }, '--body-file')
+        : await ask(ctx, 'input', question, '--body-file');
+      sectionsGiven.set(section.heading, answer);
+    }
+    body = bodyFromSections(template, sectionsGiven);
+  }
+
+  const kind = options.theme === true ? 'theme' : (draft.kind ?? 'idea');
+  return {
+    title,
+    team,
+    tags,
+    kind,
+    parent,
+    campaign,
+    estimates: draft.estimates,
+    body,
+  };
+}
+
+/** Every id the new one must not take: this tree, the working tree, every branch. */
+function takenIds(session: Session): Set<string> {
+  const taken = new Set<string>();
+  const add = (path: string) => {
+    const placement = placeFile(path);
+    if (placement.kind === 'idea' && placement.id) taken.add(placement.id);
+  };
+  for (const file of session.raw.files) add(file.path);
+  try {
+    for (const name of readdirSync(join(session.root, 'ideas'))) add(`ideas/${name}`);
+  } catch {
+    // no ideas/ folder yet
+  }
+  const prefix = gitPrefix(session.root);
+  if (prefix !== undefined) for (const id of idsOnBranches(session.root, prefix)) taken.add(id);
+  return taken;
+}
+
+function sameIdWritten(root: string, id: string, mine: string): boolean {
+  try {
+    return readdirSync(join(root, 'ideas')).some(
+      (name) => name.startsWith(`${id}-`) && `ideas/${name}` !== mine,
+    );
+  } catch {
+    return false;
+  }
+}
+
+interface SimilarIdea extends Match {
+  title: string;
+  authors: string[];
+  status: string;
+  votes: number;
+}
+
+function similarIdeas(session: Session, title: string, body: string): SimilarIdea[] {
+  const { repo } = session;
+  const index = new SimilarityIndex(
+    repo.ideas.map((i) => ({ id: i.id, title: i.title, body: i.body })),
+  );
+  const ranked = new Map(
+    rankIdeas(repo, {
+      today: '9999-12-31',
+      statuses: Object.keys(repo.config.lifecycle.transitions),
+    }).map((r) => [r.idea.id, r]),
+  );
+  return index.similarTo({ id: '', title, body }, { limit: 5, threshold: 0.3 }).map((match) => ({
+    ...match,
+    title: repo.ideasById.get(match.id)?.title ?? '',
+    authors: repo.ideasById.get(match.id)?.authors ?? [],
+    status: statusOf(repo, match.id),
+    votes: ranked.get(match.id)?.votes ?? 0,
+  }));
+}
+
+/** Undefined: write the idea. An id: vote for that one instead. */
+async function confirmDespiteSimilar(
+  ctx: Context,
+  session: Session,
+  similar: readonly SimilarIdea[],
+  options: CommandOptions,
+  me: string,
+): Promise<string | undefined> {
+  const lines = similar.map(
+    (s) =>
+      `  ${s.id}  ${sanitizeLine(s.title)}  (${s.status}, ${s.votes} vote${s.votes === 1 ? '' : 's'}, ${Math.round(s.score * 100)}% alike)\n`,
+  );
+  ctx.err(`ideas: warning: existing ideas read like this one:\n${lines.join('')}`);
+  if (options.yes === true) return undefined;
+  if (!isInteractive(ctx)) {
+    ctx.err(
+      `ideas: nothing was written: pass --yes to write it anyway, or vote for one of them: ideas vote ${similar[0]?.id ?? 'ID'}\n`,
+    );
+    throw new ExitError(ExitCode.usage);
+  }
+  const choice = await ask(
+    ctx,
+    'select',
+    similarQuestion(
+      similar.map((s) => ({
+        ...s,
+        votable:
+          !isClosed(session.config.lifecycle, s.status) &&
+          (session.config.voting.self_votes || !s.authors.includes(me)),
+      })),
+    ),
+    '--yes',
+  );
+  if (choice === '-') {
+    ctx.err('ideas: stopped; nothing was written\n');
+    throw new ExitError(ExitCode.ok);
+  }
+  return choice === '' ? undefined : String(choice);
+}
+
+/** A git failure after the user typed everything: keep their answers outside the repository. */
+function keepDraft(error: GitError, answers: Answers): GitError {
+  const file = join(tmpdir(), `ideas-draft-${process.pid}-${Date.now()}.json`);
+  try {
+    const { estimates, ...rest } = answers;
+    writeFileSync(
+      file,
+      `${JSON.stringify({ ...rest, ...(estimates ? { estimates } : {}) }, null, 2)}\n`,
+    );
+  } catch {
+    return error;
+  }
+  return new GitError(
+    error.message,
+    `${error.hint ? `${error.hint}; ` : ''}your answers are kept: ideas new --from-json ${file}`,
+  );
+}

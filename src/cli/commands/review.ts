@@ -1,0 +1,227 @@
+/** `ideas review <id> --status S`: a reviewer's decision, refused when validate would reject it. */
+import { readdirSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExitCode, UsageError } from '../../errors.js';
+import { renderDecision } from '../../format/record-files.js';
+import { isKnownStatus, isLegalTransition, legalNext, statusOf } from '../../model/lifecycle.js';
+import { placeFile } from '../../parse/layout.js';
+import { HANDLE_PATTERN, ID_PATTERN } from '../../schema/common.js';
+import {
+  FileExistsError,
+  openSession,
+  problemsAfter,
+  publish,
+  refreshSession,
+  refuseInvalid,
+  reportOutcome,
+  identifyUser,
+  type FileChange,
+  type Outcome,
+} from '../authoring.js';
+import { withLock } from '../../write/lock.js';
+import { ask, isInteractive, requireAnswers } from '../prompts.js';
+import { rationaleQuestion, scoreQuestion } from '../questions.js';
+import type { CommandHandler } from '../spec.js';
+
+export const run: CommandHandler = async (ctx, [id = ''], options) => {
+  if (!ID_PATTERN.test(id)) {
+    throw new UsageError(
+      `"${id}" is not an idea id`,
+      'ids look like 7kq3xj: see them with "ideas list"',
+    );
+  }
+  const session = await openSession(ctx, options);
+  const { repo, config } = session;
+  const lifecycle = config.lifecycle;
+  const status = String(options.status);
+  const idea = repo.ideasById.get(id);
+  if (!idea) {
+    throw new UsageError(
+      `there is no idea "${id}"${session.base ? ` on ${session.base.name}` : ''}`,
+      'check the id with "ideas list"',
+    );
+  }
+  // The status becomes part of a file name: only the shape decisions may have.
+  if (!/^[a-z][a-z-]*$/.test(status) || !isKnownStatus(lifecycle, status)) {
+    throw new UsageError(
+      `"${status}" is not a status of this repository's lifecycle`,
+      `the statuses are ${Object.keys(lifecycle.transitions).join(', ')}`,
+    );
+  }
+  const me = identifyUser(session).handle;
+  const authorWithdrawal = status === 'withdrawn' && idea.authors.includes(me);
+  if (!config.reviewers.includes(me) && !authorWithdrawal) {
+    throw new UsageError(
+      `${me} is not a reviewer, and only reviewers record decisions${idea.authors.includes(me) ? ' (as an author you may withdraw it: --status withdrawn)' : ''}`,
+      config.reviewers.length > 0
+        ? `ask one of ${config.reviewers.join(', ')}`
+        : 'add reviewers under reviewers in ideas.config.yaml',
+    );
+  }
+  const from = statusOf(repo, id);
+  if (!isLegalTransition(lifecycle, from, status)) {
+    const next = legalNext(lifecycle, from);
+    throw new UsageError(
+      `"${id}" is ${from} and cannot go to ${status}`,
+      next.length > 0
+        ? `from ${from} it can go to ${next.join(', ')}`
+        : `${from} is final: nothing follows it`,
+    );
+  }
+
+  const others = (options.reviewer as string[] | undefined) ?? [];
+  for (const name of others) {
+    if (!HANDLE_PATTERN.test(name) || !config.reviewers.includes(name)) {
+      throw new UsageError(
+        `"${name}" is not a reviewer`,
+        config.reviewers.length > 0
+          ? `reviewers are ${config.reviewers.join(', ')}`
+          : 'add reviewers under reviewers in ideas.config.yaml',
+      );
+    }
+  }
+  const reviewers = [...new Set([me, ...others])];
+  const signed = reviewers.filter((r) => config.reviewers.includes(r)).length;
+  if (!authorWithdrawal && signed < config.review.quorum) {
+    throw new UsageError(
+      `${config.review.quorum} reviewers must sign a decision and ${signed} would`,
+      `name the others who agreed: --reviewer HANDLE (repeat), from ${config.reviewers.join(', ')}`,
+    );
+  }
+
+  const duplicateOf = typeof options.duplicateOf === 'string' ? options.duplicateOf : undefined;
+  if (status === 'duplicate') {
+    if (!duplicateOf)
+      throw new UsageError('a duplicate needs the idea it repeats', 'pass --duplicate-of ID');
+    if (duplicateOf === id)
+      throw new UsageError(
+        'an idea cannot duplicate itself',
+        'pass the other idea to --duplicate-of',
+      );
+    if (!repo.ideasById.has(duplicateOf))
+      throw new UsageError(
+        `there is no idea "${duplicateOf}" for --duplicate-of`,
+        'check the id with "ideas list"',
+      );
+  } else if (duplicateOf) {
+    throw new UsageError('--duplicate-of only goes with --status duplicate');
+  }
+
+  const scores = parseScores((options.score as string[] | undefined) ?? [], config.review.criteria);
+
+  // In a terminal, a reviewer who gave no --score is asked for each criterion (blank skips).
+  if (
+    (options.score as string[] | undefined) === undefined &&
+    config.review.criteria.length > 0 &&
+    isInteractive(ctx)
+  ) {
+    for (const criterion of config.review.criteria) {
+      const answer = (await ask(ctx, 'input', scoreQuestion(criterion), '--score')).trim();
+      if (answer !== '')
+        Object.assign(scores, parseScores([`${criterion}=${answer}`], config.review.criteria));
+    }
+  }
+
+  let rationale = typeof options.rationale === 'string' ? options.rationale.trim() : '';
+  const required = lifecycle.rationale_required.includes(status);
+  if (required && rationale === '') {
+    requireAnswers(ctx, ['--rationale'], `a ${status} decision`);
+    rationale = (await ask(ctx, 'input', rationaleQuestion(status), '--rationale')).trim();
+  }
+
+  const text = renderDecision({
+    idea: id,
+    status,
+    date: ctx.today,
+    reviewers,
+    duplicate_of: duplicateOf,
+    scores,
+    rationale,
+  });
+  const decide = async (): Promise<{ outcome: Outcome; path: string }> => {
+    // What is on disk now, not what was read at the start: another review may have just landed.
+    const current = await refreshSession(session);
+    const now = statusOf(current.repo, id);
+    if (now !== from && !isLegalTransition(lifecycle, now, status)) {
+      throw new UsageError(
+        `"${id}" became ${now} while you were reviewing it, and cannot go to ${status}`,
+        `from ${now} it can go to ${legalNext(lifecycle, now).join(', ') || 'nothing: it is final'}`,
+      );
+    }
+    const names = current.raw.files.map((f) => f.path);
+    if (!session.base)
+      names.push(...listFolder(join(session.root, 'decisions', id), `decisions/${id}/`));
+    const sequences = names
+      .map((name) => placeFile(name))
+      .flatMap((p) =>
+        p.kind === 'decision' && p.id === id && p.date === ctx.today ? [p.sequence ?? 1] : [],
+      );
+    let sequence = Math.max(0, ...sequences) + 1;
+    for (let attempt = 0; attempt < 5; attempt++, sequence++) {
+      const path = `decisions/${id}/${sequence === 1 ? ctx.today : `${ctx.today}-${sequence}`}-${status}.md`;
+      const changes: FileChange[] = [{ path, text, exclusive: true }];
+      refuseInvalid(ctx, problemsAfter(current, changes, ctx.today), 'this decision');
+      try {
+        const outcome = publish(ctx, current, {
+          changes,
+          branch: `review/${id}-${status}`,
+          message: `Decide ${id}: ${now} -> ${status}\n\n${idea.title}\n\nSigned by ${reviewers.join(', ')}.\n`,
+          title: `${id} is ${status}: ${idea.title}`,
+        });
+        return { outcome, path };
+      } catch (error) {
+        if (!(error instanceof FileExistsError)) throw error;
+      }
+    }
+    throw new UsageError(`could not find a free file name for the decision in decisions/${id}/`);
+  };
+  // Two reviews of one idea at once in one clone take turns, so the day's sequence numbers
+  // (which order the decisions) are never given out twice.
+  const { outcome, path } = session.base
+    ? await decide()
+    : await withLock(`decisions:${realpathSync(session.root)}:${id}`, decide);
+  reportOutcome(ctx, session, outcome, options.json ? { id, path, status } : undefined, 'wrote');
+  return ExitCode.ok;
+};
+
+function parseScores(
+  pairs: readonly string[],
+  criteria: readonly string[],
+): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const pair of pairs) {
+    const match = /^([^=]+)=(.+)$/.exec(pair);
+    const name = match?.[1]?.trim() ?? '';
+    const value = Number(match?.[2]);
+    if (!match || !Number.isFinite(value)) {
+      throw new UsageError(
+        `--score takes criterion=number, not "${pair}"`,
+        'for example --score impact=4',
+      );
+    }
+    if (!criteria.includes(name)) {
+      throw new UsageError(
+        `"${name}" is not a review criterion`,
+        criteria.length > 0
+          ? `the criteria are ${criteria.join(', ')} (review.criteria in ideas.config.yaml)`
+          : 'no criteria are configured: add review.criteria in ideas.config.yaml',
+      );
+    }
+    // Object.defineProperty: a criterion named __proto__ stays a plain key.
+    Object.defineProperty(scores, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return scores;
+}
+
+function listFolder(dir: string, prefix: string): string[] {
+  try {
+    return readdirSync(dir).map((name) => `${prefix}${name}`);
+  } catch {
+    return [];
+  }
+}

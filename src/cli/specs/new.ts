@@ -1,0 +1,33 @@
+import type { CommandSpec } from '../spec.js';
+import { addAuthoringOptions, collect } from './authoring-options.js';
+
+export const newSpec: CommandSpec = {
+  usage: 'new',
+  summary: 'write a new idea: asks for what it needs, warns about similar ideas',
+  examples: [
+    'ideas new                                   # asks every question',
+    'ideas new --title "Offer overnight shipping" --team sales --tag logistics --body-file idea.md',
+    'ideas new --from-json idea.json --yes       # unattended: the whole idea as JSON',
+    'ideas new --branch --push                   # commit on idea/<id>-<slug>, push, print the PR URL',
+  ],
+  configure(command) {
+    command
+      .option('--title <text>', 'the idea in a few words')
+      .option('--team <team>', 'the team it comes from (a team in ideas.config.yaml)')
+      .option('--tag <tag>', 'a tag (repeat for more)', collect)
+      .option('--parent <id>', 'the theme this idea serves')
+      .option('--campaign <name>', 'the campaign it answers')
+      .option('--theme', 'write a theme (groups ideas) rather than an idea')
+      .option(
+        '--body-file <file>',
+        'the Markdown body with every section of the template (- for stdin)',
+      )
+      .option(
+        '--from-json <file>',
+        'the whole idea as JSON (- for stdin): {title, team, tags, parent, campaign, kind, estimates, body | sections}',
+      )
+      .option('-y, --yes', 'ask nothing optional, and write even when similar ideas exist');
+    addAuthoringOptions(command);
+  },
+  load: () => import('../commands/new.js'),
+};

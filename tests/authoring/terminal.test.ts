@@ -1,0 +1,123 @@
+/**
+ * End to end in a real pseudo-terminal: the built binary runs inside tmux, and the test reads
+ * the screen and types answers like a person would. Skipped when tmux is not installed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { BIN, runBinary } from '../helpers/cli.js';
+import { makeIdeasRepo } from '../helpers/authoring.js';
+import { git, tempDir } from '../helpers/repo.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+function startTmux(cwd: string, command: string) {
+  // A private server on its own socket: nothing of the user's tmux is touched.
+  const socket = join(tempDir('ideas-tmux-'), 'sock');
+  const tmux = (...args: string[]) =>
+    execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
+  tmux(
+    '-f',
+    '/dev/null',
+    'new-session',
+    '-d',
+    '-s',
+    'ideas',
+    '-x',
+    '120',
+    '-y',
+    '40',
+    '-c',
+    cwd,
+    command,
+  );
+  onTestFinished(() => {
+    spawnSync('tmux', ['-S', socket, 'kill-server']);
+  });
+  const screen = () => tmux('capture-pane', '-p', '-t', 'ideas');
+  const waitFor = async (text: string) => {
+    const until = Date.now() + 15_000;
+    while (Date.now() < until) {
+      if (screen().includes(text)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`"${text}" never showed; the screen was:\n${screen()}`);
+  };
+  const keys = (...keys: string[]) => tmux('send-keys', '-t', 'ideas', ...keys);
+  const type = (text: string) => tmux('send-keys', '-t', 'ideas', '-l', text);
+  return { screen, waitFor, keys, type };
+}
+
+describe.skipIf(!hasTmux)('ideas new in a real terminal (tmux)', () => {
+  it('asks every question, shows the choices, and writes an idea that validates', async () => {
+    const root = makeIdeasRepo('alice@example.com');
+    const exitFile = join(tempDir(), 'exit');
+    const term = startTmux(
+      root,
+      `env -u EDITOR -u VISUAL NO_COLOR=1 IDEAS_TODAY=2026-11-24 ${process.execPath} ${BIN} new; echo $? > ${exitFile}; sleep 60`,
+    );
+    await term.waitFor('Title: the idea in a few words');
+    term.type('Label printer runbooks');
+    term.keys('Enter');
+    await term.waitFor('(no team)');
+    expect(term.screen()).toMatch(/❯ sales/);
+    term.keys('Enter');
+    await term.waitFor('Tags (comma-separated, optional)');
+    term.type('printers, night');
+    term.keys('Enter');
+    await term.waitFor('Theme it serves');
+    term.keys('Down', 'Enter');
+    await term.waitFor('Campaign it answers');
+    expect(term.screen()).toContain('faster-delivery: How do we get orders to customers faster?');
+    term.keys('Enter');
+    await term.waitFor('Problem (Who has the problem');
+    term.type('Night operators cannot find the printer runbook.');
+    term.keys('Enter');
+    await term.waitFor('Proposal (What would you do about it?');
+    term.type('A QR sticker with the runbook link on each printer.');
+    term.keys('Enter');
+    await term.waitFor('Evidence (What makes you think so');
+    term.type('Four incidents in October.');
+    term.keys('Enter');
+    await term.waitFor('wrote ideas/');
+    const until = Date.now() + 10_000;
+    while (!existsSync(exitFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
+
+    const [name] = readdirSync(join(root, 'ideas')).filter((n) =>
+      n.includes('label-printer-runbooks'),
+    );
+    const text = readFileSync(join(root, 'ideas', name ?? ''), 'utf8');
+    expect(text).toMatch(
+      /^---\nid: [a-z][a-z0-9]{5}\ntitle: Label printer runbooks\nauthors: \[alice\]\nteam: sales\ncreated: 2026-11-24\ntags: \[printers, night\]\nparent: theme01\n---\n## Problem\nNight operators/,
+    );
+    expect(runBinary(['validate'], { cwd: root }).code).toBe(0);
+    expect(git(root, 'status', '--porcelain')).toBe(`?? ideas/${name}\n`);
+  });
+
+  it('with EDITOR set, opens the editor for each section', async () => {
+    const root = makeIdeasRepo('alice@example.com');
+    const dir = tempDir();
+    // A stand-in editor that writes its answer into the file it is given, as a person would.
+    const editor = join(dir, 'editor.sh');
+    writeFileSync(
+      editor,
+      '#!/bin/sh\nprintf "Written in the editor,\\non two lines.\\n" > "$1"\n',
+      { mode: 0o755 },
+    );
+    const exitFile = join(dir, 'exit');
+    const term = startTmux(
+      root,
+      `env EDITOR=${editor} NO_COLOR=1 IDEAS_TODAY=2026-11-24 ${process.execPath} ${BIN} new --title "Printer runbooks" --yes; echo $? > ${exitFile}; sleep 60`,
+    );
+    await term.waitFor('wrote ideas/');
+    const until = Date.now() + 10_000;
+    while (!existsSync(exitFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
+    const [name] = readdirSync(join(root, 'ideas')).filter((n) => n.includes('printer-runbooks'));
+    expect(readFileSync(join(root, 'ideas', name ?? ''), 'utf8')).toContain(
+      '## Problem\nWritten in the editor,\non two lines.\n\n## Proposal\nWritten in the editor,',
+    );
+  });
+});
