@@ -116,43 +116,86 @@ export function resolveCommit(cwd: string, ref: string): string {
 }
 
 /** Reads many blobs with one `git cat-file --batch` process, in the order asked. */
-export function readBlobs(cwd: string, ids: readonly string[]): Promise<Buffer[]> {
+export async function readBlobs(cwd: string, ids: readonly string[]): Promise<Buffer[]> {
+  const blobs: Buffer[] = new Array<Buffer>(ids.length);
+  await streamBlobs(cwd, ids, (index, bytes) => (blobs[index] = bytes));
+  return blobs;
+}
+
+/**
+ * Streams blobs from one `git cat-file --batch` process, handing each to `onBlob` as soon as it
+ * has arrived: the caller's work (parsing) runs while git is still producing the rest.
+ * Output is `<oid> <type> <size>\n<content>\n` per blob; a missing object is `<oid> missing\n`.
+ */
+export function streamBlobs(
+  cwd: string,
+  ids: readonly string[],
+  onBlob: (index: number, bytes: Buffer) => void,
+): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
+    let pending: Buffer = Buffer.alloc(0);
+    // A large blob arrives in many chunks: gather them until it is whole, then join once.
+    let waiting: Buffer[] = [];
+    let waitingBytes = 0;
+    let needed = 0;
+    let next = 0;
+    let failure: Error | undefined;
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (failure) return;
+      if (needed > 0) {
+        waiting.push(chunk);
+        waitingBytes += chunk.length;
+        if (waitingBytes < needed) return;
+        pending = Buffer.concat(waiting);
+        waiting = [];
+        waitingBytes = 0;
+        needed = 0;
+      } else {
+        pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      }
+      try {
+        let at = 0;
+        while (next < ids.length) {
+          const newline = pending.indexOf(10, at);
+          if (newline === -1) break;
+          const header = pending.toString('latin1', at, newline).split(' ');
+          if (header[1] === 'missing' || header.length < 3) {
+            throw new GitError(
+              `git object ${header[0]} is missing`,
+              'the clone is incomplete: run git fetch',
+            );
+          }
+          const end = newline + 1 + Number(header[2]);
+          if (pending.length < end + 1) {
+            // The blob and its trailing newline are not all here yet.
+            needed = end + 1 - at;
+            break;
+          }
+          onBlob(next++, pending.subarray(newline + 1, end));
+          at = end + 1;
+        }
+        pending = pending.subarray(at);
+        if (needed > 0) {
+          waiting = [pending];
+          waitingBytes = pending.length;
+          pending = Buffer.alloc(0);
+        }
+      } catch (error) {
+        failure = error as Error;
+        child.kill();
+      }
+    });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', (error) => reject(new GitError(`could not run git: ${error.message}`)));
     child.on('close', (code) => {
+      if (failure) return reject(failure);
       if (code !== 0)
         return reject(new GitError(`git cat-file failed: ${stderr.trim() || `exit ${code}`}`));
-      try {
-        resolvePromise(splitBatchOutput(Buffer.concat(chunks), ids.length));
-      } catch (error) {
-        reject(error);
-      }
+      if (next < ids.length) return reject(new GitError('git cat-file ended early'));
+      resolvePromise();
     });
     child.stdin.end(ids.length > 0 ? `${ids.join('\n')}\n` : '');
   });
-}
-
-/** `<oid> <type> <size>\n<content>\n`, repeated; a missing object is `<oid> missing\n`. */
-function splitBatchOutput(out: Buffer, count: number): Buffer[] {
-  const blobs: Buffer[] = [];
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    const newline = out.indexOf(10, at);
-    if (newline === -1) throw new GitError('git cat-file ended early');
-    const header = out.toString('utf8', at, newline).split(' ');
-    if (header[1] === 'missing' || header.length < 3)
-      throw new GitError(
-        `git object ${header[0]} is missing`,
-        'the clone is incomplete: run git fetch',
-      );
-    const size = Number(header[2]);
-    blobs.push(out.subarray(newline + 1, newline + 1 + size));
-    at = newline + 1 + size + 1;
-  }
-  return blobs;
 }

@@ -72,14 +72,24 @@ function parseYaml(text: string): unknown {
  * 2027): keep such a date as the text written, so the schema reports it instead of using another day.
  */
 function keepImpossibleDate(state: LoaderState, start: number): void {
-  const written =
-    state.input.slice(start, state.position).split('#')[0]?.trim().split(/\s+/).at(-1) ?? '';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(written)) return;
   const date = state.result as Date;
-  if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === written) return;
-  state.result = written;
-  if (state.anchor !== null) state.anchorMap[state.anchor] = written;
+  const written = DATE_ONLY.exec(state.input.slice(start, state.position));
+  if (!written) return; // a timestamp with a time: js-yaml rejects impossible ones itself
+  const [text, year, month, day] = written;
+  if (
+    !Number.isNaN(date.getTime()) &&
+    date.getUTCFullYear() === Number(year) &&
+    date.getUTCMonth() + 1 === Number(month) &&
+    date.getUTCDate() === Number(day)
+  ) {
+    return;
+  }
+  state.result = text;
+  if (state.anchor !== null) state.anchorMap[state.anchor] = text;
 }
+
+/** A date alone as written (after an optional quote-less key's colon): `2026-02-30`. */
+const DATE_ONLY = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d:T ]*\d)/;
 
 const FENCE = /^---([^\n]*)\n/;
 const CLOSING_FENCE = /^---[ \t]*$/m;
@@ -177,8 +187,7 @@ export function parseFrontMatter(input: string): FrontMatter {
     });
     return result;
   }
-  const normalised = normalise(parsed, new Set());
-  if (normalised === SHARED) {
+  if (!normalise(parsed, new Set())) {
     result.problems.push({
       rule: 'front-matter/alias',
       line: locateAlias(yaml, yamlLine),
@@ -188,7 +197,7 @@ export function parseFrontMatter(input: string): FrontMatter {
     });
     return result;
   }
-  result.data = normalised as Record<string, unknown>;
+  result.data = parsed as Record<string, unknown>;
   return result;
 }
 
@@ -203,40 +212,33 @@ function countLines(text: string): number {
   return lines;
 }
 
-const SHARED = Symbol('shared');
-
 /**
- * Copies parsed YAML into plain data: dates become `YYYY-MM-DD` strings (js-yaml reads YAML 1.1
- * timestamps as Date), keys like `__proto__` become ordinary own properties, and an object met
- * twice (only an alias can do that) stops the copy, so nothing downstream walks an alias bomb.
+ * Makes freshly parsed YAML plain data, in place: dates become `YYYY-MM-DD` strings (js-yaml reads
+ * YAML 1.1 timestamps as Date); `__proto__` stays an own data key (js-yaml defines it so). Returns
+ * false when an object is met twice (only an alias can do that), before anything downstream
+ * walks an alias bomb.
  */
-function normalise(value: unknown, seen: Set<object>): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Date) return formatDate(value);
-  if (seen.has(value)) return SHARED;
+function normalise(value: object, seen: Set<object>): boolean {
+  if (seen.has(value)) return false;
   seen.add(value);
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (const item of value) {
-      const copy = normalise(item, seen);
-      if (copy === SHARED) return SHARED;
-      out.push(copy);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (item instanceof Date) {
+      // defineProperty, not assignment: a `__proto__` key must stay data, never a prototype.
+      if (key === '__proto__')
+        Object.defineProperty(record, key, {
+          value: formatDate(item),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else record[key] = formatDate(item);
+    } else if (item !== null && typeof item === 'object' && !normalise(item, seen)) {
+      return false;
     }
-    return out;
   }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const copy = normalise((value as Record<string, unknown>)[key], seen);
-    if (copy === SHARED) return SHARED;
-    // defineProperty, not assignment: a `__proto__` key must stay data, never a prototype.
-    Object.defineProperty(out, key, {
-      value: copy,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
+  return true;
 }
 
 function formatDate(date: Date): string {

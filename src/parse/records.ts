@@ -45,10 +45,13 @@ const KNOWN_FIELDS: Record<RecordKind, ReadonlySet<string>> = {
 
 /** The kind of record a path holds, if any: what parsing and caching key on. */
 export function recordKindOf(path: string): RecordKind | undefined {
-  const placement = placeFile(path);
-  return placement.kind === 'idea' || placement.kind === 'vote' || placement.kind === 'decision'
-    ? placement.kind
-    : undefined;
+  // By folder alone, cheaply (it runs on every file of every read): a record in the wrong
+  // place is parsed for nothing, then reported by placeFile as misplaced.
+  if (!path.endsWith('.md')) return undefined;
+  if (path.startsWith('ideas/')) return 'idea';
+  if (path.startsWith('votes/')) return 'vote';
+  if (path.startsWith('decisions/')) return 'decision';
+  return undefined;
 }
 
 export function parseRecords(sources: readonly SourceFile[]): ParsedRecords {
@@ -139,13 +142,9 @@ function addRecord(source: SourceFile, out: ParsedRecords): void {
   const fields = parsed.fields;
   if (!fields) return;
   if (placement.kind === 'idea') {
-    out.ideas.push({ ...(fields as Omit<Idea, 'body' | 'path'>), body: parsed.body, path });
+    out.ideas.push(claim(fields, { body: parsed.body, path }) as unknown as Idea);
   } else if (placement.kind === 'vote') {
-    out.votes.push({
-      ...(fields as Omit<Vote, 'comment' | 'path'>),
-      comment: parsed.body.trim(),
-      path,
-    });
+    out.votes.push(claim(fields, { comment: parsed.body.trim(), path }) as unknown as Vote);
   } else {
     const { duplicate_of, ...rest } = fields as Omit<
       Decision,
@@ -172,4 +171,19 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 function article(kind: RecordKind): string {
   return kind === 'idea' ? 'an' : 'a';
+}
+
+const claimed = new WeakSet<object>();
+
+/**
+ * The record: the schema's output with the file's own fields added, in place when this parse
+ * is met for the first time (the hot path); a copy when two files share one cached parse.
+ */
+function claim(
+  fields: Record<string, unknown>,
+  own: Record<string, unknown>,
+): Record<string, unknown> {
+  if (claimed.has(fields)) return { ...fields, ...own };
+  claimed.add(fields);
+  return Object.assign(fields, own);
 }

@@ -5,12 +5,12 @@
  */
 import { CONFIG_FILE } from '../parse/config.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../parse/layout.js';
-import { readBlobs, runGit, runGitAsync } from '../git/git-process.js';
-import { checkBytes, refusal } from './limits.js';
+import { runGit, runGitAsync, streamBlobs } from '../git/git-process.js';
+import { checkBytes, refusal, type Refusal } from './limits.js';
 import { readFromDisk, type RawTree } from './working-tree.js';
 import { withParse, type ParseCache } from './parse-cache.js';
 import { recordKindOf } from '../parse/records.js';
-import type { RecordKind } from '../model/types.js';
+import type { RecordKind, SourceFile } from '../model/types.js';
 
 /** The working tree read through git's index, or undefined when the root is not in a git work tree. */
 export async function readWorkingTreeViaGit(
@@ -50,11 +50,27 @@ export async function readWorkingTreeViaGit(
   );
   // Blobs whose parse is cached need not be read at all.
   const wanted = clean.filter((entry) => !cache?.has(entry.id, entry.kind));
-  const [dirty, blobs] = await Promise.all([
+  // Each blob is parsed as it arrives, while git streams the rest and scans for changed files.
+  const read: (SourceFile | Refusal)[] = new Array<SourceFile | Refusal>(wanted.length);
+  const [dirty] = await Promise.all([
     dirtyScan,
-    readBlobs(
+    streamBlobs(
       root,
       wanted.map((entry) => entry.id),
+      (index, bytes) => {
+        const entry = wanted[index];
+        if (!entry) return;
+        const text = () => bytes.toString('utf8');
+        read[index] =
+          checkBytes(bytes) ??
+          withParse(
+            { path: entry.path, text: entry.kind ? '' : text() },
+            entry.id,
+            cache,
+            entry.kind,
+            text,
+          );
+      },
     ),
   ]);
   if (dirty.status !== 0) return undefined;
@@ -70,10 +86,10 @@ export async function readWorkingTreeViaGit(
   }
 
   const tree: RawTree = { files: [], problems: [], configText: undefined, templateText: undefined };
-  const accept = (path: string, text: string, id?: string, kind?: RecordKind) => {
-    if (path === CONFIG_FILE) tree.configText = text;
-    else if (path === TEMPLATE_PATH) tree.templateText = text;
-    else tree.files.push(withParse({ path, text }, id, cache, kind));
+  const keep = (file: SourceFile) => {
+    if (file.path === CONFIG_FILE) tree.configText = file.text;
+    else if (file.path === TEMPLATE_PATH) tree.templateText = file.text;
+    else tree.files.push(file);
   };
 
   for (const { path, mode, stage } of fromIndex) {
@@ -83,18 +99,17 @@ export async function readWorkingTreeViaGit(
   }
   wanted.forEach(({ path }, index) => {
     if (removed.has(path) || fromDisk.has(path)) return;
-    const bytes = blobs[index] ?? Buffer.alloc(0);
-    const refused = checkBytes(bytes);
-    if (refused) tree.problems.push(refusal(path, refused));
-    else accept(path, bytes.toString('utf8'), wanted[index]?.id, wanted[index]?.kind);
+    const file = read[index];
+    if (typeof file === 'string') tree.problems.push(refusal(path, file));
+    else if (file) keep(file);
   });
   for (const { path, id, kind } of clean) {
     if (!removed.has(path) && !fromDisk.has(path) && cache?.has(id, kind))
-      accept(path, '', id, kind);
+      keep(withParse({ path, text: '' }, id, cache, kind));
   }
   for (const path of [...fromDisk].sort()) {
     const text = readFromDisk(root, path, tree.problems);
-    if (text !== undefined) accept(path, text);
+    if (text !== undefined) keep({ path, text });
   }
   tree.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return tree;

@@ -4,7 +4,7 @@ import { relative, sep } from 'node:path';
 import { CONFIG_FILE } from '../parse/config.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../parse/layout.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
-import { git, readBlobs, resolveCommit } from '../git/git-process.js';
+import { git, resolveCommit, streamBlobs } from '../git/git-process.js';
 import { MAX_FILE_BYTES, checkBytes, refusal } from './limits.js';
 import type { RawTree } from './working-tree.js';
 import { withParse, type ParseCache } from './parse-cache.js';
@@ -43,22 +43,24 @@ export async function readGitRef(
   // Blobs whose parse is cached need not be read at all.
   const cached = toRead.filter((entry) => cache?.has(entry.id, entry.kind));
   const uncached = toRead.filter((entry) => !cache?.has(entry.id, entry.kind));
-  const blobs = await readBlobs(
-    root,
-    uncached.map((entry) => entry.id),
-  );
   const files: SourceFile[] = [];
   let configText: string | undefined;
   let templateText: string | undefined;
-  uncached.forEach(({ path, id, kind }, index) => {
-    const bytes = blobs[index] ?? Buffer.alloc(0);
-    const refused = checkBytes(bytes);
-    if (refused) return void problems.push(refusal(path, refused));
-    const text = bytes.toString('utf8');
-    if (path === CONFIG_FILE) configText = text;
-    else if (path === TEMPLATE_PATH) templateText = text;
-    else files.push(withParse({ path, text }, id, cache, kind));
-  });
+  // Each blob is parsed as it arrives, while git streams the rest.
+  await streamBlobs(
+    root,
+    uncached.map((entry) => entry.id),
+    (index, bytes) => {
+      const entry = uncached[index];
+      if (!entry) return;
+      const refused = checkBytes(bytes);
+      if (refused) return void problems.push(refusal(entry.path, refused));
+      const text = () => bytes.toString('utf8');
+      if (entry.path === CONFIG_FILE) configText = text();
+      else if (entry.path === TEMPLATE_PATH) templateText = text();
+      else files.push(withParse({ path: entry.path, text: '' }, entry.id, cache, entry.kind, text));
+    },
+  );
   for (const { path, id, kind } of cached)
     files.push(withParse({ path, text: '' }, id, cache, kind));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -79,13 +79,21 @@ export function openParseCache(
   return new ParseCache(file, new Map());
 }
 
-/** A source file with its parse attached through the cache, when it is a record with a blob id. */
+/**
+ * A source file with its parse attached through the cache, when it is a record with a blob id.
+ * `text` gives the content when the cache lacks it, so a cached blob is never even decoded.
+ */
 export function withParse(
   file: SourceFile,
   blobId: string | undefined,
   cache: ParseCache | undefined,
   kind: RecordKind | undefined = recordKindOf(file.path),
+  text: () => string = () => file.text,
 ): SourceFile {
-  if (!cache || !blobId || !kind) return file;
-  return { path: file.path, text: '', parsed: cache.parse(blobId, kind, () => file.text) };
+  if (!kind) return file.text === '' ? { path: file.path, text: text() } : file;
+  if (!cache || !blobId) {
+    const content = text();
+    return { path: file.path, text: content, parsed: parseSource(content, kind) };
+  }
+  return { path: file.path, text: '', parsed: cache.parse(blobId, kind, text) };
 }
