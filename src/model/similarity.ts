@@ -26,12 +26,11 @@ const STOP_WORDS = new Set(
 const COMMON_WORD_SHARE = 0.02;
 
 export function tokenize(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .match(/[a-z0-9]+/g) ?? []
-  )
+  const lower = text.toLowerCase();
+  // Decomposing accents (é -> e) matters only beyond ASCII, and costs on every text.
+  // eslint-disable-next-line no-control-regex
+  const plain = /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFKD');
+  return (plain.match(/[a-z0-9]+/g) ?? [])
     .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
     .map(stem);
 }
@@ -64,7 +63,8 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 interface Indexed {
   doc: Document;
   vector: Map<string, number>;
-  titleGrams: Set<string>;
+  /** Built when a pair first needs it: most documents are never scored against another. */
+  titleGrams?: Set<string>;
 }
 
 export class SimilarityIndex {
@@ -88,7 +88,7 @@ export class SimilarityIndex {
     });
     docs.forEach((doc, index) => {
       const vector = this.weigh(termCounts[index] ?? new Map());
-      this.entries.push({ doc, vector, titleGrams: trigrams(doc.title) });
+      this.entries.push({ doc, vector });
       for (const word of vector.keys()) {
         if (!this.isIndexed(word)) continue;
         const list = this.postings.get(word);
@@ -126,7 +126,11 @@ export class SimilarityIndex {
     const [small, large] =
       a.vector.size < b.vector.size ? [a.vector, b.vector] : [b.vector, a.vector];
     for (const [word, weight] of small) dot += weight * (large.get(word) ?? 0);
-    return 0.7 * dot + 0.3 * jaccard(a.titleGrams, b.titleGrams);
+    return (
+      0.7 * dot +
+      0.3 *
+        jaccard((a.titleGrams ??= trigrams(a.doc.title)), (b.titleGrams ??= trigrams(b.doc.title)))
+    );
   }
 
   /** The indexed documents most like `doc`, best first, at or above `threshold`. */
@@ -135,7 +139,7 @@ export class SimilarityIndex {
     for (const word of [...tokenize(doc.title), ...tokenize(doc.title), ...tokenize(doc.body)]) {
       counts.set(word, (counts.get(word) ?? 0) + 1);
     }
-    const probe: Indexed = { doc, vector: this.weigh(counts), titleGrams: trigrams(doc.title) };
+    const probe: Indexed = { doc, vector: this.weigh(counts) };
     const candidates = new Set<number>();
     for (const word of probe.vector.keys()) {
       for (const index of this.postings.get(word)?.docs ?? []) candidates.add(index);

@@ -9,13 +9,14 @@ import { runGit, runGitAsync, streamBlobs } from '../git/git-process.js';
 import { checkBytes, refusal, type Refusal } from './limits.js';
 import { readFromDisk, type RawTree } from './working-tree.js';
 import { withParse, type ParseCache } from './parse-cache.js';
+import type { ParsedSource } from '../parse/records.js';
 import { recordKindOf } from '../parse/records.js';
 import type { RecordKind, SourceFile } from '../model/types.js';
 
 /** The working tree read through git's index, or undefined when the root is not in a git work tree. */
 export async function readWorkingTreeViaGit(
   root: string,
-  cache?: ParseCache,
+  openCache?: () => ParseCache | undefined,
 ): Promise<RawTree | undefined> {
   const pathspecs = ['--', ...RECORD_FOLDERS, TEMPLATE_PATH, CONFIG_FILE];
   const staged = runGit(root, ['ls-files', '-z', '-s', ...pathspecs]);
@@ -48,8 +49,15 @@ export async function readWorkingTreeViaGit(
   const clean = fromIndex.filter(
     (entry) => entry.mode !== '120000' && entry.mode !== '160000' && entry.stage === '0',
   );
+  const cache = openCache?.();
   // Blobs whose parse is cached need not be read at all.
-  const wanted = clean.filter((entry) => !cache?.has(entry.id, entry.kind));
+  const wanted: typeof clean = [];
+  const fromCache: { path: string; parsed: ParsedSource }[] = [];
+  for (const entry of clean) {
+    const parsed = cache?.cached(entry.id, entry.kind);
+    if (parsed) fromCache.push({ path: entry.path, parsed });
+    else wanted.push(entry);
+  }
   // Each blob is parsed as it arrives, while git streams the rest and scans for changed files.
   const read: (SourceFile | Refusal)[] = new Array<SourceFile | Refusal>(wanted.length);
   const [dirty] = await Promise.all([
@@ -103,9 +111,8 @@ export async function readWorkingTreeViaGit(
     if (typeof file === 'string') tree.problems.push(refusal(path, file));
     else if (file) keep(file);
   });
-  for (const { path, id, kind } of clean) {
-    if (!removed.has(path) && !fromDisk.has(path) && cache?.has(id, kind))
-      keep(withParse({ path, text: '' }, id, cache, kind));
+  for (const { path, parsed } of fromCache) {
+    if (!removed.has(path) && !fromDisk.has(path)) keep({ path, text: '', parsed });
   }
   for (const path of [...fromDisk].sort()) {
     const text = readFromDisk(root, path, tree.problems);

@@ -14,7 +14,7 @@ import { recordKindOf } from '../parse/records.js';
 export async function readGitRef(
   root: string,
   ref: string,
-  cache?: ParseCache,
+  openCache?: () => ParseCache | undefined,
   select?: (path: string) => boolean,
 ): Promise<RawTree> {
   const commit = resolveCommit(root, ref);
@@ -41,9 +41,14 @@ export async function readGitRef(
   }
 
   // Blobs whose parse is cached need not be read at all.
-  const cached = toRead.filter((entry) => cache?.has(entry.id, entry.kind));
-  const uncached = toRead.filter((entry) => !cache?.has(entry.id, entry.kind));
+  const cache = openCache?.();
+  const uncached: typeof toRead = [];
   const files: SourceFile[] = [];
+  for (const entry of toRead) {
+    const parsed = cache?.cached(entry.id, entry.kind);
+    if (parsed) files.push({ path: entry.path, text: '', parsed });
+    else uncached.push(entry);
+  }
   let configText: string | undefined;
   let templateText: string | undefined;
   // Each blob is parsed as it arrives, while git streams the rest.
@@ -61,8 +66,6 @@ export async function readGitRef(
       else files.push(withParse({ path: entry.path, text: '' }, entry.id, cache, entry.kind, text));
     },
   );
-  for (const { path, id, kind } of cached)
-    files.push(withParse({ path, text: '' }, id, cache, kind));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, problems, configText, templateText };
 }

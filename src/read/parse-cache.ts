@@ -35,8 +35,13 @@ export class ParseCache {
     return parsed;
   }
 
-  has(blobId: string, kind: RecordKind | undefined): boolean {
-    return kind !== undefined && this.known.has(`${blobId}:${kind}`);
+  /** The cached parse of a blob as a record of `kind`, if any, counted as used by this run. */
+  cached(blobId: string, kind: RecordKind | undefined): ParsedSource | undefined {
+    if (kind === undefined) return undefined;
+    const key = `${blobId}:${kind}`;
+    const parsed = this.known.get(key);
+    if (parsed) this.used.set(key, parsed);
+    return parsed;
   }
 
   /** Keeps what this run used, so the cache follows the repository instead of growing forever. */

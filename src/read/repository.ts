@@ -6,7 +6,7 @@ import type { Config } from '../schema/config.js';
 import { ConfigError } from '../errors.js';
 import { readGitRef } from './git-ref.js';
 import { readWorkingTreeViaGit } from './git-index.js';
-import { openParseCache } from './parse-cache.js';
+import { openParseCache, type ParseCache } from './parse-cache.js';
 import { readPackageFile } from './package-files.js';
 import { readWorkingTree, type RawTree } from './working-tree.js';
 
@@ -17,13 +17,20 @@ export interface ReadOptions {
 }
 
 export async function readRaw({ root, ref }: ReadOptions): Promise<RawTree> {
-  const cache = openParseCache(root);
+  // Opened by the reader once its git processes run: loading the cache overlaps their work.
+  let cache: ParseCache | undefined;
+  let opened = false;
+  const openCache = () => {
+    if (!opened) cache = openParseCache(root);
+    opened = true;
+    return cache;
+  };
   // Through git when the root is in a work tree (fast); by walking the folders otherwise.
   const raw =
     ref !== undefined
-      ? await readGitRef(root, ref, cache)
-      : ((await readWorkingTreeViaGit(root, cache)) ?? readWorkingTree(root));
-  cache.save();
+      ? await readGitRef(root, ref, openCache)
+      : ((await readWorkingTreeViaGit(root, openCache)) ?? readWorkingTree(root));
+  cache?.save();
   return raw;
 }
 
