@@ -13,7 +13,7 @@ import type { Problem, SourceFile } from '../model/types.js';
 import { configOf, readRaw, toSnapshot } from '../read/repository.js';
 import type { RawTree } from '../read/working-tree.js';
 import type { Config } from '../schema/config.js';
-import { HANDLE_PATTERN } from '../schema/common.js';
+import { HANDLE_PATTERN, ID_PATTERN } from '../schema/common.js';
 import { validateRepository } from '../validate/validate.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { sanitizeLine } from '../format/sanitize.js';
@@ -376,6 +376,16 @@ export async function readInput(ctx: Context, path: string, flag: string): Promi
     throw new UsageError(
       `cannot read ${path} for ${flag}: ${(error as Error).message}`,
       'check the path, or pass - to read standard input',
+    );
+  }
+}
+
+/** An id typed on the command line, checked before it is used in a path or a git ref. */
+export function assertIdeaId(id: string): void {
+  if (!ID_PATTERN.test(id)) {
+    throw new UsageError(
+      `"${id}" is not an idea id`,
+      'ids look like 7kq3xj: see them with "ideas list"',
     );
   }
 }

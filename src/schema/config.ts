@@ -2,16 +2,9 @@
 import { z } from 'zod';
 import { handle, isoDate, listOf } from './common.js';
 
-export const RANKING_MODELS = [
-  'votes',
-  'weighted',
-  'rice',
-  'ice',
-  'wsjf',
-  'wilson',
-  'hot',
-] as const;
-export type RankingModel = (typeof RANKING_MODELS)[number];
+import { RANKING_MODELS, type RankingModel } from './ranking-models.js';
+
+export { RANKING_MODELS, type RankingModel };
 
 export const DEFAULT_LIFECYCLE = {
   initial: 'proposed',

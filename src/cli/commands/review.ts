@@ -5,7 +5,7 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { renderDecision } from '../../format/record-files.js';
 import { isKnownStatus, isLegalTransition, legalNext, statusOf } from '../../model/lifecycle.js';
 import { placeFile } from '../../parse/layout.js';
-import { HANDLE_PATTERN, ID_PATTERN } from '../../schema/common.js';
+import { HANDLE_PATTERN } from '../../schema/common.js';
 import {
   FileExistsError,
   openSession,
@@ -17,6 +17,7 @@ import {
   identifyUser,
   type FileChange,
   type Outcome,
+  assertIdeaId,
 } from '../authoring.js';
 import { withLock } from '../../write/lock.js';
 import { ask, isInteractive, requireAnswers } from '../prompts.js';
@@ -24,12 +25,7 @@ import { rationaleQuestion, scoreQuestion } from '../questions.js';
 import type { CommandHandler } from '../spec.js';
 
 export const run: CommandHandler = async (ctx, [id = ''], options) => {
-  if (!ID_PATTERN.test(id)) {
-    throw new UsageError(
-      `"${id}" is not an idea id`,
-      'ids look like 7kq3xj: see them with "ideas list"',
-    );
-  }
+  assertIdeaId(id);
   const session = await openSession(ctx, options);
   const { repo, config } = session;
   const lifecycle = config.lifecycle;

@@ -3,7 +3,7 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { renderVote, updateVoteText } from '../../format/record-files.js';
 import { closingDecision, isClosed, statusOf } from '../../model/lifecycle.js';
 import { budgetUse, pointsProblem, voteCost } from '../../model/voting.js';
-import { HANDLE_PATTERN, ID_PATTERN } from '../../schema/common.js';
+import { HANDLE_PATTERN } from '../../schema/common.js';
 import {
   FileExistsError,
   openSession,
@@ -15,17 +15,13 @@ import {
   identifyUser,
   type FileChange,
   type Session,
+  assertIdeaId,
 } from '../authoring.js';
 import type { CommandHandler, CommandOptions } from '../spec.js';
 import type { Context } from '../context.js';
 
 export const run: CommandHandler = async (ctx, [id = ''], options) => {
-  if (!ID_PATTERN.test(id)) {
-    throw new UsageError(
-      `"${id}" is not an idea id`,
-      'ids look like 7kq3xj: see them with "ideas list"',
-    );
-  }
+  assertIdeaId(id);
   const session = await openSession(ctx, options);
   return castVote(ctx, session, id, options);
 };

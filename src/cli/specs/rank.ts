@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { CommandSpec } from '../spec.js';
+import { RANKING_MODELS } from '../../schema/ranking-models.js';
 import { addFilterOptions, addReadOptions } from './filters.js';
 
 export const rankSpec: CommandSpec = {
@@ -15,15 +16,9 @@ export const rankSpec: CommandSpec = {
   ],
   configure(command) {
     command.addOption(
-      new Option('--by <model>', 'scoring model (default: ranking.model in the config)').choices([
-        'votes',
-        'weighted',
-        'rice',
-        'ice',
-        'wsjf',
-        'wilson',
-        'hot',
-      ]),
+      new Option('--by <model>', 'scoring model (default: ranking.model in the config)').choices(
+        RANKING_MODELS,
+      ),
     );
     addFilterOptions(command)
       .option('--limit <n>', 'show only the first n')
