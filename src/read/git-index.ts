@@ -21,16 +21,11 @@ export async function readWorkingTreeViaGit(
   const pathspecs = ['--', ...RECORD_FOLDERS, TEMPLATE_PATH, CONFIG_FILE];
   const staged = runGit(root, ['ls-files', '-z', '-s', ...pathspecs]);
   if (staged.status !== 0) return undefined;
-  // Finding changed files stats every file; it runs while cat-file streams the blobs.
-  const dirtyScan = runGitAsync(root, [
-    'ls-files',
-    '-z',
-    '-t',
-    '-m',
-    '-d',
-    '-o',
-    '--exclude-standard',
-    ...pathspecs,
+  // Finding changed files stats every file; it runs while cat-file streams the blobs. Two
+  // commands, because one `ls-files -t -m -d -o` took 1.1 s where these take 0.26 s and 0.2 s.
+  const dirtyScan = Promise.all([
+    runGitAsync(root, ['ls-files', '-z', '-t', '-m', '-d', ...pathspecs]),
+    runGitAsync(root, ['ls-files', '-z', '-o', '--exclude-standard', ...pathspecs]),
   ]);
   const fromIndex: {
     path: string;
@@ -60,7 +55,7 @@ export async function readWorkingTreeViaGit(
   }
   // Each blob is parsed as it arrives, while git streams the rest and scans for changed files.
   const read: (SourceFile | Refusal)[] = new Array<SourceFile | Refusal>(wanted.length);
-  const [dirty] = await Promise.all([
+  const [[changed, untracked]] = await Promise.all([
     dirtyScan,
     streamBlobs(
       root,
@@ -81,17 +76,17 @@ export async function readWorkingTreeViaGit(
       },
     ),
   ]);
-  if (dirty.status !== 0) return undefined;
+  if (changed.status !== 0 || untracked.status !== 0) return undefined;
 
   const removed = new Set<string>();
   const fromDisk = new Set<string>();
-  for (const entry of dirty.stdout.toString('utf8').split('\0')) {
+  // `-t` tags each path: "R " removed from disk, "C " changed.
+  for (const entry of changed.stdout.toString('utf8').split('\0')) {
     if (!entry) continue;
-    const tag = entry[0];
-    const path = entry.slice(2);
-    if (tag === 'R') removed.add(path);
-    else fromDisk.add(path);
+    if (entry[0] === 'R') removed.add(entry.slice(2));
+    else fromDisk.add(entry.slice(2));
   }
+  for (const path of untracked.stdout.toString('utf8').split('\0')) if (path) fromDisk.add(path);
 
   const tree: RawTree = { files: [], problems: [], configText: undefined, templateText: undefined };
   const keep = (file: SourceFile) => {
