@@ -268,7 +268,7 @@ function similarIdeas(session: Session, title: string, body: string): SimilarIde
       statuses: Object.keys(repo.config.lifecycle.transitions),
     }).map((r) => [r.idea.id, r]),
   );
-  return index.similarTo({ id: '', title, body }, { limit: 5, threshold: 0.3 }).map((match) => ({
+  return index.similarTo({ id: '', title, body }, { limit: 5 }).map((match) => ({
     ...match,
     title: repo.ideasById.get(match.id)?.title ?? '',
     authors: repo.ideasById.get(match.id)?.authors ?? [],
