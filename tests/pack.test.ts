@@ -1,6 +1,6 @@
 // A release can't ship without its build: pack the tarball, install it elsewhere, run the demo.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/repo.js';
@@ -49,5 +49,21 @@ describe('the packed tarball', () => {
       },
     );
     expect(demo).toContain('By votes');
+
+    // init copies its files from the package's templates/: they must have shipped, dotfolders too.
+    const fresh = join(project, 'fresh');
+    execFileSync('git', ['init', '-q', fresh]);
+    execFileSync(join(project, 'node_modules', '.bin', 'ideas'), ['init', '--reviewer', 'carol'], {
+      cwd: fresh,
+    });
+    for (const file of [
+      'ideas.config.yaml',
+      'IDEAS.md',
+      'templates/idea.md',
+      '.github/workflows/ideas.yml',
+      '.github/CODEOWNERS',
+    ]) {
+      expect(existsSync(join(fresh, file)), file).toBe(true);
+    }
   });
 });
