@@ -478,7 +478,7 @@ describe('ideas check: history it cannot trust', () => {
   it('a ref that looks like an option never reaches git', async () => {
     const forge = makeForge();
     const result = await runCli(['check', '--base=--output=/tmp/x'], { cwd: forge.root });
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(2); // a usage error: git never ran
     expect(result.stderr).toContain('is not a git ref');
   });
 });

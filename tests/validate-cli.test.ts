@@ -368,13 +368,13 @@ describe('ideas validate --ref', () => {
     expect(result.stderr).toContain('there is no ideas.config.yaml at HEAD');
   });
 
-  it('exits 3 for a ref git cannot find, and refuses refs that look like options', async () => {
+  it('exits 3 for a ref git cannot find, and 2 for refs that look like options', async () => {
     const root = makeRepo(GOOD);
     const missing = await runCli(['validate', '--ref', 'no-such-branch'], { cwd: root });
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('git cannot find the ref "no-such-branch"');
     const option = await runCli(['validate', '--ref=--output=/tmp/x'], { cwd: root });
-    expect(option.code).toBe(3);
+    expect(option.code).toBe(2);
     expect(option.stderr).toContain('is not a git ref');
   });
 

@@ -3,6 +3,9 @@
  * pull request, so a cell must never become a formula in a spreadsheet or break a table.
  */
 
+import { escapeMarkdown } from './md-escape.js';
+import { sanitizeForTerminal } from './sanitize.js';
+
 /** Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -10,7 +13,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  // Control characters and bidi overrides have no place in a cell (a viewer may render them).
+  const clean = sanitizeForTerminal(value);
+  const text = FORMULA_START.test(clean) ? `'${clean}` : clean;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -18,16 +23,11 @@ export function csvRow(values: readonly (string | number | null)[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
 
-/** One Markdown table cell: pipes and backslashes escaped, line breaks and HTML tags defused. */
+/** One Markdown table cell: the same escaping as every other Markdown output (md-escape.ts). */
 export function markdownCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r\n|\r|\n/g, ' ');
+  return escapeMarkdown(value);
 }
 
 export function markdownTable(
@@ -38,7 +38,7 @@ export function markdownTable(
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |\n`;
   const rule = headers.map((_, i) => (align[i] === 'right' ? '--:' : '---'));
   return (
-    line(headers.map(markdownCell)) +
+    line(headers) + // our own words: no escaping
     line(rule) +
     rows.map((row) => line(row.map(markdownCell))).join('')
   );

@@ -4,7 +4,7 @@
  * Arguments are always an array (no shell), and user text never lands where git reads options.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { GitError } from '../errors.js';
+import { GitError, UsageError } from '../errors.js';
 
 export interface GitResult {
   status: number;
@@ -83,7 +83,7 @@ export function git(cwd: string, args: readonly string[], hint?: string): string
 /** A ref the user typed, checked before it goes anywhere near git's option parser. */
 export function assertSafeRef(ref: string): void {
   if (ref === '' || ref.startsWith('-') || /[\0\n\r]/.test(ref)) {
-    throw new GitError(
+    throw new UsageError(
       `"${ref}" is not a git ref`,
       'pass a branch, tag or commit such as origin/main',
     );

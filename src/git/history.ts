@@ -1,5 +1,6 @@
 /** Reads where a branch stood on a past day, from history alone: no checkout is touched. */
 import { GitError, UsageError } from '../errors.js';
+import { isRealDate } from '../schema/common.js';
 import { git, resolveCommit, runGit } from './git-process.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -10,7 +11,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * merge commit's date is when a pull request's votes and decisions started to count.
  */
 export function commitAtDate(root: string, date: string, ref = 'HEAD'): string {
-  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))
+  if (!ISO_DATE.test(date) || !isRealDate(date))
     throw new UsageError(`--at takes a date as YYYY-MM-DD, not "${date}"`, 'e.g. --at 2026-10-01');
   const tip = resolveCommit(root, ref);
   if (git(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true') {

@@ -95,31 +95,40 @@ function offsetOf(doc: Document, path: (string | number)[]): number | undefined 
 function crossCheck(config: Config): { path: string[]; text: string }[] {
   const found: { path: string[]; text: string }[] = [];
   for (const [name, team] of Object.entries(config.teams)) {
-    if (team.parent !== undefined && !(team.parent in config.teams)) {
+    if (team.parent !== undefined && !Object.hasOwn(config.teams, team.parent)) {
       found.push({
         path: ['teams', name, 'parent'],
         text: `team "${name}" has unknown parent "${team.parent}": add it under teams`,
       });
     }
   }
-  for (const name of Object.keys(config.teams)) {
-    const seen = new Set<string>();
-    for (let at: string | undefined = name; at !== undefined; at = config.teams[at]?.parent) {
-      if (seen.has(at)) {
+  // Each team is walked once (linear, however deep the hierarchy); a walk that meets itself
+  // found a cycle, and only the teams on it are reported.
+  const state = new Map<string, 'walking' | 'done'>();
+  for (const start of Object.keys(config.teams)) {
+    const path: string[] = [];
+    let at: string | undefined = start;
+    while (at !== undefined && Object.hasOwn(config.teams, at) && !state.has(at)) {
+      state.set(at, 'walking');
+      path.push(at);
+      at = config.teams[at]?.parent;
+    }
+    if (at !== undefined && state.get(at) === 'walking') {
+      for (const name of path.slice(path.indexOf(at))) {
         found.push({
           path: ['teams', name],
           text: `team "${name}" is its own ancestor: break the cycle of parents`,
         });
-        break;
       }
-      seen.add(at);
     }
+    for (const name of path) state.set(name, 'done');
   }
+
   for (const [handle, person] of Object.entries(config.people)) {
     if (
       person.team !== undefined &&
       Object.keys(config.teams).length > 0 &&
-      !(person.team in config.teams)
+      !Object.hasOwn(config.teams, person.team)
     ) {
       found.push({
         path: ['people', handle, 'team'],

@@ -113,5 +113,12 @@ function withEstimates<K extends Key>(
   const values = estimates as Record<K, number>;
   if (divisor !== undefined && values[divisor] === 0)
     return { score: null, missing: `estimates.${divisor} is 0 (it divides the score)` };
-  return { score: formula(values) };
+  const score = formula(values);
+  // Estimates like 1e308 ÷ 1e-300 overflow: say so rather than rank Infinity first.
+  if (!Number.isFinite(score))
+    return {
+      score: null,
+      missing: `the estimates give no finite score (${keys.map((k) => `${k} ${values[k]}`).join(', ')})`,
+    };
+  return { score };
 }

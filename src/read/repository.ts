@@ -44,6 +44,9 @@ export function configOf(
   ref?: string,
 ): { config: Config; warnings: ReturnType<typeof parseConfig>['problems'] } {
   if (raw.configText === undefined) {
+    // A refused config (a link, a binary, too large) says why; an absent one says where.
+    const refused = raw.problems.filter((p) => p.file === CONFIG_FILE);
+    if (refused.length > 0) throw new ConfigError(`${CONFIG_FILE} cannot be read`, refused);
     throw new ConfigError(
       ref === undefined ? `${CONFIG_FILE} cannot be read` : `there is no ${CONFIG_FILE} at ${ref}`,
     );

@@ -190,19 +190,32 @@ export function mainLine(lifecycle: Repository['config']['lifecycle']): string[]
   }
 }
 
-/** The team and every team under it, per the config's `parent` links. */
+/** Each team's direct sub-teams, sorted; roots under `undefined`. */
+function childrenOf(
+  links: Iterable<[string, string | undefined]>,
+): Map<string | undefined, string[]> {
+  const children = new Map<string | undefined, string[]>();
+  for (const [name, parent] of links) {
+    const list = children.get(parent);
+    if (list) list.push(name);
+    else children.set(parent, [name]);
+  }
+  for (const list of children.values()) list.sort();
+  return children;
+}
+
+/** The team and every team under it, per the config's `parent` links (linear: hierarchies can be deep). */
 export function subTeams(
   teams: Record<string, { parent?: string | undefined }>,
   team: string,
 ): Set<string> {
+  const children = childrenOf(Object.entries(teams).map(([name, entry]) => [name, entry.parent]));
   const found = new Set([team]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [name, entry] of Object.entries(teams)) {
-      if (entry.parent !== undefined && found.has(entry.parent) && !found.has(name)) {
-        found.add(name);
-        grew = true;
+  for (const stack = [team]; stack.length > 0;) {
+    for (const child of children.get(stack.pop() as string) ?? []) {
+      if (!found.has(child)) {
+        found.add(child);
+        stack.push(child);
       }
     }
   }
@@ -455,14 +468,27 @@ function buildParticipation(
     const t = personTeam(vote.voter);
     if (t !== undefined && !parentOf.has(t)) parentOf.set(t, undefined);
   }
+  // Depths and orders below are linear in the number of teams: a config may hold a deep chain.
+  const depths = new Map<string, number>();
   const depthOf = (team: string): number => {
-    let depth = 0;
+    const known = depths.get(team);
+    if (known !== undefined) return known;
+    const chain: string[] = [];
     const seen = new Set<string>();
-    for (let at = parentOf.get(team); at !== undefined && !seen.has(at); at = parentOf.get(at)) {
+    let at: string | undefined = team;
+    let base = -1;
+    while (at !== undefined && !seen.has(at)) {
+      const cached = depths.get(at);
+      if (cached !== undefined) {
+        base = cached;
+        break;
+      }
       seen.add(at);
-      depth++;
+      chain.push(at);
+      at = parentOf.get(at);
     }
-    return depth;
+    for (let i = chain.length - 1; i >= 0; i--) depths.set(chain[i] as string, ++base);
+    return depths.get(team) ?? 0;
   };
 
   interface Sets {
@@ -503,22 +529,37 @@ function buildParticipation(
     }
     return { ideas: ideaCount, authors: authors.size, votes: voteCount, voters: voters.size };
   };
-  const teamsObject = Object.fromEntries(
-    [...parentOf].map(([name, parent]) => [name, parent === undefined ? {} : { parent }]),
-  );
   // Depth-first from the roots, so a team lists right under its parent.
+  const children = childrenOf(parentOf);
   const ordered: string[] = [];
-  const visit = (parent: string | undefined) => {
-    const children = [...parentOf]
-      .filter(([name, p]) => p === parent && !ordered.includes(name))
-      .map(([name]) => name)
-      .sort();
-    for (const child of children) {
-      ordered.push(child);
-      visit(child);
+  const placed = new Set<string>();
+  for (const stack = [...(children.get(undefined) ?? [])].reverse(); stack.length > 0;) {
+    const team = stack.pop() as string;
+    if (placed.has(team)) continue;
+    placed.add(team);
+    ordered.push(team);
+    stack.push(...[...(children.get(team) ?? [])].reverse());
+  }
+  // Rolled-up figures bottom-up: each team's people sets merge into its parent's once.
+  const rolled = new Map<string, Sets>();
+  for (const team of [...ordered].reverse()) {
+    const mine = setsOf(team);
+    const sum: Sets = {
+      ideas: mine.ideas,
+      authors: new Set(mine.authors),
+      votes: mine.votes,
+      voters: new Set(mine.voters),
+    };
+    for (const child of children.get(team) ?? []) {
+      const sub = rolled.get(child);
+      if (!sub) continue;
+      sum.ideas += sub.ideas;
+      sum.votes += sub.votes;
+      for (const a of sub.authors) sum.authors.add(a);
+      for (const v of sub.voters) sum.voters.add(v);
     }
-  };
-  visit(undefined);
+    rolled.set(team, sum);
+  }
   const rows: TeamRow[] = ordered
     .filter((team) => !teamFilter || teamFilter.has(team))
     .map((team) => ({
@@ -527,7 +568,7 @@ function buildParticipation(
       parent: parentOf.get(team) ?? null,
       depth: depthOf(team),
       own: figures([setsOf(team)]),
-      rolledUp: figures([...subTeams(teamsObject, team)].map(setsOf)),
+      rolledUp: figures([rolled.get(team) ?? setsOf(team)]),
     }));
   const unassigned = own.get(noTeam);
   if (unassigned && (unassigned.ideas > 0 || unassigned.votes > 0)) {
@@ -546,17 +587,22 @@ function buildParticipation(
     const level = levelOf(personTeam(vote.voter));
     levelVotes.set(level, (levelVotes.get(level) ?? 0) + 1);
   }
-  const depths = [...new Set([...parentOf.keys()].map(depthOf))].sort((a, b) => a - b);
-  const deepest = depths.at(-1);
-  const levels: LevelRow[] = [...depths, null]
+  const levelDepths = [...new Set([...parentOf.keys()].map(depthOf))].sort((a, b) => a - b);
+  const deepest = levelDepths.at(-1);
+  const teamsAt = new Map<number, string[]>();
+  for (const t of [...parentOf.keys()].sort()) {
+    const list = teamsAt.get(depthOf(t));
+    if (list) list.push(t);
+    else teamsAt.set(depthOf(t), [t]);
+  }
+  const levels: LevelRow[] = [...levelDepths, null]
     .map((level) => {
-      const teams =
-        level === null ? [] : [...parentOf.keys()].filter((t) => depthOf(t) === level).sort();
+      const teams = level === null ? [] : (teamsAt.get(level) ?? []);
       return {
         level,
         label: level === null ? 'no team' : `level ${level + 1}`,
         teams,
-        frontLine: level !== null && level === deepest && depths.length > 1,
+        frontLine: level !== null && level === deepest && levelDepths.length > 1,
         ideas: levelIdeas.get(level) ?? 0,
         ideasShare: shareOf(levelIdeas.get(level) ?? 0, leaves.length),
         votes: levelVotes.get(level) ?? 0,

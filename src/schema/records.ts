@@ -27,7 +27,9 @@ export const ideaSchema = z
       .string({ error: 'must be text' })
       .trim()
       .min(1, { error: 'must not be empty' })
-      .max(200),
+      .max(200, {
+        error: 'is longer than 200 characters: keep the title short; the detail goes in the body',
+      }),
     authors: listOf(handle).pipe(
       z.array(handle).min(1, { error: 'must name at least one author' }),
     ),

@@ -5,6 +5,7 @@ import { csvCell, csvRow, markdownCell } from '../../src/format/escape.js';
 
 describe('csvCell', () => {
   it('prefixes text that a spreadsheet would run as a formula', () => {
+    expect(csvCell('\u001b[2Jtitle\u0007')).toBe('title\ufffd'); // control characters never reach a cell
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('+cmd')).toBe("'+cmd");
     expect(csvCell('-2')).toBe("'-2");
@@ -27,7 +28,10 @@ describe('markdownCell', () => {
     expect(markdownCell('a | b')).toBe('a \\| b');
     expect(markdownCell('a \\| b')).toBe('a \\\\\\| b');
     expect(markdownCell('one\ntwo\r\nthree')).toBe('one two three');
-    expect(markdownCell('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(markdownCell('<script>alert(1)</script>')).toBe('\\<script\\>alert\\(1\\)\\</script\\>');
+    expect(markdownCell('[approve](https://evil.example) \u001b[2J\u202e')).toBe(
+      '\\[approve\\]\\(https://evil.example\\) \ufffd', // the escape sequence goes, the bidi override shows
+    );
   });
 });
 

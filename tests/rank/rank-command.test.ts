@@ -197,6 +197,6 @@ describe('untrusted titles', () => {
     const md = await runCli(['rank', '--format', 'md', '--limit', '1'], { cwd: hostile() });
     const cells = (md.stdout.split('\n')[2] ?? '').split(/(?<!\\)\|/);
     expect(cells).toHaveLength(9); // 7 cells and the two outer pipes: no pipe broke the table
-    expect(md.stdout).toContain('=HYPERLINK("http://x")\\|');
+    expect(md.stdout).toContain('=HYPERLINK\\("http://x"\\)\\|');
   });
 });

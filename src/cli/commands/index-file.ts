@@ -1,7 +1,7 @@
 /** `ideas index [--check]`: write IDEAS.md, or in CI say whether it is out of date. */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import { formatIdeasIndex, INDEX_FILE } from '../../report/ideas-index.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { displayPathFn, loadRepository } from '../repository.js';
@@ -12,6 +12,13 @@ export const run: CommandHandler = async (ctx, _args, options) => {
   const path = join(root, INDEX_FILE);
   const shown = displayPathFn(ctx, root)(INDEX_FILE);
   const wanted = formatIdeasIndex(repo);
+  // IDEAS.md comes from pull requests too: a link could point anywhere (or at /dev/zero).
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new UsageError(
+      `${shown} is a symbolic link`,
+      `replace it with the file itself: rm ${shown} && ideas index`,
+    );
+  }
   let current: string | undefined;
   try {
     // A Windows checkout may have turned the newlines into CRLF: that is not a change.

@@ -1,12 +1,11 @@
 /** `ideas init [dir]`: scaffold an ideas repository; never overwrites without --force. */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { HANDLE_PATTERN } from '../../schema/common.js';
 import { builtInTemplate } from '../../read/repository.js';
 import { findPackageRoot, packageVersion } from '../../read/package-files.js';
 import { runGit } from '../../git/git-process.js';
 import { writeFileAtomic } from '../../write/atomic.js';
-import { readFileSync } from 'node:fs';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CommandHandler } from '../spec.js';
 
@@ -47,6 +46,17 @@ export const run: CommandHandler = async (ctx, args, options) => {
   for (const folder of ['ideas', 'votes', 'decisions'])
     plan.set(join(target, folder, '.gitkeep'), '');
 
+  // Never write through a link: a linked .github/ or templates/ could lead anywhere.
+  for (const path of plan.keys()) {
+    const base = path.startsWith(target + sep) ? target : forgeRoot;
+    const linked = linkOnTheWay(base, path);
+    if (linked) {
+      throw new UsageError(
+        `${relative(ctx.cwd, linked) || linked} is a symbolic link: ideas init does not write through links`,
+        'replace the link with a real folder or file, then run ideas init again',
+      );
+    }
+  }
   const existing = [...plan.keys()].filter((path) => existsSync(path));
   if (existing.length > 0 && !options.force) {
     const names = existing.map((path) => relative(ctx.cwd, path) || path);
@@ -108,4 +118,14 @@ function defaultReviewer(cwd: string, env: Record<string, string | undefined>): 
   const local = email.status === 0 ? email.stdout.toString('utf8').trim().split('@')[0] : undefined;
   const candidate = (local || env.USER || 'reviewer').replace(/[^A-Za-z0-9._-]/g, '-');
   return HANDLE_PATTERN.test(candidate) ? candidate : 'reviewer';
+}
+
+/** The first symbolic link among the parts of `path` below `base`, if any. */
+function linkOnTheWay(base: string, path: string): string | undefined {
+  let at = base;
+  for (const part of relative(base, path).split(sep)) {
+    at = join(at, part);
+    if (lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink()) return at;
+  }
+  return undefined;
 }

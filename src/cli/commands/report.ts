@@ -1,5 +1,6 @@
 /** `ideas report`: read the repository and its git history, compute every figure, format, write. */
 import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
@@ -56,7 +57,24 @@ export const run: CommandHandler = async (ctx, _args, options) => {
   const target = out
     ? resolve(ctx.cwd, out)
     : join(tmpdir(), `ideas-report-${ctx.today}.${format === 'text' ? 'txt' : format}`);
-  writeFileAtomic(target, text);
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    throw new UsageError(
+      `cannot write ${target}: it is a folder`,
+      'name a file with --out, e.g. --out report.html',
+    );
+  }
+  try {
+    writeFileAtomic(target, text);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'EISDIR'
+        ? 'it is a folder'
+        : (error as Error).message;
+    throw new UsageError(
+      `cannot write ${target}: ${reason}`,
+      'name a file with --out, e.g. --out report.html',
+    );
+  }
   ctx.out(`${target}\n`);
   if (options.open) openFile(ctx, target);
   return ExitCode.ok;

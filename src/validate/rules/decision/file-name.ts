@@ -31,6 +31,23 @@ export const decisionFileName: Rule = {
         });
       }
     }
+    // Only the file name orders two decisions of one day: without a number, their order is a guess.
+    for (const [idea, decisions] of repo.decisionsByIdea) {
+      const seen = new Map<string, string>();
+      for (const d of decisions) {
+        const key = `${d.date}/${d.sequence}`;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, d.path);
+        else {
+          findings.push({
+            file: d.path,
+            line: 1,
+            column: 1,
+            message: `${first} has the same day and number, so the order of the two is unknown: name the later one decisions/${idea}/${d.date}-${d.sequence + 1}-<status>.md`,
+          });
+        }
+      }
+    }
     return findings;
   },
 };

@@ -10,7 +10,7 @@ export const ideaUnknownPerson: Rule = {
     const findings: Finding[] = [];
     for (const idea of repo.ideas) {
       for (const author of idea.authors) {
-        if (!(author in people)) {
+        if (!Object.hasOwn(people, author)) {
           findings.push({
             file: idea.path,
             field: ['authors'],

@@ -8,7 +8,7 @@ export const voteUnknownVoter: Rule = {
     const people = repo.config.people;
     if (Object.keys(people).length === 0) return [];
     return repo.votes
-      .filter((vote) => !(vote.voter in people))
+      .filter((vote) => !Object.hasOwn(people, vote.voter))
       .map((vote) => ({
         file: vote.path,
         field: ['voter'],
