@@ -30,6 +30,7 @@ import { ideaMissingSection } from './rules/idea/missing-section.js';
 import { ideaParentCycle } from './rules/idea/parent-cycle.js';
 import { ideaParentNotTheme } from './rules/idea/parent-not-theme.js';
 import { ideaPlaceholderSection } from './rules/idea/placeholder-section.js';
+import { ideaTitleText } from './rules/idea/title-text.js';
 import { ideaUnknownParent } from './rules/idea/unknown-parent.js';
 import { ideaUnknownPerson } from './rules/idea/unknown-person.js';
 import { ideaUnknownTeam } from './rules/idea/unknown-team.js';
@@ -77,6 +78,7 @@ export const rules: readonly Rule[] = [
   ideaParentCycle,
   ideaParentNotTheme,
   ideaPlaceholderSection,
+  ideaTitleText,
   ideaUnknownParent,
   ideaUnknownPerson,
   ideaUnknownTeam,
