@@ -95,3 +95,20 @@ describe('hostile input', () => {
     expect(result.stderr).toContain('symbolic links are not followed');
   });
 });
+
+describe('a broken config under --format json and github', () => {
+  it('still prints the problems in the format asked for, and exits 2', async () => {
+    const root = makeRepo({ 'ideas.config.yaml': 'version: 2\n' });
+    const json = await runCli(['validate', '--format', 'json'], { cwd: root });
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      problems: [{ rule: 'config/invalid', file: 'ideas.config.yaml', line: 1, column: 10 }],
+    });
+    const github = await runCli(['validate', '--format', 'github'], { cwd: root });
+    expect(github.code).toBe(2);
+    expect(github.stdout).toContain(
+      '::error file=ideas.config.yaml,line=1,col=10,title=config/invalid::',
+    );
+  });
+});

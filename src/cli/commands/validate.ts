@@ -3,16 +3,17 @@ import { formatProblems, type ProblemFormat } from '../../format/problems.js';
 import { validateRepository } from '../../validate/validate.js';
 import { affectedFiles, WHOLE_REPOSITORY_RULES } from '../../validate/affected.js';
 import { changedSince } from '../changed-since.js';
-import { ExitCode } from '../../errors.js';
-import { displayPathFn, loadRepository, toRootPath } from '../repository.js';
+import { ConfigError, ExitCode, ExitError } from '../../errors.js';
+import { displayPathFn, loadRepository, rootOf, toRootPath } from '../repository.js';
 import { startProgress } from '../progress.js';
 import { sanitizeLine } from '../../format/sanitize.js';
-import type { CommandHandler } from '../spec.js';
+import type { CommandHandler, CommandOptions } from '../spec.js';
+import type { Context } from '../context.js';
 
 export const run: CommandHandler = async (ctx, paths, options) => {
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
-  const { root, repo } = await loadRepository(ctx, options);
+  const { root, repo } = await loadRepositoryOrReport(ctx, options);
   let only =
     paths.length > 0
       ? selectFiles(
@@ -63,4 +64,24 @@ function selectFiles(wanted: string[], known: Iterable<string>): Set<string> {
   for (const path of known)
     if (folders.some((folder) => path.startsWith(folder))) selected.add(path);
   return selected;
+}
+
+/**
+ * The repository, or, when its config is broken, the config's problems in the format asked
+ * for: CI reading JSON or annotations sees them too. Exit 2 either way (SPEC §4).
+ */
+async function loadRepositoryOrReport(ctx: Context, options: CommandOptions) {
+  try {
+    return await loadRepository(ctx, options);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || options.format === 'text' || error.problems.length === 0)
+      throw error;
+    const display = displayPathFn(ctx, rootOf(ctx, options));
+    const problems = error.problems.map((p) => ({ ...p, file: display(p.file) }));
+    ctx.out(
+      formatProblems(options.format as ProblemFormat, { problems, files: 0 }, { color: false }),
+    );
+    ctx.err(`ideas: ${sanitizeLine(error.message)}\n`);
+    throw new ExitError(ExitCode.usage);
+  }
 }
