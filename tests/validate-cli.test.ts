@@ -274,7 +274,7 @@ describe('ideas validate: where it runs', () => {
       ...GOOD,
       'ideas.config.yaml': 'version: 1\nvoting:\n  mode: ranked\nreview:\n  quorum: 0\n',
     });
-    const result = await runCli(['validate', '--format', 'json'], { cwd: root });
+    const result = await runCli(['validate'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('ideas.config.yaml is not valid');
@@ -284,6 +284,13 @@ describe('ideas validate: where it runs', () => {
     expect(result.stderr).toMatch(
       /ideas\.config\.yaml:5:11 {2}error {2}config\/invalid {2}review\.quorum/,
     );
+    // Under --format json the same problems are the JSON on stdout, for CI to read.
+    const json = await runCli(['validate', '--format', 'json'], { cwd: root });
+    expect(json.code).toBe(2);
+    const places = JSON.parse(json.stdout).problems.map(
+      (p: { line: number; column: number }) => `${p.line}:${p.column}`,
+    );
+    expect(places).toEqual(['3:9', '5:11']);
   });
 
   it('exits 2 on an alias bomb in the config, without expanding it', async () => {
