@@ -260,6 +260,15 @@ function describeYamlError(error: unknown, yamlLine: number): FrontMatterProblem
       message: `the front matter has more than ${MAX_YAML_NODES} YAML nodes: keep records to their fields`,
     };
   }
+  if (error instanceof RangeError) {
+    // js-yaml recurses per level: thousands of nested brackets exhaust the stack.
+    return {
+      rule: 'front-matter/too-large',
+      line: yamlLine,
+      column: 1,
+      message: 'the front matter nests too deep to read: records hold flat fields and short lists',
+    };
+  }
   const yamlError = error as { reason?: string; mark?: { line: number; column: number } };
   const reason = yamlError.reason ?? String(error);
   const line = yamlError.mark ? yamlError.mark.line + yamlLine : yamlLine;

@@ -2,6 +2,7 @@
  * `ideas new`: asks for what the flags did not give, warns about similar ideas, allocates an
  * id no branch has, and writes the idea (or commits it on its own branch).
  */
+import { TEMPLATE_PATH } from '../../parse/layout.js';
 import { randomInt } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,6 +148,12 @@ async function gatherAnswers(
     body = await readInput(ctx, options.bodyFile, '--body-file');
   let title = (options.title as string | undefined) ?? draft.title;
   const template = repo.template.sections;
+  // A template that could not be read (a link, a binary) must not pass for "no template".
+  for (const refused of repo.problems.filter((p) => p.file === TEMPLATE_PATH)) {
+    ctx.err(
+      `ideas: warning: ${TEMPLATE_PATH}: ${sanitizeLine(refused.message)}; using the built-in template\n`,
+    );
+  }
   const missingSections =
     body === undefined ? template.filter((s) => !sectionsGiven.has(s.heading)) : [];
 
