@@ -122,7 +122,8 @@ describe('parseFrontMatter: YAML errors', () => {
   it('survives nesting deep enough to overflow the parser', () => {
     const fm = parseFrontMatter(`---\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n`);
     expect(fm.data).toBeUndefined();
-    expect(fm.problems.map((p) => p.rule)).toEqual(['front-matter/yaml']);
+    expect(fm.problems.map((p) => p.rule)).toEqual(['front-matter/too-large']);
+    expect(fm.problems[0]?.message).toContain('nests too deep');
   });
 });
 
