@@ -1,7 +1,7 @@
 /**
- * Runs git as a child process for the bulk reads that simple-git would make slow (one process
- * per call): listing a tree and streaming its blobs through one `git cat-file --batch`.
- * Arguments are always an array (no shell), and user text never lands where git reads options.
+ * Every git call of ideas goes through here: arguments always an array (no shell), user text
+ * never where git reads options, literal pathspecs. Bulk reads stream a tree's blobs through one
+ * `git cat-file --batch` instead of one process per file.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { GitError, UsageError } from '../errors.js';
