@@ -1,6 +1,12 @@
 /** The report of `ideas check` in text, json and GitHub annotations. Formatters return strings. */
 import type { Problem } from '../model/types.js';
-import { formatGithub, formatText, countBySeverity, type ProblemFormat } from './problems.js';
+import {
+  countBySeverity,
+  formatGithub,
+  formatText,
+  problemJson,
+  type ProblemFormat,
+} from './problems.js';
 import { sanitizeLine } from './sanitize.js';
 
 export interface CheckedChange {
@@ -40,17 +46,10 @@ export function formatCheck(
 ): string {
   if (format === 'json') {
     const { errors } = countBySeverity(report.problems);
-    const problems = report.problems.map(
-      ({ rule, severity, file, line, column, message, allowed }) => ({
-        rule,
-        severity,
-        file,
-        line,
-        column,
-        message,
-        ...(allowed !== undefined ? { allowed } : {}),
-      }),
-    );
+    const problems = report.problems.map((problem) => ({
+      ...problemJson(problem),
+      ...(problem.allowed !== undefined ? { allowed: problem.allowed } : {}),
+    }));
     const body = {
       ok: errors === 0,
       base: report.base,

@@ -43,17 +43,15 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** One problem as the JSON formats print it: the documented fields, in their order. */
+export function problemJson({ rule, severity, file, line, column, message }: Problem) {
+  return { rule, severity, file, line, column, message };
+}
+
 /** `{ ok, problems: [{ rule, severity, file, line, column, message }] }` (SPEC §4). */
 export function formatJson(report: ProblemReport): string {
   const { errors } = countBySeverity(report.problems);
-  const problems = report.problems.map(({ rule, severity, file, line, column, message }) => ({
-    rule,
-    severity,
-    file,
-    line,
-    column,
-    message,
-  }));
+  const problems = report.problems.map(problemJson);
   return `${JSON.stringify({ ok: errors === 0, files: report.files, problems }, null, 2)}\n`;
 }
 

@@ -14,22 +14,22 @@ export const run: CommandHandler = async (ctx, paths, options) => {
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
   const { root, repo } = await loadRepositoryOrReport(ctx, options);
+  // Misplaced and unreadable files are not records but are reported under a named folder too.
+  const known = new Set([...repo.files.keys(), ...repo.problems.map((p) => p.file)]);
   let only =
     paths.length > 0
       ? selectFiles(
           paths.map((p) => toRootPath(ctx, root, p)),
-          // Misplaced and unreadable files are not records but are reported under a named folder too.
-          [...repo.files.keys(), ...repo.problems.map((p) => p.file)],
+          known,
         )
       : undefined;
   // A mistyped path would otherwise pass as "checked, no problems".
-  if (only) {
-    const known = new Set([...repo.files.keys(), ...repo.problems.map((p) => p.file)]);
-    for (const path of only)
-      if (!known.has(path))
-        ctx.err(
-          `ideas: ${sanitizeLine(path)} is not a record in this repository: nothing checked there\n`,
-        );
+  for (const path of only ?? []) {
+    if (!known.has(path)) {
+      ctx.err(
+        `ideas: ${sanitizeLine(path)} is not a record in this repository: nothing checked there\n`,
+      );
+    }
   }
   if (typeof options.changedSince === 'string') {
     const affected = affectedFiles(
