@@ -29,10 +29,10 @@ describe('the packed tarball', () => {
     const project = tempDir('ideas-install-');
     writeFileSync(join(project, 'package.json'), '{"name":"try-ideas","private":true}\n');
     npm(['install', '--no-save', '--silent', join(packDir, tarball as string)], project);
-    const listing = readdirSync(join(project, 'node_modules', 'ideas'));
+    const listing = readdirSync(join(project, 'node_modules', 'git-ideas'));
     for (const shipped of ['bin', 'dist', 'schemas', 'templates', 'README.md'])
       expect(listing).toContain(shipped);
-    expect(readdirSync(join(project, 'node_modules', 'ideas', 'schemas')).sort()).toEqual([
+    expect(readdirSync(join(project, 'node_modules', 'git-ideas', 'schemas')).sort()).toEqual([
       'config.schema.json',
       'decision.schema.json',
       'idea.schema.json',
@@ -49,6 +49,15 @@ describe('the packed tarball', () => {
       },
     );
     expect(demo).toContain('By votes');
+    // Both names work: `git ideas rank` finds git-ideas on the PATH as a git subcommand.
+    const version = execFileSync(
+      join(project, 'node_modules', '.bin', 'git-ideas'),
+      ['--version'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(version.trim()).toMatch(/^\d+\.\d+\.\d+/);
 
     // init copies its files from the package's templates/: they must have shipped, dotfolders too.
     const fresh = join(project, 'fresh');

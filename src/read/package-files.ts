@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Our name on the npm registry: `ideas` there is somebody else's package. */
+export const PACKAGE_NAME = 'git-ideas';
+
 let packageRoot: string | undefined;
 
 /** The folder holding our package.json: the same from the bundle in dist/ and from src/ under test. */
@@ -13,7 +16,7 @@ export function findPackageRoot(): string {
     const manifest = join(dir, 'package.json');
     if (
       existsSync(manifest) &&
-      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'ideas'
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME
     ) {
       return (packageRoot = dir);
     }
@@ -29,4 +32,9 @@ export function readPackageFile(...segments: string[]): string {
 
 export function packageVersion(): string {
   return (JSON.parse(readPackageFile('package.json')) as { version: string }).version;
+}
+
+/** What to install from npm to get exactly this CLI: `git-ideas@0.1.0`. */
+export function packageSpec(): string {
+  return `${PACKAGE_NAME}@${packageVersion()}`;
 }

@@ -3,7 +3,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync }
 import { join, relative, resolve, sep } from 'node:path';
 import { HANDLE_PATTERN } from '../../schema/common.js';
 import { builtInTemplate } from '../../read/repository.js';
-import { findPackageRoot, packageVersion } from '../../read/package-files.js';
+import { findPackageRoot, packageSpec } from '../../read/package-files.js';
 import { runGit } from '../../git/git-process.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { ExitCode, UsageError } from '../../errors.js';
@@ -29,7 +29,7 @@ export const run: CommandHandler = async (ctx, args, options) => {
   const values: Record<string, string> = {
     reviewers: reviewers.join(', '),
     owners: reviewers.map((r) => `@${r}`).join(' '),
-    version: packageVersion(),
+    package: packageSpec(),
     prefix: prefix ? `${prefix}/` : '',
     workdir: prefix || '.',
   };
