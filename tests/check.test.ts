@@ -624,3 +624,109 @@ describe('ideas check: more ways around the rules', () => {
     for (const rule of Object.keys(POLICY_RULES)) expect(readme).toContain(`| \`${rule}\``);
   });
 });
+
+describe('ideas check: authority is read at the tip of the base, never at the merge base', () => {
+  /** Main: C1 makes mallory a reviewer, C2 removes her. A branch from C1 decides as mallory. */
+  function forgeWithRevokedReviewer(): Forge {
+    const withMallory = CONFIG_WITH('[carol, dave, erin]');
+    const forge = makeForge({ ...BASE_TREE, 'ideas.config.yaml': withMallory });
+    const c1 = git(forge.root, 'rev-parse', 'HEAD').trim();
+    commitAs(forge.root, 'carol', { 'ideas.config.yaml': CONFIG_WITH('[carol, dave]') }, 'C2');
+    git(forge.root, 'push', '-q', 'origin', 'main');
+    git(forge.root, 'checkout', '-q', '-b', 'pr', c1);
+    commitAs(
+      forge.root,
+      'erin',
+      {
+        'decisions/chat22/2026-11-20-reviewing.md': decisionText(
+          'chat22',
+          'reviewing',
+          '2026-11-20',
+          ['erin'],
+        ),
+      },
+      'erin decides',
+    );
+    return forge;
+  }
+
+  it('a revoked reviewer deciding on a branch from before the revocation fails', async () => {
+    const result = await check(forgeWithRevokedReviewer(), ['--actor', 'erin']);
+    expect(result.code).toBe(1);
+    expect(result.rules).toContain(
+      'policy/decision-reviewer decisions/chat22/2026-11-20-reviewing.md',
+    );
+    // The diff still comes from the merge base: the branch's only change is the decision.
+    expect(result.report?.changes.map((c) => c.path)).toEqual([
+      'decisions/chat22/2026-11-20-reviewing.md',
+    ]);
+  });
+
+  it('the same decision by a reviewer of the tip passes', async () => {
+    const forge = makeForge({ ...BASE_TREE, 'ideas.config.yaml': CONFIG_WITH('[carol]') });
+    const c1 = git(forge.root, 'rev-parse', 'HEAD').trim();
+    commitAs(forge.root, 'carol', { 'ideas.config.yaml': CONFIG_WITH('[carol, erin]') }, 'C2');
+    git(forge.root, 'push', '-q', 'origin', 'main');
+    git(forge.root, 'checkout', '-q', '-b', 'pr', c1);
+    commitAs(
+      forge.root,
+      'erin',
+      {
+        'decisions/chat22/2026-11-20-reviewing.md': decisionText(
+          'chat22',
+          'reviewing',
+          '2026-11-20',
+          ['erin'],
+        ),
+      },
+      'erin decides',
+    );
+    const result = await check(forge, ['--actor', 'erin']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('a transition is judged from the status on the tip', async () => {
+    const forge = makeForge();
+    const c1 = git(forge.root, 'rev-parse', 'HEAD').trim();
+    // On main, shipa1 was rejected after the branch started: it cannot be accepted any more.
+    commitAs(
+      forge.root,
+      'carol',
+      {
+        'decisions/shipa1/2026-11-14-rejected.md': decisionText(
+          'shipa1',
+          'rejected',
+          '2026-11-14',
+          ['carol'],
+        ),
+      },
+      'reject',
+    );
+    git(forge.root, 'push', '-q', 'origin', 'main');
+    git(forge.root, 'checkout', '-q', '-b', 'pr', c1);
+    commitAs(
+      forge.root,
+      'dave',
+      {
+        'decisions/shipa1/2026-11-15-accepted.md': decisionText(
+          'shipa1',
+          'accepted',
+          '2026-11-15',
+          ['dave'],
+        ),
+      },
+      'accept',
+    );
+    const result = await check(forge, ['--actor', 'dave']);
+    expect(result.code).toBe(1);
+    expect(result.rules).toContain('policy/transition decisions/shipa1/2026-11-15-accepted.md');
+  });
+});
+
+function CONFIG_WITH(reviewers: string): string {
+  return BASE_TREE['ideas.config.yaml']!.replace(
+    'reviewers: [carol, dave]',
+    `reviewers: ${reviewers}`,
+  );
+}

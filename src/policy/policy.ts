@@ -1,8 +1,9 @@
 /**
- * The pull-request policy of SPEC §6 as a pure function: the changes of a branch, the repository
- * at the merge base and at the head, and who acted on each path, in; violations out. Authority
- * (reviewers, quorum, lifecycle, an idea's authors) is always read from the base, so a branch
- * cannot grant itself the right to make its own changes.
+ * The pull-request policy as a pure function: the changes of a branch (since the merge base),
+ * the repository at the tip of the base branch and at the head, and who acted on each path, in;
+ * violations out. Authority (reviewers, quorum, lifecycle, an idea's authors) is always read from
+ * the base's tip, so a branch cannot grant itself the right to make its own changes, nor bring
+ * back an old reviewer list by starting from an old commit.
  */
 import { locateField } from '../parse/front-matter.js';
 import { placeFile } from '../parse/layout.js';
@@ -33,9 +34,9 @@ export interface Acting {
 
 export interface PolicyInput {
   changes: readonly PathChange[];
-  /** The base's records that the changes touch, their ideas and those ideas' decisions, and the config. */
+  /** The base tip's records that the changes touch, their ideas and those ideas' decisions, and the config. */
   base: Repository;
-  /** Every idea id on the base, by file name, and its path. */
+  /** Every idea id on the base tip, by file name, and its path. */
   baseIdeaPaths: ReadonlyMap<string, string>;
   head: Repository;
   /** Everyone who acted on a path; a change must be allowed for each of them. */

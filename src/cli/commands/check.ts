@@ -15,6 +15,7 @@ import {
   rootPrefix,
   type Change,
 } from '../../git/diff.js';
+import { CONFIG_FILE } from '../../parse/config.js';
 import { locateField } from '../../parse/front-matter.js';
 import { placeFile } from '../../parse/layout.js';
 import { HANDLE_PATTERN } from '../../schema/common.js';
@@ -69,14 +70,22 @@ export const run: CommandHandler = async (ctx, _args, options) => {
   );
 
   progress.phase('reading both sides');
+  // The diff is taken from the merge base, but authority (reviewers, people, quorum, lifecycle,
+  // ids, authors, statuses) from the tip of the base branch: a branch started from an old commit
+  // must not revive an old reviewer list.
   const headTree = readTree(root, headCommit);
-  const baseTree = readTree(root, base);
+  const baseTree = readTree(root, baseCommit);
   const headPaths = headTree.flatMap((e) => toRoot(e.path) ?? []);
   const baseIdeaPaths = ideaPathsById(baseTree.flatMap((e) => toRoot(e.path) ?? []));
-  const [baseRepo, { repo: headRepo }] = await Promise.all([
-    readBaseRepository(root, base, changes),
+  const [baseRepo, { repo: branchRepo }] = await Promise.all([
+    readBaseRepository(root, baseCommit, changes),
     readRepository({ root, ref: headCommit }),
   ]);
+  // The branch's files are validated with the settings they will merge into: the tip's config,
+  // unless the branch itself changes it (which needs a reviewer).
+  const headRepo = changes.some((c) => c.path === CONFIG_FILE || c.from === CONFIG_FILE)
+    ? branchRepo
+    : { ...branchRepo, config: baseRepo.config };
 
   let actorsOf: (path: string) => Acting[];
   const people = new Set<string>();
