@@ -7,6 +7,8 @@ export const ExitCode = {
   usage: 2,
   git: 3,
   internal: 70,
+  /** Ctrl-C: 128 + SIGINT, as shells report it. */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -48,5 +50,13 @@ export class ExitError extends Error {
   override readonly name = 'ExitError';
   constructor(readonly code: ExitCode) {
     super(`exit ${code}`);
+  }
+}
+
+/** The user pressed Ctrl-C at a prompt; `hint` says what was kept (a draft). Exit 130. */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+  constructor(readonly hint?: string) {
+    super('cancelled; nothing was written');
   }
 }

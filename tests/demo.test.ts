@@ -16,7 +16,7 @@ describe('ideas demo', () => {
     expect(demo.stdout).toMatch(/By votes: number of voters/);
     expect(demo.stdout).toContain('Try next');
 
-    const { repo } = await readRepository({ root: dir });
+    const { repo } = await readRepository({ root: dir, env: process.env });
     const ideas = repo.ideas.filter((idea) => idea.kind === 'idea');
     const themes = repo.ideas.filter((idea) => idea.kind === 'theme');
     expect(ideas.length).toBeGreaterThanOrEqual(30);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRepository } from '../src/model/repository.js';
+import { buildRepository } from '../src/read/build-repository.js';
 import { parseConfig } from '../src/parse/config.js';
 import { parseFrontMatter } from '../src/parse/front-matter.js';
 import { validateRepository } from '../src/validate/validate.js';

@@ -79,7 +79,13 @@ describe('ideas pending', () => {
     git(forge.root, 'fetch', '-q', 'origin');
     const empty = await runCli(['pending'], { cwd: forge.root });
     expect(empty.stdout).toBe('Nothing pending: every remote branch is merged into origin/main.\n');
+    // The one remote, whatever its name, is where pull requests go.
     git(forge.root, 'remote', 'rename', 'origin', 'upstream');
+    const renamed = await runCli(['pending'], { cwd: forge.root });
+    expect(renamed.stdout).toBe(
+      'Nothing pending: every remote branch is merged into upstream/main.\n',
+    );
+    git(forge.root, 'remote', 'remove', 'upstream');
     const lost = await runCli(['pending'], { cwd: forge.root });
     expect(lost.code).toBe(2);
     expect(lost.stderr).toContain('--base');

@@ -40,7 +40,7 @@ describe('dates from git history', () => {
     });
     commitOn(root, '2026-03-11', decision('bbb2', '2026-03-11', 'reviewing'));
 
-    const history = readFileHistory(root);
+    const history = readFileHistory({ cwd: root, env: process.env });
     expect(history.added.get('ideas/bbb2-second.md')).toBe('2026-03-01');
     expect(history.added.get('ideas/aaa1-first.md')).toBe('2026-01-01');
     const { report } = await reportOf(root);
@@ -77,7 +77,7 @@ describe('dates from git history', () => {
     execFileSync('git', ['clone', '-q', '--depth', '2', `file://${origin}`, clone], {
       env: { ...process.env, ...GIT_ENV },
     });
-    const history = readFileHistory(clone);
+    const history = readFileHistory({ cwd: clone, env: process.env });
     expect(history.shallow).toBe(true);
     // The last commit (10-01) is inside the clone; everything from the boundary back is not.
     expect(history.added.get('ideas/ddd4-company-newsletter.md')).toBe('2026-10-01');

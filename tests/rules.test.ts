@@ -59,7 +59,7 @@ function expectedProblems(root: string): string[] {
 }
 
 async function reportedProblems(root: string): Promise<string[]> {
-  const { repo } = await readRepository({ root });
+  const { repo } = await readRepository({ root, env: process.env });
   const problems = validateRepository(repo, { today: TODAY });
   return problems.map((p) => `${p.file}:${p.line} ${p.rule}`).sort();
 }

@@ -80,7 +80,7 @@ describe('ideas validate: a clean repository', () => {
   it('prints {ok: true} in JSON', async () => {
     const { code, report } = await validateJson(makeRepo(GOOD));
     expect(code).toBe(0);
-    expect(report).toEqual({ ok: true, files: 4, problems: [] });
+    expect(report).toEqual({ schema: 1, ok: true, files: 4, problems: [] });
   });
 });
 
@@ -126,7 +126,7 @@ describe('ideas validate: broken files of every kind', () => {
     expect(code).toBe(1);
     expect(stderr).toBe('');
     expect(stdout.trim().startsWith('{')).toBe(true);
-    expect(Object.keys(report)).toEqual(['ok', 'files', 'problems']);
+    expect(Object.keys(report)).toEqual(['schema', 'ok', 'files', 'problems']);
     expect(report.ok).toBe(false);
     expect(report.files).toBe(11);
     expect(rulesOf(report)).toEqual(expected);
@@ -352,7 +352,7 @@ describe('ideas validate --ref', () => {
 
     const committed = await validateJson(root, '--ref', 'HEAD');
     expect(committed.code).toBe(0);
-    expect(committed.report).toEqual({ ok: true, files: 4, problems: [] });
+    expect(committed.report).toEqual({ schema: 1, ok: true, files: 4, problems: [] });
 
     // Once committed, the ref sees it too.
     commitAll(root, 'break an idea');

@@ -1,31 +1,32 @@
 /** `--changed-since REF`: the files changed since the merge base with REF, relative to the root. */
-import { resolveCommit } from '../git/git-process.js';
+import { resolveCommit, type GitDir } from '../git/git-process.js';
 import {
   assertFullHistory,
   mergeBase,
   readChanges,
   readUntracked,
   resolveBase,
-  rootPrefix,
 } from '../git/diff.js';
+import { fromGitPath, requireRootPrefix } from '../git/locate.js';
 
 /**
  * Both sides of every change (a deleted or renamed-away file leaves orphans behind). Against the
  * working tree when `at` is absent, untracked files included; else against the commit `at`.
  */
-export function changedSince(root: string, since: string, at?: string): string[] {
-  assertFullHistory(root);
-  const sinceCommit = resolveBase(root, since);
-  const head = resolveCommit(root, at ?? 'HEAD');
-  const base = mergeBase(root, sinceCommit, head);
-  const prefix = rootPrefix(root);
+export function changedSince(dir: GitDir, since: string, at?: string): string[] {
+  const prefix = requireRootPrefix(
+    dir,
+    '--changed-since compares with git history: leave it out outside git',
+  );
+  assertFullHistory(dir);
+  const sinceCommit = resolveBase(dir, since);
+  const head = resolveCommit(dir, at ?? 'HEAD');
+  const base = mergeBase(dir, sinceCommit, head);
   const paths = new Set<string>();
-  for (const change of readChanges(root, base, at === undefined ? undefined : head)) {
+  for (const change of readChanges(dir, base, at === undefined ? undefined : head)) {
     paths.add(change.path);
     if (change.from !== undefined) paths.add(change.from);
   }
-  if (at === undefined) for (const path of readUntracked(root)) paths.add(path);
-  return [...paths].flatMap((path) =>
-    prefix === '' ? [path] : path.startsWith(`${prefix}/`) ? [path.slice(prefix.length + 1)] : [],
-  );
+  if (at === undefined) for (const path of readUntracked(dir)) paths.add(path);
+  return [...paths].flatMap((path) => fromGitPath(prefix, path) ?? []);
 }

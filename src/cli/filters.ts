@@ -2,19 +2,15 @@
 import { UsageError } from '../errors.js';
 import type { Repository } from '../model/repository.js';
 import type { RankOptions } from '../rank/rank.js';
-import type { CommandOptions } from './spec.js';
+import type { FilterFlags } from './specs/filters.js';
 
 export type Filters = Pick<RankOptions, 'statuses' | 'team' | 'tags' | 'campaign'>;
 
 /** `defaultAll`: list shows every status unless told; rank shows the open ones. */
-export function readFilters(
-  repo: Repository,
-  options: CommandOptions,
-  defaultAll: boolean,
-): Filters {
+export function readFilters(repo: Repository, options: FilterFlags, defaultAll: boolean): Filters {
   const filters: Filters = {};
   const known = Object.keys(repo.config.lifecycle.transitions);
-  const statuses = options.status as string[] | undefined;
+  const statuses = options.status;
   if (statuses && !statuses.includes('all')) {
     const unknown = statuses.filter((status) => !known.includes(status));
     if (unknown.length > 0)
@@ -24,7 +20,7 @@ export function readFilters(
       );
     filters.statuses = statuses;
   } else if (statuses || defaultAll) filters.statuses = known;
-  const team = options.team as string | undefined;
+  const team = options.team;
   if (team !== undefined) {
     const teams = Object.keys(repo.config.teams);
     if (!teams.includes(team) && !repo.ideas.some((idea) => idea.team === team))
@@ -34,9 +30,9 @@ export function readFilters(
       );
     filters.team = team;
   }
-  const tags = options.tag as string[] | undefined;
+  const tags = options.tag;
   if (tags && tags.length > 0) filters.tags = tags;
-  const campaign = options.campaign as string | undefined;
+  const campaign = options.campaign;
   if (campaign !== undefined) {
     const campaigns = Object.keys(repo.config.campaigns);
     if (!campaigns.includes(campaign))
@@ -52,8 +48,7 @@ export function readFilters(
 }
 
 /** `--limit N`: a whole number above 0. */
-export function readLimit(options: CommandOptions): number | undefined {
-  const raw = options.limit as string | undefined;
+export function readLimit(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw) || Number(raw) < 1)
     throw new UsageError(`--limit takes a whole number above 0, not "${raw}"`);

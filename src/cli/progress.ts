@@ -9,7 +9,7 @@ export interface Progress {
   done(): void;
 }
 
-export function startProgress(ctx: Context, now: () => number = Date.now): Progress {
+export function startProgress(ctx: Context, now: () => number = ctx.now): Progress {
   const started = now();
   let shown = false;
   const enabled = ctx.stderr.isTTY === true && !ctx.env.CI;

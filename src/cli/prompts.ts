@@ -4,7 +4,7 @@
  * stdin that is not a terminal no prompt ever starts: the command fails at once naming the
  * flag to pass instead (SPEC §4). Tests script the answers through @inquirer/testing.
  */
-import { ExitCode, ExitError, UsageError } from '../errors.js';
+import { InterruptedError, UsageError } from '../errors.js';
 import type { Context } from './context.js';
 
 type Prompts = typeof import('@inquirer/prompts');
@@ -54,8 +54,7 @@ export async function ask<K extends PromptKind>(
   } catch (error) {
     // Ctrl-C, or the terminal went away: say so plainly instead of a raw ExitPromptError.
     if (error instanceof Error && /ExitPromptError|AbortPromptError/.test(error.name)) {
-      ctx.err('ideas: cancelled; nothing was written\n');
-      throw new ExitError(ExitCode.usage);
+      throw new InterruptedError();
     }
     throw error;
   }

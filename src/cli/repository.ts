@@ -1,18 +1,21 @@
 /** What most commands start with: find the root, read the repository, say what went wrong. */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { findRoot } from '../read/find-root.js';
-import { readRepository } from '../read/repository.js';
+import { readRepository, type ReadRepository } from '../read/repository.js';
 import { UsageError } from '../errors.js';
 import type { Context } from './context.js';
-import type { CommandOptions } from './spec.js';
+import type { ReadFlags } from './options.js';
 
-export function rootOf(ctx: Context, options: CommandOptions): string {
-  return findRoot(ctx.cwd, options.root as string | undefined);
+export function rootOf(ctx: Context, flags: Pick<ReadFlags, 'root'>): string {
+  return findRoot(ctx.cwd, flags.root);
 }
 
-export async function loadRepository(ctx: Context, options: CommandOptions) {
-  const root = rootOf(ctx, options);
-  const loaded = await readRepository({ root, ref: options.ref as string | undefined });
+export async function loadRepository(
+  ctx: Context,
+  flags: ReadFlags,
+): Promise<ReadRepository & { root: string }> {
+  const root = rootOf(ctx, flags);
+  const loaded = await readRepository({ root, ref: flags.ref, env: ctx.env });
   return { root, ...loaded };
 }
 

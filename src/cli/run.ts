@@ -4,7 +4,14 @@
  * codes here and nowhere else.
  */
 import { Command, CommanderError } from 'commander';
-import { ConfigError, ExitCode, ExitError, GitError, UsageError } from '../errors.js';
+import {
+  ConfigError,
+  ExitCode,
+  ExitError,
+  GitError,
+  InterruptedError,
+  UsageError,
+} from '../errors.js';
 import { makeContext, type Context, type Io } from './context.js';
 import { commandSpecs } from './specs/index.js';
 import type { CommandSpec } from './spec.js';
@@ -13,7 +20,13 @@ import { sanitizeLine } from '../format/sanitize.js';
 declare const IDEAS_VERSION: string | undefined;
 
 export async function run(io: Io): Promise<number> {
-  const ctx = makeContext(io);
+  let ctx: Context;
+  try {
+    ctx = makeContext(io);
+  } catch (error) {
+    // Nothing ran yet: the streams alone are enough to say what is wrong (IDEAS_TODAY).
+    return reportError({ env: io.env, err: (text) => void io.stderr.write(text) }, error);
+  }
   let exitCode: number = ExitCode.ok;
   const program = new Command('ideas')
     .description(
@@ -66,16 +79,33 @@ function addCommand(
   );
   command.action(async (...params: unknown[]) => {
     // commander passes the declared arguments, then the options object, then the command.
-    const self = params.at(-1) as Command;
-    const args = (params.slice(0, -2) as (string | string[] | undefined)[]).flatMap((a) =>
-      a === undefined ? [] : a,
-    );
-    const { run: handler } = await spec.load();
-    setExit(await handler(ctx, args, self.opts()));
+    const args = params
+      .slice(0, -2)
+      .flatMap((a) =>
+        typeof a === 'string'
+          ? [a]
+          : Array.isArray(a)
+            ? a.filter((v) => typeof v === 'string')
+            : [],
+      );
+    setExit(await spec.run(ctx, args, command.opts()));
   });
 }
 
-function reportError(ctx: Context, error: unknown): number {
+/** A message and its hint, each line made safe; git's own multi-line words keep their breaks. */
+function explain(message: string, hint: string | undefined): string {
+  const lines = (text: string) => text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+  const [first = '', ...rest] = lines(message).map(sanitizeLine);
+  return `ideas: ${first}\n${rest.map((l) => `  ${l}\n`).join('')}${
+    hint
+      ? lines(hint)
+          .map((l, i) => `  ${i === 0 ? 'hint: ' : '  '}${sanitizeLine(l)}\n`)
+          .join('')
+      : ''
+  }`;
+}
+
+function reportError(ctx: Pick<Context, 'env' | 'err'>, error: unknown): number {
   if (error instanceof CommanderError) {
     if (
       error.code === 'commander.helpDisplayed' ||
@@ -87,10 +117,12 @@ function reportError(ctx: Context, error: unknown): number {
     return ExitCode.usage; // commander already said what was wrong
   }
   if (error instanceof ExitError) return error.code;
+  if (error instanceof InterruptedError) {
+    ctx.err(explain(error.message, error.hint));
+    return ExitCode.interrupted;
+  }
   if (error instanceof UsageError) {
-    ctx.err(
-      `ideas: ${sanitizeLine(error.message)}\n${error.hint ? `  hint: ${sanitizeLine(error.hint)}\n` : ''}`,
-    );
+    ctx.err(explain(error.message, error.hint));
     return ExitCode.usage;
   }
   if (error instanceof ConfigError) {
@@ -102,9 +134,7 @@ function reportError(ctx: Context, error: unknown): number {
     return ExitCode.usage;
   }
   if (error instanceof GitError) {
-    ctx.err(
-      `ideas: ${sanitizeLine(error.message)}\n${error.hint ? `  hint: ${sanitizeLine(error.hint)}\n` : ''}`,
-    );
+    ctx.err(explain(error.message, error.hint));
     return ExitCode.git;
   }
   const detail =

@@ -1,7 +1,6 @@
 /** Writes the demo history into a real git repository with one `git fast-import`. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GitError, UsageError } from '../errors.js';
 import { DEMO_EMAIL_DOMAIN, generateDemoHistory, type DemoCommit } from './history.js';
@@ -14,8 +13,8 @@ export interface DemoRepository {
   decisions: number;
 }
 
-export function prepareDemoFolder(cwd: string, dir: string | undefined): string {
-  if (dir === undefined) return mkdtempSync(join(tmpdir(), 'ideas-demo-'));
+export function prepareDemoFolder(cwd: string, dir: string | undefined, tempDir: string): string {
+  if (dir === undefined) return mkdtempSync(join(tempDir, 'ideas-demo-'));
   const root = resolve(cwd, dir);
   if (existsSync(root) && readdirSync(root).length > 0) {
     throw new UsageError(
@@ -27,7 +26,11 @@ export function prepareDemoFolder(cwd: string, dir: string | undefined): string 
   return root;
 }
 
-export function buildDemoRepository(root: string, templateText: string): DemoRepository {
+export function buildDemoRepository(
+  root: string,
+  templateText: string,
+  env: Record<string, string | undefined>,
+): DemoRepository {
   const history = generateDemoHistory(templateText);
   const gitIn = (args: string[], input?: string) => {
     try {
@@ -35,7 +38,7 @@ export function buildDemoRepository(root: string, templateText: string): DemoRep
         cwd: root,
         input,
         stdio: ['pipe', 'pipe', 'pipe'],
-        env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' },
+        env: { ...env, GIT_CONFIG_NOSYSTEM: '1' },
       });
     } catch (error) {
       const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();

@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import { sanitizeLine } from './sanitize.js';
 
 export interface PendingRecord {
-  /** Remote-tracking branch, e.g. `origin/idea/7kq3xj-offer-overnight-shipping`. */
+  /** Remote-tracking branch, e.g. `origin/idea/k7q3xj-offer-overnight-shipping`. */
   branch: string;
   commit: string;
   change: 'added' | 'modified' | 'deleted' | 'renamed';
@@ -18,6 +18,9 @@ export interface PendingRecord {
   status?: string;
   reviewers?: string[];
 }
+
+/** The version of `pending --format json`'s shape: raised when a key changes meaning or goes. */
+export const PENDING_JSON_SCHEMA = 1;
 
 export interface PendingReport {
   base: string;
@@ -42,7 +45,7 @@ export function formatPending(
   { color }: { color: boolean },
 ): string {
   if (format === 'json')
-    return `${JSON.stringify({ base: report.base, pending: report.records }, null, 2)}\n`;
+    return `${JSON.stringify({ schema: PENDING_JSON_SCHEMA, base: report.base, pending: report.records }, null, 2)}\n`;
   const c = new Chalk({ level: color ? 1 : 0 });
   if (report.records.length === 0)
     return `Nothing pending: every remote branch is merged into ${sanitizeLine(report.base)}.\n`;

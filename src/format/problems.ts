@@ -5,6 +5,9 @@ import { sanitizeForTerminal, sanitizeLine } from './sanitize.js';
 
 export type ProblemFormat = 'text' | 'json' | 'github';
 
+/** The version of `validate --format json`'s shape: raised when a key changes meaning or goes. */
+export const PROBLEMS_JSON_SCHEMA = 1;
+
 export interface ProblemReport {
   problems: readonly Problem[];
   /** How many record files were checked, for the summary line. */
@@ -52,7 +55,7 @@ export function problemJson({ rule, severity, file, line, column, message }: Pro
 export function formatJson(report: ProblemReport): string {
   const { errors } = countBySeverity(report.problems);
   const problems = report.problems.map(problemJson);
-  return `${JSON.stringify({ ok: errors === 0, files: report.files, problems }, null, 2)}\n`;
+  return `${JSON.stringify({ schema: PROBLEMS_JSON_SCHEMA, ok: errors === 0, files: report.files, problems }, null, 2)}\n`;
 }
 
 /** GitHub Actions workflow commands: each problem becomes an annotation on its line. */

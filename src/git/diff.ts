@@ -3,15 +3,13 @@
  * their modes and blob ids, the tree at a commit, the remote branches. User-typed refs pass
  * assertSafeRef and `--end-of-options`; everything after that is a resolved commit id.
  */
-import { realpathSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { GitError } from '../errors.js';
-import { assertSafeRef, git, resolveCommit, runGit } from './git-process.js';
+import { assertSafeRef, gitOutput, resolveCommit, runGit, type GitDir } from './git-process.js';
 
 export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed';
 
 /** One changed file; paths are relative to the git top level. */
-export interface Change {
+export interface DiffEntry {
   status: ChangeStatus;
   path: string;
   /** The path before a rename. */
@@ -34,8 +32,8 @@ const HISTORY_HINT =
   'fetch the whole history: in GitHub Actions set "fetch-depth: 0" on actions/checkout; in GitLab CI set GIT_DEPTH: 0; locally run "git fetch --unshallow"';
 
 /** A shallow clone has no merge base to compare with: refuse it rather than pass on partial history. */
-export function assertFullHistory(cwd: string): void {
-  const shallow = git(cwd, ['rev-parse', '--is-shallow-repository']).trim();
+export function assertFullHistory(dir: GitDir): void {
+  const shallow = gitOutput(dir, ['rev-parse', '--is-shallow-repository']).trim();
   if (shallow === 'true')
     throw new GitError(
       'this is a shallow clone: the history needed to compare with the base is missing',
@@ -44,10 +42,10 @@ export function assertFullHistory(cwd: string): void {
 }
 
 /** The base commit, or a GitError saying how to fetch it. */
-export function resolveBase(cwd: string, ref: string): string {
+export function resolveBase(dir: GitDir, ref: string): string {
   assertSafeRef(ref);
   try {
-    return resolveCommit(cwd, ref);
+    return resolveCommit(dir, ref);
   } catch {
     const branch = ref.replace(/^(refs\/remotes\/)?origin\//, '');
     throw new GitError(
@@ -58,8 +56,8 @@ export function resolveBase(cwd: string, ref: string): string {
 }
 
 /** Where the two histories meet; none means unrelated histories or a cut history. */
-export function mergeBase(cwd: string, a: string, b: string): string {
-  const result = runGit(cwd, ['merge-base', '--end-of-options', a, b]);
+export function mergeBase(dir: GitDir, a: string, b: string): string {
+  const result = runGit(dir, ['merge-base', '--end-of-options', a, b]);
   if (result.status !== 0)
     throw new GitError(
       `${a.slice(0, 12)} and ${b.slice(0, 12)} share no history: cannot tell what changed`,
@@ -68,9 +66,9 @@ export function mergeBase(cwd: string, a: string, b: string): string {
   return result.stdout.toString('utf8').trim();
 }
 
-export function isAncestor(cwd: string, ancestor: string, of: string): boolean {
+export function isAncestor(dir: GitDir, ancestor: string, of: string): boolean {
   return (
-    runGit(cwd, ['merge-base', '--is-ancestor', '--end-of-options', ancestor, of]).status === 0
+    runGit(dir, ['merge-base', '--is-ancestor', '--end-of-options', ancestor, of]).status === 0
   );
 }
 
@@ -88,7 +86,7 @@ const STATUS: Record<string, ChangeStatus> = {
  * `--raw` gives the same status letters as `--name-status`, plus the modes (a symbolic link is
  * 120000) and the blob ids, so nothing needs a second look-up.
  */
-export function readChanges(cwd: string, from: string, to?: string): Change[] {
+export function readChanges(dir: GitDir, from: string, to?: string): DiffEntry[] {
   // Explicit flags so that a user's git config (colour, renames, external diff) cannot change the output.
   const args = [
     'diff',
@@ -103,13 +101,13 @@ export function readChanges(cwd: string, from: string, to?: string): Change[] {
   args.push('--end-of-options', from);
   if (to !== undefined) args.push(to);
   args.push('--');
-  return parseRawDiff(git(cwd, args));
+  return parseRawDiff(gitOutput(dir, args));
 }
 
 /** `:oldmode newmode oldid newid status\0path\0[path\0]`, repeated. */
-export function parseRawDiff(out: string): Change[] {
+export function parseRawDiff(out: string): DiffEntry[] {
   const fields = out.split('\0');
-  const changes: Change[] = [];
+  const changes: DiffEntry[] = [];
   for (let i = 0; i < fields.length; i++) {
     const header = fields[i];
     if (!header?.startsWith(':')) continue;
@@ -131,8 +129,8 @@ export function parseRawDiff(out: string): Change[] {
 }
 
 /** Every file at a commit, with its mode and blob id. */
-export function readTree(cwd: string, commit: string): TreeEntry[] {
-  const out = git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit]);
+export function readTree(dir: GitDir, commit: string): TreeEntry[] {
+  const out = gitOutput(dir, ['ls-tree', '-r', '-z', '--full-tree', commit]);
   const entries: TreeEntry[] = [];
   for (const entry of out.split('\0')) {
     if (!entry) continue;
@@ -143,21 +141,15 @@ export function readTree(cwd: string, commit: string): TreeEntry[] {
   return entries;
 }
 
-/** The ideas root inside the git repository: '' when it is the top level. */
-export function rootPrefix(root: string): string {
-  const top = git(root, ['rev-parse', '--show-toplevel']).trim();
-  return relative(realpathSync(top), realpathSync(root)).split(sep).join('/');
-}
-
 export interface RemoteBranch {
-  /** e.g. `origin/idea/7kq3xj-offer-overnight-shipping` */
+  /** e.g. `origin/idea/k7q3xj-offer-overnight-shipping` */
   name: string;
   commit: string;
 }
 
 /** Remote-tracking branches, without the `origin/HEAD` alias. */
-export function remoteBranches(cwd: string): RemoteBranch[] {
-  const out = git(cwd, [
+export function remoteBranches(dir: GitDir): RemoteBranch[] {
+  const out = gitOutput(dir, [
     'for-each-ref',
     '--format=%(objectname) %(refname:short) %(symref)',
     'refs/remotes/',
@@ -172,20 +164,10 @@ export function remoteBranches(cwd: string): RemoteBranch[] {
   return branches;
 }
 
-/** The remote's default branch (`origin/HEAD`), else origin/main, else origin/master. */
-export function defaultRemoteBranch(cwd: string): string | undefined {
-  const head = runGit(cwd, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
-  if (head.status === 0) return head.stdout.toString('utf8').trim();
-  for (const name of ['origin/main', 'origin/master'])
-    if (runGit(cwd, ['rev-parse', '--verify', '--quiet', `refs/remotes/${name}`]).status === 0)
-      return name;
-  return undefined;
-}
-
 /** For each path changed in `from..to`, the emails of the commit authors who touched it. */
-export function readPathAuthors(cwd: string, from: string, to: string): Map<string, string[]> {
+export function readPathAuthors(dir: GitDir, from: string, to: string): Map<string, string[]> {
   // `\x01email\0\npath\0path\0…` per commit; --no-renames lists both sides of a rename.
-  const out = git(cwd, [
+  const out = gitOutput(dir, [
     'log',
     '--no-color',
     '--no-show-signature',
@@ -213,7 +195,7 @@ export function readPathAuthors(cwd: string, from: string, to: string): Map<stri
 }
 
 /** Files under `cwd` neither tracked nor ignored, from the top level: new records not yet added still count. */
-export function readUntracked(cwd: string): string[] {
-  const out = git(cwd, ['ls-files', '-z', '--others', '--exclude-standard', '--full-name']);
+export function readUntracked(dir: GitDir): string[] {
+  const out = gitOutput(dir, ['ls-files', '-z', '--others', '--exclude-standard', '--full-name']);
   return out.split('\0').filter((p) => p !== '');
 }

@@ -5,7 +5,7 @@
  * landed. What git cannot date (a shallow clone's boundary, an uncommitted file) is left out;
  * the report core falls back to front-matter dates and says so.
  */
-import { runGit, resolveCommit } from './git-process.js';
+import { runGit, resolveCommit, type GitDir } from './git-process.js';
 import { RECORD_FOLDERS } from '../parse/layout.js';
 
 export interface FileHistory {
@@ -19,22 +19,22 @@ export interface FileHistory {
   added: Map<string, string>;
 }
 
-export function readFileHistory(root: string, ref?: string): FileHistory {
+export function readFileHistory(dir: GitDir, ref?: string): FileHistory {
   const unavailable = (reason: string): FileHistory => ({
     available: false,
     unavailableReason: reason,
     shallow: false,
     added: new Map(),
   });
-  const probe = runGit(root, ['rev-parse', '--is-shallow-repository']);
+  const probe = runGit(dir, ['rev-parse', '--is-shallow-repository']);
   if (probe.status !== 0) return unavailable('not a git repository');
   const shallow = probe.stdout.toString('utf8').trim() === 'true';
   let start = 'HEAD';
-  if (ref !== undefined) start = resolveCommit(root, ref);
-  else if (runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0)
+  if (ref !== undefined) start = resolveCommit(dir, ref);
+  else if (runGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0)
     return unavailable('no commits yet');
 
-  const log = runGit(root, [
+  const log = runGit(dir, [
     'log',
     '--first-parent',
     '--diff-merges=first-parent',

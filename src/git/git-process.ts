@@ -6,6 +6,32 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { GitError, UsageError } from '../errors.js';
 
+export type Env = Record<string, string | undefined>;
+
+/**
+ * Where git runs and with what environment: the command's own (`run({env})`), never the
+ * process's behind its back, so in-process runs see exactly what they were given.
+ */
+export interface GitDir {
+  cwd: string;
+  env: Env;
+}
+
+export function gitAt(cwd: string, env: Env): GitDir {
+  return { cwd, env };
+}
+
+/** Fixed for every git call: literal pathspecs, no prompts, messages in English. */
+function gitEnv(dir: GitDir, extra?: Env): Env {
+  return {
+    ...dir.env,
+    GIT_LITERAL_PATHSPECS: '1',
+    GIT_TERMINAL_PROMPT: '0',
+    LC_ALL: 'C',
+    ...extra,
+  };
+}
+
 export interface GitResult {
   status: number;
   stdout: Buffer;
@@ -13,22 +39,16 @@ export interface GitResult {
 }
 
 export function runGit(
-  cwd: string,
+  dir: GitDir,
   args: readonly string[],
   input?: string | Buffer,
-  env?: Record<string, string>,
+  env?: Env,
 ): GitResult {
   const result = spawnSync('git', args, {
-    cwd,
+    cwd: dir.cwd,
     input,
     maxBuffer: 1024 * 1024 * 1024,
-    env: {
-      ...process.env,
-      GIT_LITERAL_PATHSPECS: '1',
-      GIT_TERMINAL_PROMPT: '0',
-      LC_ALL: 'C',
-      ...env,
-    },
+    env: gitEnv(dir, env),
   });
   if (result.error) {
     throw new GitError(
@@ -44,12 +64,9 @@ export function runGit(
 }
 
 /** runGit without blocking: for git work that can overlap with other git work. */
-export function runGitAsync(cwd: string, args: readonly string[]): Promise<GitResult> {
+export function runGitAsync(dir: GitDir, args: readonly string[]): Promise<GitResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('git', args, {
-      cwd,
-      env: { ...process.env, GIT_LITERAL_PATHSPECS: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
+    const child = spawn('git', args, { cwd: dir.cwd, env: gitEnv(dir) });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -73,8 +90,8 @@ export function runGitAsync(cwd: string, args: readonly string[]): Promise<GitRe
 }
 
 /** Like runGit, but a failure is a GitError carrying git's own words. */
-export function git(cwd: string, args: readonly string[], hint?: string): string {
-  const result = runGit(cwd, args);
+export function gitOutput(dir: GitDir, args: readonly string[], hint?: string): string {
+  const result = runGit(dir, args);
   if (result.status !== 0)
     throw new GitError(`git ${args[0]} failed: ${result.stderr || `exit ${result.status}`}`, hint);
   return result.stdout.toString('utf8');
@@ -91,9 +108,9 @@ export function assertSafeRef(ref: string): void {
 }
 
 /** Resolves a ref to a commit id, or says how to get it. */
-export function resolveCommit(cwd: string, ref: string): string {
+export function resolveCommit(dir: GitDir, ref: string): string {
   assertSafeRef(ref);
-  const result = runGit(cwd, [
+  const result = runGit(dir, [
     'rev-parse',
     '--verify',
     '--quiet',
@@ -101,9 +118,9 @@ export function resolveCommit(cwd: string, ref: string): string {
     `${ref}^{commit}`,
   ]);
   if (result.status !== 0) {
-    if (runGit(cwd, ['rev-parse', '--git-dir']).status !== 0) {
+    if (runGit(dir, ['rev-parse', '--git-dir']).status !== 0) {
       throw new GitError(
-        `${cwd} is not in a git repository, so there is no ref "${ref}" to read`,
+        `${dir.cwd} is not in a git repository, so there is no ref "${ref}" to read`,
         'leave out --ref to read the files as they are, or run git init',
       );
     }
@@ -116,9 +133,9 @@ export function resolveCommit(cwd: string, ref: string): string {
 }
 
 /** Reads many blobs with one `git cat-file --batch` process, in the order asked. */
-export async function readBlobs(cwd: string, ids: readonly string[]): Promise<Buffer[]> {
+export async function readBlobs(dir: GitDir, ids: readonly string[]): Promise<Buffer[]> {
   const blobs: Buffer[] = new Array<Buffer>(ids.length);
-  await streamBlobs(cwd, ids, (index, bytes) => (blobs[index] = bytes));
+  await streamBlobs(dir, ids, (index, bytes) => (blobs[index] = bytes));
   return blobs;
 }
 
@@ -128,12 +145,16 @@ export async function readBlobs(cwd: string, ids: readonly string[]): Promise<Bu
  * Output is `<oid> <type> <size>\n<content>\n` per blob; a missing object is `<oid> missing\n`.
  */
 export function streamBlobs(
-  cwd: string,
+  dir: GitDir,
   ids: readonly string[],
   onBlob: (index: number, bytes: Buffer) => void,
 ): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', ['cat-file', '--batch'], {
+      cwd: dir.cwd,
+      env: gitEnv(dir),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let pending: Buffer = Buffer.alloc(0);
     // A large blob arrives in many chunks: gather them until it is whole, then join once.
     let waiting: Buffer[] = [];
@@ -193,8 +214,21 @@ export function streamBlobs(
       if (failure) return reject(failure);
       if (code !== 0)
         return reject(new GitError(`git cat-file failed: ${stderr.trim() || `exit ${code}`}`));
-      if (next < ids.length) return reject(new GitError('git cat-file ended early'));
+      if (next < ids.length)
+        return reject(
+          new GitError(
+            `git cat-file ended early, after ${next} of ${ids.length} objects`,
+            'run "git fsck" to check the repository, then try again',
+          ),
+        );
       resolvePromise();
+    });
+    // git dying mid-stream closes the pipe under our write: report it on close, never crash.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      failure ??= new GitError(
+        `git cat-file stopped reading (${error.code ?? error.message}) after ${next} of ${ids.length} objects${stderr.trim() ? `: ${stderr.trim()}` : ''}`,
+        'run "git fsck" to check the repository, then try again',
+      );
     });
     child.stdin.end(ids.length > 0 ? `${ids.join('\n')}\n` : '');
   });

@@ -3,7 +3,6 @@ import { canonicalIdeaId, statusOf } from './lifecycle.js';
 import type { Repository } from './repository.js';
 import { SimilarityIndex } from './similarity.js';
 import type { Decision, Idea, Vote } from './types.js';
-import { countSupport } from '../rank/support.js';
 
 export interface IdeaDetail {
   idea: Idea;
@@ -23,7 +22,16 @@ export interface IdeaDetail {
   similar: { idea: Idea; score: number }[];
 }
 
-export function describeIdea(repo: Repository, id: string): IdeaDetail | undefined {
+/** Each idea's counted votes (rank/support.ts's `countSupport`), passed in: model imports nothing above it. */
+export interface CountedSupport {
+  byIdea: ReadonlyMap<string, readonly { points: number }[]>;
+}
+
+export function describeIdea(
+  repo: Repository,
+  id: string,
+  support: CountedSupport,
+): IdeaDetail | undefined {
   const idea = repo.ideasById.get(id);
   if (!idea) return undefined;
   const duplicates = repo.ideas
@@ -33,7 +41,7 @@ export function describeIdea(repo: Repository, id: string): IdeaDetail | undefin
   const votes = [id, ...duplicates]
     .flatMap((from) => repo.votesByIdea.get(from) ?? [])
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : 1));
-  const counted = countSupport(repo).byIdea.get(id) ?? [];
+  const counted = support.byIdea.get(id) ?? [];
   const customers = new Map<string, number>();
   for (const vote of votes)
     for (const name of new Set(vote.customers)) customers.set(name, (customers.get(name) ?? 0) + 1);

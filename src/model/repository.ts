@@ -1,17 +1,7 @@
-/** The whole repository as one value: what every command reads, built without any I/O. */
+/** The whole repository as one value: what every command reads (built by read/, without I/O). */
 import type { Config } from '../schema/config.js';
-import { parseRecords, type RecordFile } from '../parse/records.js';
-import { parseTemplate, type Template } from '../parse/template.js';
-import type { Decision, Idea, Problem, SourceFile, Vote } from './types.js';
-
-/** What a reader hands the core: the same shape from the working tree or a git ref. */
-export interface Snapshot {
-  files: SourceFile[];
-  /** What the reader refused to read: links, oversized or binary files. */
-  problems: Problem[];
-  configText: string | undefined;
-  templateText: string;
-}
+import type { RecordFile, Template } from './record-file.js';
+import type { Decision, Idea, Problem, Vote } from './types.js';
 
 export interface Repository {
   config: Config;
@@ -27,27 +17,6 @@ export interface Repository {
   files: Map<string, RecordFile>;
   /** Problems found while reading and parsing. */
   problems: Problem[];
-}
-
-export function buildRepository(snapshot: Snapshot, config: Config): Repository {
-  const parsed = parseRecords(snapshot.files);
-  const ideasById = new Map<string, Idea>();
-  for (const idea of parsed.ideas) if (!ideasById.has(idea.id)) ideasById.set(idea.id, idea);
-  const votesByIdea = groupBy(parsed.votes, (vote) => vote.idea);
-  const decisionsByIdea = groupBy(parsed.decisions, (decision) => decision.idea);
-  for (const list of decisionsByIdea.values()) list.sort(compareDecisions);
-  return {
-    config,
-    template: parseTemplate(snapshot.templateText),
-    ideas: parsed.ideas,
-    ideasById,
-    votes: parsed.votes,
-    votesByIdea,
-    decisions: parsed.decisions,
-    decisionsByIdea,
-    files: parsed.files,
-    problems: [...snapshot.problems, ...parsed.problems],
-  };
 }
 
 /** Decisions in the order they were taken: by date, then the file name's day sequence. */

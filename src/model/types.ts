@@ -1,4 +1,5 @@
 /** The records of an ideas repository, as the core sees them after parsing. */
+import type { ParsedSource } from './record-file.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -17,7 +18,15 @@ export interface SourceFile {
   path: string;
   text: string;
   /** Its parse, when a cache already had it (then `text` may be empty). */
-  parsed?: import('../parse/records.js').ParsedSource;
+  parsed?: ParsedSource;
+}
+
+/** A write in root-relative paths (or top-level ones, once handed to git); `text: null` deletes. */
+export interface FileChange {
+  path: string;
+  text: string | null;
+  /** The file must not exist yet (ideas, decisions, first votes). */
+  exclusive: boolean;
 }
 
 export type RecordKind = 'idea' | 'vote' | 'decision';

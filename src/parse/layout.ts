@@ -1,22 +1,11 @@
 /** Where each kind of record lives in an ideas repository (SPEC §1). */
-import type { RecordKind } from '../model/types.js';
+import type { Placement } from '../model/record-file.js';
 
 export const RECORD_FOLDERS = ['ideas', 'votes', 'decisions'] as const;
 export const TEMPLATE_PATH = 'templates/idea.md';
 
-export type Placement =
-  | {
-      kind: RecordKind;
-      nameOk: boolean;
-      id?: string;
-      slug?: string;
-      voter?: string;
-      date?: string;
-      sequence?: number;
-      status?: string;
-    }
-  | { kind: 'ignored' }
-  | { kind: 'misplaced'; reason: string };
+// Declared in the model so layers above the parser can name it.
+export type { Placement };
 
 const IDEA_FILE = /^ideas\/([a-z][a-z0-9]*)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const VOTE_FILE = /^votes\/([^/]+)\/([^/]+)\.md$/;

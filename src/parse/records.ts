@@ -1,33 +1,13 @@
 /** Turns source files into typed records, collecting every problem on the way. */
 import type { z } from 'zod';
-import { locateField, parseFrontMatter, type FrontMatter } from './front-matter.js';
-import { placeFile, type Placement } from './layout.js';
+import { locateField, parseFrontMatter } from './front-matter.js';
+import { placeFile } from './layout.js';
 import { recordSchemas } from '../schema/records.js';
 import type { Decision, Idea, Problem, RecordKind, SourceFile, Vote } from '../model/types.js';
+import type { ParsedSource, RecordFile } from '../model/record-file.js';
 
-/** A parsed record file: kept so that rules can point at the line of any field. */
-export interface RecordFile {
-  path: string;
-  kind: RecordKind;
-  placement: Extract<Placement, { kind: RecordKind }>;
-  frontMatter: Pick<FrontMatter, 'yaml' | 'yamlLine' | 'bodyLine'>;
-  /** Keys written in the front matter, to tell a default from a value given. */
-  keys: string[];
-}
-
-/**
- * What one file's text parses to as a record of one kind. It depends on the text and the kind
- * alone, never the path, so it can be cached by git blob id (see read/parse-cache.ts).
- */
-export interface ParsedSource {
-  kind: RecordKind;
-  frontMatter: Pick<FrontMatter, 'yaml' | 'yamlLine' | 'bodyLine'>;
-  body: string;
-  keys: string[];
-  /** The schema's output, or undefined when the front matter or a field is broken. */
-  fields: Record<string, unknown> | undefined;
-  problems: Omit<Problem, 'file'>[];
-}
+// Declared in the model so layers above the parser can name them; re-exported for parse's callers.
+export type { ParsedSource, RecordFile };
 
 export interface ParsedRecords {
   ideas: Idea[];

@@ -1,14 +1,9 @@
 /** An idea template: its `##` headings are the sections every idea must fill in. */
 
-export interface TemplateSection {
-  heading: string;
-  /** The template's own text under the heading: left unchanged, it means "not filled in". */
-  placeholder: string;
-}
+import type { Template, TemplateSection } from '../model/record-file.js';
 
-export interface Template {
-  sections: TemplateSection[];
-}
+// Declared in the model so layers above the parser can name them; re-exported for parse's callers.
+export type { Template, TemplateSection };
 
 const HEADING = /^##\s+(.+?)\s*#*\s*$/;
 

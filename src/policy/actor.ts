@@ -1,4 +1,5 @@
 /** Who is acting on a pull request, and where that was learnt: a flag, the CI's environment, or the commits. */
+import { UsageError } from '../errors.js';
 import type { Config } from '../schema/config.js';
 import type { Acting } from './policy.js';
 
@@ -14,7 +15,13 @@ export function chooseActor(
   flag: string | undefined,
   env: Record<string, string | undefined>,
 ): ActorSource {
-  if (flag !== undefined && flag !== '') return { handle: flag, source: '--actor' };
+  // An explicit empty --actor is a mistake (an unset CI variable), not a request for the default.
+  if (flag === '')
+    throw new UsageError(
+      '--actor is empty',
+      'pass a handle such as --actor alice, or leave --actor out to use GITHUB_ACTOR or the commit authors',
+    );
+  if (flag !== undefined) return { handle: flag, source: '--actor' };
   for (const name of ['GITHUB_ACTOR', 'GITLAB_USER_LOGIN']) {
     const value = env[name];
     if (value !== undefined && value !== '') return { handle: value, source: name };

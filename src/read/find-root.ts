@@ -7,6 +7,12 @@ import { UsageError } from '../errors.js';
 export function findRoot(cwd: string, explicit?: string): string {
   if (explicit !== undefined) {
     const root = resolve(cwd, explicit);
+    if (!existsSync(root) || !statSync(root).isDirectory()) {
+      throw new UsageError(
+        `--root ${explicit}: ${root} ${existsSync(root) ? 'is not a folder' : 'does not exist'}`,
+        'pass the folder that holds ideas.config.yaml',
+      );
+    }
     if (!existsSync(join(root, CONFIG_FILE))) {
       throw new UsageError(
         `${root} is not an ideas repository: it has no ${CONFIG_FILE}`,

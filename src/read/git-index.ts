@@ -5,7 +5,7 @@
  */
 import { CONFIG_FILE } from '../parse/config.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../parse/layout.js';
-import { runGit, runGitAsync, streamBlobs } from '../git/git-process.js';
+import { runGit, runGitAsync, streamBlobs, type GitDir } from '../git/git-process.js';
 import { checkBytes, refusal, type Refusal } from './limits.js';
 import { readFromDisk, type RawTree } from './working-tree.js';
 import { withParse, type ParseCache } from './parse-cache.js';
@@ -15,17 +15,17 @@ import type { RecordKind, SourceFile } from '../model/types.js';
 
 /** The working tree read through git's index, or undefined when the root is not in a git work tree. */
 export async function readWorkingTreeViaGit(
-  root: string,
+  dir: GitDir,
   openCache?: () => ParseCache | undefined,
 ): Promise<RawTree | undefined> {
   const pathspecs = ['--', ...RECORD_FOLDERS, TEMPLATE_PATH, CONFIG_FILE];
-  const staged = runGit(root, ['ls-files', '-z', '-s', ...pathspecs]);
+  const staged = runGit(dir, ['ls-files', '-z', '-s', ...pathspecs]);
   if (staged.status !== 0) return undefined;
   // Finding changed files stats every file; it runs while cat-file streams the blobs. Two
   // commands, because one `ls-files -t -m -d -o` took 1.1 s where these take 0.26 s and 0.2 s.
   const dirtyScan = Promise.all([
-    runGitAsync(root, ['ls-files', '-z', '-t', '-m', '-d', ...pathspecs]),
-    runGitAsync(root, ['ls-files', '-z', '-o', '--exclude-standard', ...pathspecs]),
+    runGitAsync(dir, ['ls-files', '-z', '-t', '-m', '-d', ...pathspecs]),
+    runGitAsync(dir, ['ls-files', '-z', '-o', '--exclude-standard', ...pathspecs]),
   ]);
   const fromIndex: {
     path: string;
@@ -58,7 +58,7 @@ export async function readWorkingTreeViaGit(
   const [[changed, untracked]] = await Promise.all([
     dirtyScan,
     streamBlobs(
-      root,
+      dir,
       wanted.map((entry) => entry.id),
       (index, bytes) => {
         const entry = wanted[index];
@@ -110,7 +110,7 @@ export async function readWorkingTreeViaGit(
     if (!removed.has(path) && !fromDisk.has(path)) keep({ path, text: '', parsed });
   }
   for (const path of [...fromDisk].sort()) {
-    const text = readFromDisk(root, path, tree.problems);
+    const text = readFromDisk(dir.cwd, path, tree.problems);
     if (text !== undefined) keep({ path, text });
   }
   tree.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,10 +1,9 @@
 /** Reads the records as they stand at a git ref, without a checkout: one ls-tree, one cat-file. */
-import { realpathSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { CONFIG_FILE } from '../parse/config.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../parse/layout.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
-import { git, resolveCommit, streamBlobs } from '../git/git-process.js';
+import { gitOutput, resolveCommit, streamBlobs, type GitDir } from '../git/git-process.js';
+import { requireRootPrefix, toGitPath } from '../git/locate.js';
 import { MAX_FILE_BYTES, checkBytes, refusal } from './limits.js';
 import type { RawTree } from './working-tree.js';
 import { withParse, type ParseCache } from './parse-cache.js';
@@ -12,18 +11,30 @@ import { recordKindOf } from '../parse/records.js';
 
 /** `select`, when given, limits the records read to the paths it accepts (config and template are always read). */
 export async function readGitRef(
-  root: string,
+  dir: GitDir,
   ref: string,
   openCache?: () => ParseCache | undefined,
   select?: (path: string) => boolean,
 ): Promise<RawTree> {
-  const commit = resolveCommit(root, ref);
-  const top = git(root, ['rev-parse', '--show-toplevel']).trim();
+  const commit = resolveCommit(dir, ref);
   // The ideas root may be a subfolder of a larger repository.
-  const prefix = relative(realpathSync(top), realpathSync(root)).split(sep).join('/');
-  const full = (path: string) => (prefix ? `${prefix}/${path}` : path);
-  const wanted = [...RECORD_FOLDERS, TEMPLATE_PATH, CONFIG_FILE].map(full);
-  const listing = git(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', ...wanted]);
+  const prefix = requireRootPrefix(
+    dir,
+    'leave out --ref to read the files as they are, or run git init',
+  );
+  const wanted = [...RECORD_FOLDERS, TEMPLATE_PATH, CONFIG_FILE].map((path) =>
+    toGitPath(prefix, path),
+  );
+  const listing = gitOutput(dir, [
+    'ls-tree',
+    '-r',
+    '-z',
+    '-l',
+    '--full-tree',
+    commit,
+    '--',
+    ...wanted,
+  ]);
 
   const problems: Problem[] = [];
   const toRead: { path: string; id: string; kind: RecordKind | undefined }[] = [];
@@ -53,7 +64,7 @@ export async function readGitRef(
   let templateText: string | undefined;
   // Each blob is parsed as it arrives, while git streams the rest.
   await streamBlobs(
-    root,
+    dir,
     uncached.map((entry) => entry.id),
     (index, bytes) => {
       const entry = uncached[index];

@@ -9,7 +9,7 @@ import { deserialize, serialize } from 'node:v8';
 import { isAbsolute, join } from 'node:path';
 import type { RecordKind, SourceFile } from '../model/types.js';
 import { parseSource, recordKindOf, type ParsedSource } from '../parse/records.js';
-import { runGit } from '../git/git-process.js';
+import { runGit, type GitDir } from '../git/git-process.js';
 import { writeBufferAtomic } from '../write/atomic.js';
 
 declare const IDEAS_BUILD_ID: string | undefined;
@@ -61,16 +61,13 @@ function buildId(): string | undefined {
 }
 
 /** The cache of the git repository holding `root`; an empty, unsaved one outside git or off. */
-export function openParseCache(
-  root: string,
-  env: Record<string, string | undefined> = process.env,
-): ParseCache {
+export function openParseCache(dir: GitDir): ParseCache {
   const build = buildId();
-  if (!build || env.IDEAS_NO_CACHE) return new ParseCache(undefined, new Map());
-  const result = runGit(root, ['rev-parse', '--git-common-dir']);
+  if (!build || dir.env.IDEAS_NO_CACHE) return new ParseCache(undefined, new Map());
+  const result = runGit(dir, ['rev-parse', '--git-common-dir']);
   if (result.status !== 0) return new ParseCache(undefined, new Map());
   const gitDir = result.stdout.toString('utf8').trim();
-  const file = join(isAbsolute(gitDir) ? gitDir : join(root, gitDir), 'ideas', 'parse-cache.v8');
+  const file = join(isAbsolute(gitDir) ? gitDir : join(dir.cwd, gitDir), 'ideas', 'parse-cache.v8');
   try {
     const stored = deserialize(readFileSync(file)) as {
       build?: string;

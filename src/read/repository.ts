@@ -1,9 +1,16 @@
-/** The edge where a repository is read: working tree or git ref in, a Repository value out. */
+/**
+ * The edge where a repository is read: working tree or git ref in, a complete Repository out.
+ * `readRepository` is the one door: it reads, parses the config (its warnings travel with the
+ * other problems, rule config/invalid), and builds. Nothing else assembles a repository.
+ */
 import { parseConfig, CONFIG_FILE } from '../parse/config.js';
 import { TEMPLATE_PATH } from '../parse/layout.js';
-import { buildRepository, type Repository, type Snapshot } from '../model/repository.js';
+import type { Repository } from '../model/repository.js';
+import type { FileChange, Problem, SourceFile } from '../model/types.js';
 import type { Config } from '../schema/config.js';
 import { ConfigError } from '../errors.js';
+import { gitAt, type Env } from '../git/git-process.js';
+import { buildRepository } from './build-repository.js';
 import { readGitRef } from './git-ref.js';
 import { readWorkingTreeViaGit } from './git-index.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
@@ -14,22 +21,75 @@ export interface ReadOptions {
   root: string;
   /** Read the committed state at this ref instead of the working tree. */
   ref?: string | undefined;
+  /** The environment git runs with and the parse cache reads (`IDEAS_NO_CACHE`). */
+  env: Env;
+  /**
+   * Only the record paths this accepts, at a ref (config and template are always read): for
+   * `check`, which needs a few files of the base, not all of them.
+   */
+  select?: (path: string) => boolean;
+  /** The config to use when the tree has none (a branch from before `ideas init`). */
+  fallbackConfig?: Config;
 }
 
-export async function readRaw({ root, ref }: ReadOptions): Promise<RawTree> {
+/** A repository and the tree it was built from, for commands that change files and check again. */
+export interface ReadRepository {
+  repo: Repository;
+  tree: RawTree;
+  /** The config's own warnings, kept apart to rebuild the repository with changes. */
+  configWarnings: Problem[];
+}
+
+export async function readRepository(options: ReadOptions): Promise<ReadRepository> {
+  const tree = await readTree(options);
+  const { config, warnings } =
+    tree.configText === undefined && options.fallbackConfig !== undefined
+      ? { config: options.fallbackConfig, warnings: [] }
+      : configOf(tree, options.ref);
+  return { repo: assemble(tree, config, warnings), tree, configWarnings: warnings };
+}
+
+/**
+ * The repository as it would be once `changes` are made: the check before writing. Same
+ * config, same reader's problems; only the changed files differ.
+ */
+export function withChanges(read: ReadRepository, changes: readonly FileChange[]): ReadRepository {
+  const files = new Map<string, SourceFile>(read.tree.files.map((f) => [f.path, f]));
+  for (const change of changes) {
+    if (change.text === null) files.delete(change.path);
+    else files.set(change.path, { path: change.path, text: change.text });
+  }
+  const tree: RawTree = { ...read.tree, files: [...files.values()] };
+  return { ...read, tree, repo: assemble(tree, read.repo.config, read.configWarnings) };
+}
+
+function assemble(tree: RawTree, config: Config, warnings: readonly Problem[]): Repository {
+  return buildRepository(
+    {
+      files: tree.files,
+      problems: [...tree.problems, ...warnings],
+      configText: tree.configText,
+      templateText: tree.templateText ?? builtInTemplate(),
+    },
+    config,
+  );
+}
+
+async function readTree({ root, ref, env, select }: ReadOptions): Promise<RawTree> {
+  const dir = gitAt(root, env);
   // Opened by the reader once its git processes run: loading the cache overlaps their work.
   let cache: ParseCache | undefined;
   let opened = false;
   const openCache = () => {
-    if (!opened) cache = openParseCache(root);
+    if (!opened) cache = openParseCache(dir);
     opened = true;
     return cache;
   };
   // Through git when the root is in a work tree (fast); by walking the folders otherwise.
   const raw =
     ref !== undefined
-      ? await readGitRef(root, ref, openCache)
-      : ((await readWorkingTreeViaGit(root, openCache)) ?? readWorkingTree(root));
+      ? await readGitRef(dir, ref, openCache, select)
+      : ((await readWorkingTreeViaGit(dir, openCache)) ?? readWorkingTree(root));
   cache?.save();
   return raw;
 }
@@ -39,10 +99,7 @@ export function builtInTemplate(): string {
 }
 
 /** The config of a raw tree, or a ConfigError that says where it is wrong (exit 2). */
-export function configOf(
-  raw: RawTree,
-  ref?: string,
-): { config: Config; warnings: ReturnType<typeof parseConfig>['problems'] } {
+function configOf(raw: RawTree, ref?: string): { config: Config; warnings: Problem[] } {
   if (raw.configText === undefined) {
     // A refused config (a link, a binary, too large) says why; an absent one says where.
     const refused = raw.problems.filter((p) => p.file === CONFIG_FILE);
@@ -55,22 +112,4 @@ export function configOf(
   if (!config)
     throw new ConfigError(`${CONFIG_FILE} is not valid: fix the settings below`, problems);
   return { config, warnings: problems };
-}
-
-export function toSnapshot(raw: RawTree): Snapshot {
-  return {
-    files: raw.files,
-    problems: raw.problems,
-    configText: raw.configText,
-    templateText: raw.templateText ?? builtInTemplate(),
-  };
-}
-
-export async function readRepository(options: ReadOptions): Promise<{ repo: Repository }> {
-  const raw = await readRaw(options);
-  const { config, warnings } = configOf(raw, options.ref);
-  // Config warnings (unknown settings) travel with the other problems: rule config/invalid.
-  const snapshot = toSnapshot(raw);
-  snapshot.problems = [...snapshot.problems, ...warnings];
-  return { repo: buildRepository(snapshot, config) };
 }

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBinary, runCli } from '../helpers/cli.js';
@@ -36,7 +44,10 @@ describe('--branch, --push, --open-pr against a real bare remote', () => {
     writeFileSync(join(root, 'scratch.txt'), 'untracked\n');
     const before = state(root);
 
-    const result = await runCli([...NEW, '--push', '--json'], { cwd: root, stdin: OTHER_BODY });
+    const result = await runCli([...NEW, '--push', '--format', 'json'], {
+      cwd: root,
+      stdin: OTHER_BODY,
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout) as {
@@ -96,9 +107,15 @@ describe('--branch, --push, --open-pr against a real bare remote', () => {
   it('--open-pr says plainly when gh is not on PATH, and still pushes', async () => {
     const root = makeIdeasRepo('bob@example.com');
     addBareRemote(root);
+    // A PATH with git on it and nothing else: git runs with the command's environment.
+    const bin = tempDir();
+    symlinkSync(
+      execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim(),
+      join(bin, 'git'),
+    );
     const result = await runCli(['vote', 'ship01', '--open-pr'], {
       cwd: root,
-      env: { PATH: tempDir() },
+      env: { PATH: bin },
     });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
@@ -205,14 +222,14 @@ describe('--branch, --push, --open-pr against a real bare remote', () => {
     git(top, 'commit', '-q', '-m', 'init');
     git(top, 'checkout', '-q', '--detach');
     const root = join(top, 'docs', 'ideas-repo');
-    const result = await runCli(['vote', 'ship01', '--branch', '--json'], { cwd: root });
+    const result = await runCli(['vote', 'ship01', '--branch', '--format', 'json'], { cwd: root });
     expect(result.code, result.stderr).toBe(0);
     expect(
       git(top, 'diff-tree', '--no-commit-id', '--name-only', '-r', 'vote/ship01-bob').trim(),
     ).toBe('docs/ideas-repo/votes/ship01/bob.md');
     expect(readdirSync(root)).not.toContain('votes');
     const { idsOnBranches } = await import('../../src/git/authoring.js');
-    expect([...idsOnBranches(root, 'docs/ideas-repo/')].sort()).toEqual([
+    expect([...idsOnBranches({ cwd: root, env: process.env }, 'docs/ideas-repo')].sort()).toEqual([
       'price01',
       'ship01',
       'theme01',

@@ -50,7 +50,7 @@ describe('ideas new, unattended', () => {
     expect(validate.code).toBe(0);
   });
 
-  it('takes the whole idea with --from-json from stdin and prints {id, path} with --json', async () => {
+  it('takes the whole idea with --from-json from stdin and prints {schema, id, path} with --format json', async () => {
     const root = makeIdeasRepo();
     const json = JSON.stringify({
       title: 'Runbooks on the printers',
@@ -62,10 +62,13 @@ describe('ideas new, unattended', () => {
         Evidence: 'Four incidents in October.',
       },
     });
-    const result = await runCli(['new', '--from-json', '-', '--json'], { cwd: root, stdin: json });
+    const result = await runCli(['new', '--from-json', '-', '--format', 'json'], {
+      cwd: root,
+      stdin: json,
+    });
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout) as { id: string; path: string };
-    expect(Object.keys(out)).toEqual(['id', 'path']);
+    expect(Object.keys(out)).toEqual(['schema', 'id', 'path']);
     expect(out.path).toBe(`ideas/${out.id}-runbooks-on-the-printers.md`);
     const text = readFileSync(join(root, out.path), 'utf8');
     // The author's team comes from people in the config when no team is given.
@@ -187,7 +190,9 @@ describe('ideas new, unattended', () => {
     );
     const runs = await Promise.all(
       [1, 2, 3, 4].map(() =>
-        runBinaryAsync(['new', '--from-json', 'a.json', '--json', '--yes'], { cwd: root }),
+        runBinaryAsync(['new', '--from-json', 'a.json', '--format', 'json', '--yes'], {
+          cwd: root,
+        }),
       ),
     );
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
@@ -210,7 +215,12 @@ describe('ideas new, unattended', () => {
     git(root, 'commit', '-q', '-m', 'other');
     git(root, 'checkout', '-q', 'main');
     const { idsOnBranches } = await import('../../src/git/authoring.js');
-    expect([...idsOnBranches(root, '')].sort()).toEqual(['price01', 'ship01', 'theme01', 'zz9zz9']);
+    expect([...idsOnBranches({ cwd: root, env: process.env }, '')].sort()).toEqual([
+      'price01',
+      'ship01',
+      'theme01',
+      'zz9zz9',
+    ]);
   });
 
   it("follows the repository's own template, and --theme writes a theme", async () => {
@@ -224,7 +234,7 @@ describe('ideas new, unattended', () => {
     });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('ideas new needs --body-file');
-    const result = await runCli(['new', '--from-json', '-', '--theme', '--json'], {
+    const result = await runCli(['new', '--from-json', '-', '--theme', '--format', 'json'], {
       cwd: root,
       stdin: JSON.stringify({
         title: 'Warehouse robots',

@@ -9,7 +9,8 @@ import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { runCli } from '../helpers/cli.js';
-import { makeIdeasRepo } from '../helpers/authoring.js';
+import { BODY, makeIdeasRepo } from '../helpers/authoring.js';
+import { tempDir } from '../helpers/repo.js';
 
 class Capture extends Writable {
   text = '';
@@ -21,7 +22,7 @@ class Capture extends Writable {
 }
 
 /** Runs the CLI as if in a terminal: stdin claims to be a TTY, the screen answers. */
-function runInTerminal(argv: string[], cwd: string) {
+function runInTerminal(argv: string[], cwd: string, tempDir?: string) {
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
   const stdout = new Capture();
   const stderr = new Capture();
@@ -32,6 +33,7 @@ function runInTerminal(argv: string[], cwd: string) {
     stdin,
     stdout,
     stderr,
+    ...(tempDir ? { tempDir } : {}),
   });
   return done.then((code) => ({ code, stdout: stdout.text, stderr: stderr.text }));
 }
@@ -155,13 +157,48 @@ describe('ideas new in a terminal, every question answered', () => {
     );
   });
 
-  it('Ctrl-C at a question cancels cleanly: no raw ExitPromptError, nothing written', async () => {
+  it('Ctrl-C at a question cancels cleanly: no raw ExitPromptError, nothing written, exit 130', async () => {
     const root = makeIdeasRepo('alice@example.com');
     const result = runInTerminal(['new'], root);
     await answer('Title', () => screen.keypress({ name: 'c', ctrl: true }));
     const { code, stderr } = await result;
-    expect(code).toBe(2);
+    expect(code).toBe(130);
     expect(stderr).toBe('ideas: cancelled; nothing was written\n');
     expect(readdirSync(join(root, 'ideas'))).toHaveLength(3);
+  });
+
+  it('Ctrl-C after some answers keeps them in a draft that the next run offers and --from-json finishes', async () => {
+    const root = makeIdeasRepo('alice@example.com');
+    const tmp = tempDir();
+    const first = runInTerminal(['new'], root, tmp);
+    await answer('Title: the idea in a few words', enter('QR stickers on label printers'));
+    await answer('Team', () => screen.keypress({ name: 'c', ctrl: true }));
+    const cancelled = await first;
+    expect(cancelled.code).toBe(130);
+    const drafts = readdirSync(tmp).filter((name) => name.startsWith('ideas-draft-'));
+    expect(drafts).toHaveLength(1);
+    const draft = join(tmp, drafts[0] ?? '');
+    expect(cancelled.stderr).toBe(
+      `ideas: cancelled; nothing was written\n  hint: your answers so far are kept: ideas new --from-json ${draft}\n`,
+    );
+    expect(JSON.parse(readFileSync(draft, 'utf8'))).toEqual({
+      title: 'QR stickers on label printers',
+    });
+
+    const second = runInTerminal(['new'], root, tmp);
+    await answer('Title', () => screen.keypress({ name: 'c', ctrl: true }));
+    expect((await second).stderr).toContain(
+      `ideas: the answers of an interrupted run are kept: ideas new --from-json ${draft}\n`,
+    );
+
+    const finished = await runCli(
+      ['new', '--from-json', draft, '--body-file', '-', '--yes', '--format', 'json'],
+      { cwd: root, stdin: BODY, env: {} },
+    );
+    expect(finished.code, finished.stderr).toBe(0);
+    const { path } = JSON.parse(finished.stdout) as { path: string };
+    expect(readFileSync(join(root, path), 'utf8')).toContain(
+      'title: QR stickers on label printers',
+    );
   });
 });

@@ -46,8 +46,9 @@ describe('ideas review', () => {
   it('names a second decision of the same day <date>-2-<status>.md, in order', async () => {
     const root = makeIdeasRepo('carol@example.com');
     expect((await review(root, 'ship01', '--status', 'reviewing')).code).toBe(0);
-    const second = await review(root, 'ship01', '--status', 'accepted', '--json');
+    const second = await review(root, 'ship01', '--status', 'accepted', '--format', 'json');
     expect(JSON.parse(second.stdout)).toEqual({
+      schema: 1,
       id: 'ship01',
       path: 'decisions/ship01/2026-11-24-2-accepted.md',
       status: 'accepted',

@@ -61,10 +61,15 @@ describe('ideas vote', () => {
       'initech',
       '--customer',
       'acme',
-      '--json',
+      '--format',
+      'json',
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ id: 'ship01', path: 'votes/ship01/carol.md' });
+    expect(JSON.parse(result.stdout)).toEqual({
+      schema: 1,
+      id: 'ship01',
+      path: 'votes/ship01/carol.md',
+    });
     expect(readFileSync(join(root, 'votes/ship01/carol.md'), 'utf8')).toBe(
       '---\n# my vote\ndate: 2026-11-24 # first time\nvoter: carol\nidea: ship01\npoints: 3\ncustomers: [acme, initech]\n---\nThey keep asking.\n',
     );

@@ -39,7 +39,14 @@ export async function runCli(argv: string[], options: RunOptions): Promise<CliRe
   const code = await run({
     argv,
     cwd: options.cwd,
-    env: { NO_COLOR: '1', IDEAS_TODAY: '2026-11-24', ...options.env },
+    // What a shell would hand the binary, and no more: git finds itself and the user's config.
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NO_COLOR: '1',
+      IDEAS_TODAY: '2026-11-24',
+      ...options.env,
+    },
     stdin,
     stdout,
     stderr,

@@ -27,7 +27,7 @@ function votingTree(voting: string, votes: [string, string, string, number][]) {
 
 async function rankOf(tree: Record<string, string>, statuses?: string[]) {
   const root = makeRepo(tree, { git: false });
-  const { repo } = await readRepository({ root });
+  const { repo } = await readRepository({ root, env: process.env });
   const ranked = rankIdeas(repo, {
     model: 'weighted',
     today: '2026-11-24',

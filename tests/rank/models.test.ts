@@ -16,7 +16,7 @@ const TODAY = '2026-11-24';
 
 async function rank(options: Partial<RankOptions> = {}) {
   const root = makeRepo(handBuiltTree(), { git: false });
-  const { repo } = await readRepository({ root });
+  const { repo } = await readRepository({ root, env: process.env });
   expect(repo.problems).toEqual([]);
   return rankIdeas(repo, { today: TODAY, ...options });
 }
@@ -173,7 +173,7 @@ describe('stable order', () => {
   it('does not depend on the order files were read in', async () => {
     const fc = await import('fast-check');
     const root = makeRepo(handBuiltTree(), { git: false });
-    const { repo } = await readRepository({ root });
+    const { repo } = await readRepository({ root, env: process.env });
     const models = ['votes', 'weighted', 'rice', 'ice', 'wsjf', 'wilson', 'hot'] as const;
     const expected = models.map((model) => ids(rankIdeas(repo, { model, today: TODAY })));
     fc.assert(

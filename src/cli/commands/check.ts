@@ -1,7 +1,6 @@
 /** `ideas check --base REF`: the pull-request policy of SPEC §6 over HEAD's changes since it left REF. */
 import { ExitCode, UsageError } from '../../errors.js';
 import { formatCheck, type CheckReport } from '../../format/check.js';
-import type { ProblemFormat } from '../../format/problems.js';
 import { resolveCommit } from '../../git/git-process.js';
 import {
   assertFullHistory,
@@ -12,9 +11,9 @@ import {
   readTree,
   remoteBranches,
   resolveBase,
-  rootPrefix,
-  type Change,
+  type DiffEntry,
 } from '../../git/diff.js';
+import { requireRootPrefix } from '../../git/locate.js';
 import { CONFIG_FILE } from '../../parse/config.js';
 import { locateField } from '../../parse/front-matter.js';
 import { placeFile } from '../../parse/layout.js';
@@ -28,19 +27,22 @@ import {
   type BranchIdea,
   type PathChange,
 } from '../../policy/policy.js';
-import { readGitRef } from '../../read/git-ref.js';
-import { configOf, readRepository, toSnapshot } from '../../read/repository.js';
-import { buildRepository, type Repository } from '../../model/repository.js';
+import { readRepository } from '../../read/repository.js';
+import type { Repository } from '../../model/repository.js';
+import type { GitDir } from '../../git/git-process.js';
 import { sortProblems, validateRepository } from '../../validate/validate.js';
 import { startProgress } from '../progress.js';
 import { rootOf } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
+import type { CheckOptions } from '../specs/check.js';
+import type { Context } from '../context.js';
 
-export const run: CommandHandler = async (ctx, _args, options) => {
+export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => {
   const root = rootOf(ctx, options);
-  const baseRef = options.base as string;
-  const headRef = (options.head as string | undefined) ?? 'HEAD';
-  const chosen = chooseActor(options.actor as string | undefined, ctx.env);
+  const dir = ctx.git(root);
+  const baseRef = options.base;
+  const headRef = options.head;
+  const chosen = chooseActor(options.actor, ctx.env);
   if (chosen.source === '--actor' && !HANDLE_PATTERN.test(chosen.handle ?? ''))
     throw new UsageError(
       `--actor "${chosen.handle}" is not a handle`,
@@ -49,11 +51,11 @@ export const run: CommandHandler = async (ctx, _args, options) => {
 
   const progress = startProgress(ctx);
   progress.phase('reading the history');
-  assertFullHistory(root);
-  const baseCommit = resolveBase(root, baseRef);
-  const headCommit = resolveCommit(root, headRef);
-  const base = mergeBase(root, baseCommit, headCommit);
-  const prefix = rootPrefix(root);
+  const prefix = requireRootPrefix(dir, 'ideas check compares git commits: run it in a clone');
+  assertFullHistory(dir);
+  const baseCommit = resolveBase(dir, baseRef);
+  const headCommit = resolveCommit(dir, headRef);
+  const base = mergeBase(dir, baseCommit, headCommit);
   const toRoot = (path: string): string | undefined =>
     prefix === ''
       ? path
@@ -65,7 +67,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
   const toTop = (path: string): string =>
     prefix === '' || isCiFile(path) ? path : `${prefix}/${path}`;
 
-  const changes = readChanges(root, base, headCommit).flatMap((change) =>
+  const changes = readChanges(dir, base, headCommit).flatMap((change) =>
     toPathChanges(change, toRoot),
   );
 
@@ -73,13 +75,13 @@ export const run: CommandHandler = async (ctx, _args, options) => {
   // The diff is taken from the merge base, but authority (reviewers, people, quorum, lifecycle,
   // ids, authors, statuses) from the tip of the base branch: a branch started from an old commit
   // must not revive an old reviewer list.
-  const headTree = readTree(root, headCommit);
-  const baseTree = readTree(root, baseCommit);
+  const headTree = readTree(dir, headCommit);
+  const baseTree = readTree(dir, baseCommit);
   const headPaths = headTree.flatMap((e) => toRoot(e.path) ?? []);
   const baseIdeaPaths = ideaPathsById(baseTree.flatMap((e) => toRoot(e.path) ?? []));
   const [baseRepo, { repo: branchRepo }] = await Promise.all([
-    readBaseRepository(root, baseCommit, changes),
-    readRepository({ root, ref: headCommit }),
+    readBaseRepository(root, ctx.env, baseCommit, changes),
+    readRepository({ root, ref: headCommit, env: ctx.env }),
   ]);
   // The branch's files are validated with the settings they will merge into: the tip's config,
   // unless the branch itself changes it (which needs a reviewer).
@@ -93,7 +95,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
     const acting = { handle: chosen.handle, label: chosen.handle };
     actorsOf = () => [acting];
   } else {
-    const authors = readPathAuthors(root, base, headCommit);
+    const authors = readPathAuthors(dir, base, headCommit);
     actorsOf = (path) =>
       (authors.get(toTop(path)) ?? []).map((email) => personOfEmail(baseRepo.config, email));
     for (const emails of authors.values())
@@ -112,8 +114,8 @@ export const run: CommandHandler = async (ctx, _args, options) => {
     }),
     ...touchedProblems(headRepo, changes, ctx.today),
   ];
-  if (options.openPrs === true) {
-    const others = ideasOnOtherBranches(root, baseCommit, headCommit, baseRef, toRoot);
+  if (options.openPrs) {
+    const others = ideasOnOtherBranches(dir, baseCommit, headCommit, baseRef, toRoot);
     const added = changes
       .filter((c) => c.kind === 'idea' && (c.status === 'added' || c.status === 'renamed'))
       .flatMap((c) => {
@@ -142,12 +144,15 @@ export const run: CommandHandler = async (ctx, _args, options) => {
     })),
     problems: shown,
   };
-  ctx.out(formatCheck(options.format as ProblemFormat, report, { color: ctx.color }));
+  ctx.out(formatCheck(options.format, report, { color: ctx.color }));
   return problems.some((p) => p.severity === 'error') ? ExitCode.problemsFound : ExitCode.ok;
 };
 
 /** A git change as policy sees it; a rename across the root's edge is an addition or a deletion. */
-function toPathChanges(change: Change, toRoot: (path: string) => string | undefined): PathChange[] {
+function toPathChanges(
+  change: DiffEntry,
+  toRoot: (path: string) => string | undefined,
+): PathChange[] {
   const path = toRoot(change.path);
   const from = change.from === undefined ? undefined : toRoot(change.from);
   const { newMode } = change;
@@ -186,20 +191,20 @@ function touchedProblems(
 
 /** Ideas that other unmerged remote branches add, by id read from their file names. */
 function ideasOnOtherBranches(
-  root: string,
+  dir: GitDir,
   baseCommit: string,
   headCommit: string,
   baseRef: string,
   toRoot: (path: string) => string | undefined,
 ): BranchIdea[] {
   const found: BranchIdea[] = [];
-  for (const branch of remoteBranches(root)) {
+  for (const branch of remoteBranches(dir)) {
     if (branch.name === baseRef || branch.commit === headCommit) continue;
     // Merged branches are in the base already; branches under this one share its files.
-    if (isAncestor(root, branch.commit, baseCommit) || isAncestor(root, branch.commit, headCommit))
+    if (isAncestor(dir, branch.commit, baseCommit) || isAncestor(dir, branch.commit, headCommit))
       continue;
-    const from = mergeBase(root, baseCommit, branch.commit);
-    for (const change of readChanges(root, from, branch.commit)) {
+    const from = mergeBase(dir, baseCommit, branch.commit);
+    for (const change of readChanges(dir, from, branch.commit)) {
       if (change.status !== 'added' && change.status !== 'renamed') continue;
       const path = toRoot(change.path);
       const placed = path === undefined ? undefined : placeFile(path);
@@ -216,6 +221,7 @@ function ideasOnOtherBranches(
  */
 async function readBaseRepository(
   root: string,
+  env: Context['env'],
   base: string,
   changes: PathChange[],
 ): Promise<Repository> {
@@ -229,17 +235,21 @@ async function readBaseRepository(
       if ('id' in placed && placed.id) ids.add(placed.id);
     }
   }
-  const raw = await readGitRef(root, base, undefined, (path) => {
-    if (paths.has(path)) return true;
-    const placed = placeFile(path);
-    return (
-      (placed.kind === 'idea' || placed.kind === 'decision') &&
-      placed.id !== undefined &&
-      ids.has(placed.id)
-    );
+  const { repo } = await readRepository({
+    root,
+    ref: base,
+    env,
+    select: (path) => {
+      if (paths.has(path)) return true;
+      const placed = placeFile(path);
+      return (
+        (placed.kind === 'idea' || placed.kind === 'decision') &&
+        placed.id !== undefined &&
+        ids.has(placed.id)
+      );
+    },
   });
-  const { config } = configOf(raw, base);
-  return buildRepository(toSnapshot(raw), config);
+  return repo;
 }
 
 /** Idea ids by file name (the name starts with the id), first path of each. */

@@ -8,10 +8,11 @@ import { rankIdeas } from '../../rank/rank.js';
 import { findPackageRoot } from '../../read/package-files.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandHandler } from '../spec.js';
+import type { DemoOptions } from '../specs/demo.js';
 
-export const run: CommandHandler = async (ctx, _args, options) => {
-  const root = prepareDemoFolder(ctx.cwd, options.dir as string | undefined);
-  const built = buildDemoRepository(root, builtInTemplate());
+export const run: CommandHandler<DemoOptions> = async (ctx, _args, options) => {
+  const root = prepareDemoFolder(ctx.cwd, options.dir, ctx.tempDir);
+  const built = buildDemoRepository(root, builtInTemplate(), ctx.env);
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   ctx.out(
     [
@@ -28,7 +29,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
   const { run: runCli } = await import('../run.js');
   const code = await runCli({ ...ctx, argv: ['rank', '--root', root, '--limit', '10'] });
   if (code !== ExitCode.ok) return code;
-  const { repo } = await readRepository({ root });
+  const { repo } = await readRepository({ root, env: ctx.env });
   const top = rankIdeas(repo, { today: ctx.today })[0]?.idea.id ?? '<id>';
   ctx.out(
     [

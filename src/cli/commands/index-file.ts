@@ -6,9 +6,10 @@ import { formatIdeasIndex, INDEX_FILE } from '../../report/ideas-index.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { displayPathFn, loadRepository } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
+import type { IndexOptions } from '../specs/index-command.js';
 
-export const run: CommandHandler = async (ctx, _args, options) => {
-  const { root, repo } = await loadRepository(ctx, options);
+export const run: CommandHandler<IndexOptions> = async (ctx, _args, options) => {
+  const { root, repo } = await loadRepository(ctx, { root: options.root, ref: undefined });
   const path = join(root, INDEX_FILE);
   const shown = displayPathFn(ctx, root)(INDEX_FILE);
   const wanted = formatIdeasIndex(repo);

@@ -4,17 +4,18 @@ import { join, relative, resolve, sep } from 'node:path';
 import { HANDLE_PATTERN } from '../../schema/common.js';
 import { builtInTemplate } from '../../read/repository.js';
 import { findPackageRoot, packageSpec } from '../../read/package-files.js';
-import { runGit } from '../../git/git-process.js';
+import { runGit, type GitDir } from '../../git/git-process.js';
+import { findTopLevel } from '../../git/locate.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CommandHandler } from '../spec.js';
+import type { InitOptions } from '../specs/init.js';
+import type { Context } from '../context.js';
 
-export const run: CommandHandler = async (ctx, args, options) => {
+export const run: CommandHandler<InitOptions> = async (ctx, args, options) => {
   const target = resolve(ctx.cwd, args[0] ?? '.');
   const reviewers =
-    (options.reviewer as string[]).length > 0
-      ? (options.reviewer as string[])
-      : [defaultReviewer(ctx.cwd, ctx.env)];
+    options.reviewer.length > 0 ? options.reviewer : [defaultReviewer(ctx.git(ctx.cwd), ctx.env)];
   for (const handle of reviewers) {
     if (!HANDLE_PATTERN.test(handle))
       throw new UsageError(
@@ -23,7 +24,7 @@ export const run: CommandHandler = async (ctx, args, options) => {
       );
   }
   // Forges read .github/ and .gitlab-ci.yml at the top of the git repository, which may be above the ideas root.
-  const gitTop = gitTopLevel(target);
+  const gitTop = gitTopLevel(ctx, target);
   const prefix = gitTop ? relative(gitTop, target).split(sep).join('/') : '';
   const forgeRoot = gitTop ?? target;
   const values: Record<string, string> = {
@@ -39,7 +40,7 @@ export const run: CommandHandler = async (ctx, args, options) => {
     plan.set(join(target, path), fill(text, values));
   // CI files belong at the top of the git repository, where the forge reads them.
   if (options.ci !== 'none') {
-    for (const [path, text] of templateFiles(options.ci as string))
+    for (const [path, text] of templateFiles(options.ci))
       plan.set(join(forgeRoot, path), fill(text, values));
   }
   plan.set(join(target, 'templates', 'idea.md'), builtInTemplate());
@@ -79,7 +80,13 @@ export const run: CommandHandler = async (ctx, args, options) => {
       'Next:',
       `  ${target === ctx.cwd ? '' : `cd ${relative(ctx.cwd, target) || '.'} && `}ideas validate`,
       '  edit ideas.config.yaml: teams, people, reviewers',
-      '  git add -A && git commit -m "Start an ideas repository"',
+      // Pull requests are the approval flow: without git there is nothing to commit yet.
+      ...(gitTop
+        ? ['  git add -A && git commit -m "Start an ideas repository"']
+        : [
+            `  ${relative(ctx.cwd, target) || '.'} is not in a git repository: ideas lives in git, so start one:`,
+            `  git init${target === ctx.cwd ? '' : ` ${relative(ctx.cwd, target)}`} && git -C ${relative(ctx.cwd, target) || '.'} add -A && git -C ${relative(ctx.cwd, target) || '.'} commit -m "Start an ideas repository"`,
+          ]),
       '',
     ].join('\n'),
   );
@@ -105,16 +112,15 @@ function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
-function gitTopLevel(dir: string): string | undefined {
+function gitTopLevel(ctx: Context, dir: string): string | undefined {
   let at = dir;
   while (!existsSync(at)) at = resolve(at, '..');
-  const result = runGit(at, ['rev-parse', '--show-toplevel']);
-  return result.status === 0 ? result.stdout.toString('utf8').trim() : undefined;
+  return findTopLevel(ctx.git(at));
 }
 
 /** The local part of the git email, else the login name: a reasonable first reviewer. */
-function defaultReviewer(cwd: string, env: Record<string, string | undefined>): string {
-  const email = runGit(cwd, ['config', 'user.email']);
+function defaultReviewer(dir: GitDir, env: Record<string, string | undefined>): string {
+  const email = runGit(dir, ['config', 'user.email']);
   const local = email.status === 0 ? email.stdout.toString('utf8').trim().split('@')[0] : undefined;
   const candidate = (local || env.USER || 'reviewer').replace(/[^A-Za-z0-9._-]/g, '-');
   return HANDLE_PATTERN.test(candidate) ? candidate : 'reviewer';

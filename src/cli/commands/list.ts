@@ -5,14 +5,15 @@ import { ExitCode } from '../../errors.js';
 import { loadRepository } from '../repository.js';
 import { readFilters, readLimit, tableWidth } from '../filters.js';
 import type { CommandHandler } from '../spec.js';
+import type { ListOptions } from '../specs/list.js';
 
-export const run: CommandHandler = async (ctx, _args, options) => {
-  const limit = readLimit(options);
+export const run: CommandHandler<ListOptions> = async (ctx, _args, options) => {
+  const limit = readLimit(options.limit);
   const { repo } = await loadRepository(ctx, options);
   const entries = rankIdeas(repo, {
     model: 'votes',
     today: ctx.today,
-    ...readFilters(repo, options, true),
+    ...readFilters(repo, options.filters, true),
   });
   const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   entries.sort((a, b) =>

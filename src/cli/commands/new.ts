@@ -3,32 +3,28 @@
  * id no branch has, and writes the idea (or commits it on its own branch).
  */
 import { TEMPLATE_PATH } from '../../parse/layout.js';
-import { randomInt } from 'node:crypto';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash, randomInt } from 'node:crypto';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ExitCode, ExitError, GitError, UsageError } from '../../errors.js';
+import { ExitCode, ExitError, GitError, InterruptedError, UsageError } from '../../errors.js';
 import { bodyFromSections, renderIdea, type NewIdea } from '../../format/record-files.js';
 import { sanitizeLine } from '../../format/sanitize.js';
-import { gitPrefix, idsOnBranches } from '../../git/authoring.js';
+import { idsOnBranches } from '../../git/authoring.js';
+import { findRootPrefix } from '../../git/locate.js';
 import { allocateId } from '../../model/ids.js';
 import { isClosed, statusOf } from '../../model/lifecycle.js';
 import { SimilarityIndex, type Match } from '../../model/similarity.js';
 import { placeFile, slugify } from '../../parse/layout.js';
 import { rankIdeas } from '../../rank/rank.js';
-import {
-  FileExistsError,
-  openSession,
-  problemsAfter,
-  publish,
-  readInput,
-  refuseInvalid,
-  reportOutcome,
-  identifyUser,
-  type Outcome,
-  type Session,
-} from '../authoring.js';
+import { writeFileAtomic } from '../../write/atomic.js';
+import { FileExistsError } from '../../write/working-tree.js';
+import { problemsAfter, refuseInvalid } from '../dry-run.js';
+import { normaliseIdeaId } from '../idea-id.js';
+import { readInput } from '../input.js';
+import { publish, reportOutcome, type Outcome } from '../publish.js';
+import { identifyUser, openSession, type Session } from '../session.js';
+import type { NewOptions } from '../specs/new.js';
 import type { Context } from '../context.js';
 import {
   campaignQuestion,
@@ -41,7 +37,7 @@ import {
 } from '../questions.js';
 import { builtInTemplate } from '../../read/repository.js';
 import { ask, isInteractive, requireAnswers } from '../prompts.js';
-import type { CommandHandler, CommandOptions } from '../spec.js';
+import type { CommandHandler } from '../spec.js';
 import { castVote } from './vote.js';
 
 /** What `--from-json` takes: every field optional, flags win over it. */
@@ -60,17 +56,28 @@ const draftSchema = z
   .strict();
 type Draft = z.output<typeof draftSchema>;
 
-export const run: CommandHandler = async (ctx, _args, options) => {
+export const run: CommandHandler<NewOptions> = async (ctx, _args, options) => {
   const draft = await readDraft(ctx, options);
   const session = await openSession(ctx, options);
   const me = identifyUser(session);
-  const answers = await gatherAnswers(ctx, session, draft, options, me.handle);
+  const kept = draftFile(ctx, session.root);
+  if (options.fromJson === undefined && isInteractive(ctx) && existsSync(kept))
+    ctx.err(`ideas: the answers of an interrupted run are kept: ideas new --from-json ${kept}\n`);
+  const partial: Partial<Answers> = {};
+  let answers: Answers;
+  try {
+    answers = await gatherAnswers(ctx, session, draft, options, me.handle, partial);
+  } catch (error) {
+    // Ctrl-C: what was typed so far is not lost; the next run offers it.
+    if (error instanceof InterruptedError) throw keepDraftOnCancel(kept, draft, partial);
+    throw error;
+  }
 
   const taken = takenIds(session);
   const similar = similarIdeas(session, answers.title, answers.body);
   if (similar.length > 0) {
     const target = await confirmDespiteSimilar(ctx, session, similar, options, me.handle);
-    if (target !== undefined) return castVote(ctx, session, target, options);
+    if (target !== undefined) return castVote(ctx, session, target, options.vote);
   }
 
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -95,7 +102,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
       });
     } catch (error) {
       if (error instanceof FileExistsError) continue;
-      if (error instanceof GitError) throw keepDraft(error, answers);
+      if (error instanceof GitError) throw keepDraft(error, kept, answers);
       throw error;
     }
     if (!session.base && sameIdWritten(session.root, id, path)) {
@@ -103,7 +110,10 @@ export const run: CommandHandler = async (ctx, _args, options) => {
       rmSync(join(session.root, path), { force: true });
       continue;
     }
-    reportOutcome(ctx, session, outcome, options.json ? { id, path } : undefined, 'wrote');
+    reportOutcome(ctx, session, outcome, options.format, { id, path }, 'wrote');
+    // A finished draft is spent: the next run should not offer it again.
+    if (options.fromJson !== undefined && resolve(ctx.cwd, options.fromJson) === kept)
+      rmSync(kept, { force: true });
     return ExitCode.ok;
   }
   throw new UsageError('could not find a free idea id: run the command again');
@@ -111,15 +121,15 @@ export const run: CommandHandler = async (ctx, _args, options) => {
 
 type Answers = Omit<NewIdea, 'id' | 'authors' | 'created'>;
 
-async function readDraft(ctx: Context, options: CommandOptions): Promise<Draft> {
-  if (typeof options.fromJson !== 'string') return {};
+async function readDraft(ctx: Context, options: NewOptions): Promise<Draft> {
+  if (options.fromJson === undefined) return {};
   const text = await readInput(ctx, options.fromJson, '--from-json');
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     throw new UsageError(
-      `--from-json ${options.fromJson} is not JSON: ${(error as Error).message}`,
+      `--from-json ${options.fromJson} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
   const parsed = draftSchema.safeParse(data);
@@ -137,16 +147,16 @@ async function gatherAnswers(
   ctx: Context,
   session: Session,
   draft: Draft,
-  options: CommandOptions,
+  options: NewOptions,
   me: string,
+  partial: Partial<Answers>,
 ): Promise<Answers> {
   const { config, repo } = session;
-  const yes = options.yes === true;
+  const yes = options.yes;
   const sectionsGiven = new Map(Object.entries(draft.sections ?? {}));
   let body = draft.body;
-  if (typeof options.bodyFile === 'string')
-    body = await readInput(ctx, options.bodyFile, '--body-file');
-  let title = (options.title as string | undefined) ?? draft.title;
+  if (options.bodyFile !== undefined) body = await readInput(ctx, options.bodyFile, '--body-file');
+  let title = options.title ?? draft.title;
   const template = repo.template.sections;
   // A template that could not be read (a link, a binary) must not pass for "no template".
   for (const refused of repo.problems.filter((p) => p.file === TEMPLATE_PATH)) {
@@ -168,8 +178,9 @@ async function gatherAnswers(
     title = await ask(ctx, 'input', titleQuestion(), '--title');
   }
   title = title.trim();
+  partial.title = title;
 
-  let team = (options.team as string | undefined) ?? draft.team;
+  let team = options.team ?? draft.team;
   const teams = Object.keys(config.teams);
   if (team === undefined && !yes && teams.length > 0 && isInteractive(ctx)) {
     const mine = config.people[me]?.team;
@@ -177,15 +188,18 @@ async function gatherAnswers(
     team = picked === '' ? undefined : String(picked);
   }
   team ??= config.people[me]?.team;
+  partial.team = team;
 
-  let tags = (options.tag as string[] | undefined) ?? draft.tags;
+  let tags = options.tag ?? draft.tags;
   if (tags === undefined && !yes && isInteractive(ctx)) {
     const typed = await ask(ctx, 'input', tagsQuestion(), '--tag');
     tags = typed.split(',');
   }
   tags = [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
+  partial.tags = tags;
 
-  let parent = (options.parent as string | undefined) ?? draft.parent;
+  const givenParent = options.parent ?? draft.parent;
+  let parent = givenParent === undefined ? undefined : normaliseIdeaId(givenParent, '--parent');
   const themes = repo.ideas.filter(
     (idea) => idea.kind === 'theme' && !isClosed(config.lifecycle, statusOf(repo, idea.id)),
   );
@@ -193,8 +207,9 @@ async function gatherAnswers(
     const picked = await ask(ctx, 'select', themeQuestion(themes), '--parent');
     parent = picked === '' ? undefined : String(picked);
   }
+  partial.parent = parent;
 
-  let campaign = (options.campaign as string | undefined) ?? draft.campaign;
+  let campaign = options.campaign ?? draft.campaign;
   const campaigns = Object.entries(config.campaigns).filter(
     ([, c]) => c.closes >= ctx.today && (c.opens === undefined || c.opens <= ctx.today),
   );
@@ -202,21 +217,23 @@ async function gatherAnswers(
     const picked = await ask(ctx, 'select', campaignQuestion(campaigns), '--campaign');
     campaign = picked === '' ? undefined : String(picked);
   }
+  partial.campaign = campaign;
 
   if (body === undefined) {
     const useEditor = Boolean(ctx.env.VISUAL || ctx.env.EDITOR);
-    const templateText = session.raw.templateText ?? builtInTemplate();
+    const templateText = session.read.tree.templateText ?? builtInTemplate();
     for (const section of missingSections) {
       const question = sectionQuestion(section, templateText);
       const answer = useEditor
         ? await ask(ctx, 'editor', { ...question, waitForUserInput: false }, '--body-file')
         : await ask(ctx, 'input', question, '--body-file');
       sectionsGiven.set(section.heading, answer);
+      partial.body = bodyFromSections(template, sectionsGiven);
     }
     body = bodyFromSections(template, sectionsGiven);
   }
 
-  const kind = options.theme === true ? 'theme' : (draft.kind ?? 'idea');
+  const kind = options.theme ? 'theme' : (draft.kind ?? 'idea');
   return {
     title,
     team,
@@ -236,14 +253,14 @@ function takenIds(session: Session): Set<string> {
     const placement = placeFile(path);
     if (placement.kind === 'idea' && placement.id) taken.add(placement.id);
   };
-  for (const file of session.raw.files) add(file.path);
+  for (const file of session.read.tree.files) add(file.path);
   try {
     for (const name of readdirSync(join(session.root, 'ideas'))) add(`ideas/${name}`);
   } catch {
     // no ideas/ folder yet
   }
-  const prefix = gitPrefix(session.root);
-  if (prefix !== undefined) for (const id of idsOnBranches(session.root, prefix)) taken.add(id);
+  const prefix = findRootPrefix(session.git);
+  if (prefix !== undefined) for (const id of idsOnBranches(session.git, prefix)) taken.add(id);
   return taken;
 }
 
@@ -289,7 +306,7 @@ async function confirmDespiteSimilar(
   ctx: Context,
   session: Session,
   similar: readonly SimilarIdea[],
-  options: CommandOptions,
+  options: NewOptions,
   me: string,
 ): Promise<string | undefined> {
   const lines = similar.map(
@@ -297,7 +314,7 @@ async function confirmDespiteSimilar(
       `  ${s.id}  ${sanitizeLine(s.title)}  (${s.status}, ${s.votes} vote${s.votes === 1 ? '' : 's'}, ${Math.round(s.score * 100)}% alike)\n`,
   );
   ctx.err(`ideas: warning: existing ideas read like this one:\n${lines.join('')}`);
-  if (options.yes === true) return undefined;
+  if (options.yes) return undefined;
   if (!isInteractive(ctx)) {
     ctx.err(
       `ideas: nothing was written: pass --yes to write it anyway, or vote for one of them: ideas vote ${similar[0]?.id ?? 'ID'}\n`,
@@ -324,15 +341,41 @@ async function confirmDespiteSimilar(
   return choice === '' ? undefined : String(choice);
 }
 
-/** A git failure after the user typed everything: keep their answers outside the repository. */
-function keepDraft(error: GitError, answers: Answers): GitError {
-  const file = join(tmpdir(), `ideas-draft-${process.pid}-${Date.now()}.json`);
+/**
+ * Where this repository's unfinished answers are kept between runs: one file per repository in
+ * the temporary folder, so the next `ideas new` there can offer it.
+ */
+function draftFile(ctx: Context, root: string): string {
+  const key = createHash('sha256').update(root).digest('hex').slice(0, 12);
+  return join(ctx.tempDir, `ideas-draft-${key}.json`);
+}
+
+/** The answers as `--from-json` reads them back. */
+function draftJson(answers: Partial<Answers>, draft: Draft = {}): string {
+  const { estimates, ...rest } = { ...draft, ...answers };
+  const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  return `${JSON.stringify({ ...fields, ...(estimates ? { estimates } : {}) }, null, 2)}\n`;
+}
+
+function keepDraftOnCancel(
+  file: string,
+  draft: Draft,
+  partial: Partial<Answers>,
+): InterruptedError {
+  if (Object.keys(partial).length === 0 && Object.keys(draft).length === 0)
+    return new InterruptedError();
   try {
-    const { estimates, ...rest } = answers;
-    writeFileSync(
-      file,
-      `${JSON.stringify({ ...rest, ...(estimates ? { estimates } : {}) }, null, 2)}\n`,
-    );
+    writeFileAtomic(file, draftJson(partial, draft));
+  } catch {
+    return new InterruptedError();
+  }
+  return new InterruptedError(`your answers so far are kept: ideas new --from-json ${file}`);
+}
+
+/** A git failure after the user typed everything: keep their answers outside the repository. */
+function keepDraft(error: GitError, file: string, answers: Answers): GitError {
+  try {
+    writeFileAtomic(file, draftJson(answers));
   } catch {
     return error;
   }

@@ -4,24 +4,36 @@ import { formatPending, type PendingRecord } from '../../format/pending.js';
 import { readBlobs } from '../../git/git-process.js';
 import {
   assertFullHistory,
-  defaultRemoteBranch,
   isAncestor,
   mergeBase,
   readChanges,
   remoteBranches,
   resolveBase,
-  rootPrefix,
 } from '../../git/diff.js';
+import {
+  findDefaultBranch,
+  fromGitPath,
+  requireRootPrefix,
+  shortRefName,
+} from '../../git/locate.js';
 import { placeFile } from '../../parse/layout.js';
 import { parseRecords } from '../../parse/records.js';
 import { checkBytes } from '../../read/limits.js';
 import { startProgress } from '../progress.js';
 import { rootOf } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
+import type { PendingOptions } from '../specs/pending.js';
 
-export const run: CommandHandler = async (ctx, _args, options) => {
+export const run: CommandHandler<PendingOptions> = async (ctx, _args, options) => {
   const root = rootOf(ctx, options);
-  const base = (options.base as string | undefined) ?? defaultRemoteBranch(root);
+  const dir = ctx.git(root);
+  // Remote branches are git's: outside git there is nothing to compare (exit 3, as git failing).
+  const prefix = requireRootPrefix(
+    dir,
+    'ideas pending reads remote branches: run it in a clone of the ideas repository',
+  );
+  const remoteDefault = findDefaultBranch(dir, { remoteOnly: true });
+  const base = options.base ?? (remoteDefault ? shortRefName(remoteDefault) : undefined);
   if (base === undefined)
     throw new UsageError(
       'cannot tell the default branch: there is no origin/HEAD, origin/main or origin/master',
@@ -29,21 +41,15 @@ export const run: CommandHandler = async (ctx, _args, options) => {
     );
   const progress = startProgress(ctx);
   progress.phase('reading remote branches');
-  assertFullHistory(root);
-  const baseCommit = resolveBase(root, base);
-  const prefix = rootPrefix(root);
+  assertFullHistory(dir);
+  const baseCommit = resolveBase(dir, base);
   const records: PendingRecord[] = [];
-  for (const branch of remoteBranches(root)) {
-    if (branch.name === base || isAncestor(root, branch.commit, baseCommit)) continue;
-    const from = mergeBase(root, baseCommit, branch.commit);
+  for (const branch of remoteBranches(dir)) {
+    if (branch.name === base || isAncestor(dir, branch.commit, baseCommit)) continue;
+    const from = mergeBase(dir, baseCommit, branch.commit);
     const found: { record: PendingRecord; blob?: string }[] = [];
-    for (const change of readChanges(root, from, branch.commit)) {
-      const path =
-        prefix === ''
-          ? change.path
-          : change.path.startsWith(`${prefix}/`)
-            ? change.path.slice(prefix.length + 1)
-            : undefined;
+    for (const change of readChanges(dir, from, branch.commit)) {
+      const path = fromGitPath(prefix, change.path);
       if (path === undefined) continue;
       const placed = placeFile(path);
       if (placed.kind !== 'idea' && placed.kind !== 'vote' && placed.kind !== 'decision') continue;
@@ -61,7 +67,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
       found.push(readable ? { record, blob: change.newId } : { record });
     }
     const blobs = await readBlobs(
-      root,
+      dir,
       found.flatMap((f) => (f.blob ? [f.blob] : [])),
     );
     let at = 0;
@@ -88,8 +94,6 @@ export const run: CommandHandler = async (ctx, _args, options) => {
     }
   }
   progress.done();
-  ctx.out(
-    formatPending(options.format as 'table' | 'json', { base, records }, { color: ctx.color }),
-  );
+  ctx.out(formatPending(options.format, { base, records }, { color: ctx.color }));
   return ExitCode.ok;
 };

@@ -5,8 +5,9 @@ import { ExitCode } from '../../errors.js';
 import { loadRepository } from '../repository.js';
 import { tableWidth } from '../filters.js';
 import type { CommandHandler } from '../spec.js';
+import type { QueueOptions } from '../specs/queue.js';
 
-export const run: CommandHandler = async (ctx, _args, options) => {
+export const run: CommandHandler<QueueOptions> = async (ctx, _args, options) => {
   const { repo } = await loadRepository(ctx, options);
   const queue = reviewQueue(repo, ctx.today);
   ctx.out(

@@ -1,27 +1,22 @@
 /** `ideas rank`: ideas in order of score under a model, filtered, flat or as a theme tree. */
-import {
-  formatRank,
-  formatRankNotes,
-  type RankFormat,
-  type RankView,
-} from '../../format/ranking.js';
+import { formatRank, formatRankNotes, type RankView } from '../../format/ranking.js';
 import { rankIdeas } from '../../rank/rank.js';
 import { buildRankTree } from '../../rank/tree.js';
-import type { RankingModel } from '../../schema/config.js';
 import { ExitCode } from '../../errors.js';
 import { readFilters, readLimit, tableWidth } from '../filters.js';
 import { startProgress } from '../progress.js';
 import { loadRepositoryAt } from '../read-at.js';
 import type { CommandHandler } from '../spec.js';
+import type { RankOptions } from '../specs/rank.js';
 
-export const run: CommandHandler = async (ctx, _args, options) => {
-  const limit = readLimit(options);
+export const run: CommandHandler<RankOptions> = async (ctx, _args, options) => {
+  const limit = readLimit(options.limit);
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
   const { repo, today } = await loadRepositoryAt(ctx, options);
   progress.phase('ranking');
-  const model = (options.by as RankingModel | undefined) ?? repo.config.ranking.model;
-  const ranked = rankIdeas(repo, { model, today, ...readFilters(repo, options, false) });
+  const model = options.by ?? repo.config.ranking.model;
+  const ranked = rankIdeas(repo, { model, today, ...readFilters(repo, options.filters, false) });
   progress.done();
   let tree = options.tree ? buildRankTree(ranked) : undefined;
   if (tree && limit !== undefined) tree = tree.slice(0, limit);
@@ -33,7 +28,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
     width: tableWidth(ctx.stdout),
     color: ctx.color,
   };
-  const format = options.format as RankFormat;
+  const format = options.format;
   ctx.out(formatRank(format, view));
   // JSON and CSV stay pure data on stdout; what they cannot say goes to stderr.
   if (format === 'json' || format === 'csv') ctx.err(formatRankNotes(view, 'table').trimStart());

@@ -1,7 +1,5 @@
 /** `ideas report`: read the repository and its git history, compute every figure, format, write. */
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { readFileHistory } from '../../git/file-history.js';
@@ -12,7 +10,8 @@ import { sanitizeLine } from '../../format/sanitize.js';
 import { loadRepository } from '../repository.js';
 import { startProgress } from '../progress.js';
 import type { Context } from '../context.js';
-import type { CommandHandler, CommandOptions } from '../spec.js';
+import type { CommandHandler } from '../spec.js';
+import type { ReportOptions } from '../specs/report.js';
 
 const EXTENSIONS: Record<string, ReportFormat> = {
   '.html': 'html',
@@ -22,10 +21,9 @@ const EXTENSIONS: Record<string, ReportFormat> = {
   '.txt': 'text',
 };
 
-export const run: CommandHandler = async (ctx, _args, options) => {
-  const out = options.out as string | undefined;
-  const format = chooseFormat(options.format as ReportFormat | undefined, out);
-  const since = options.since as string | undefined;
+export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) => {
+  const { out, since } = options;
+  const format = chooseFormat(options.format, out);
   if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since))
     throw new UsageError(`--since ${since} is not a date`, 'write it as YYYY-MM-DD');
 
@@ -34,15 +32,15 @@ export const run: CommandHandler = async (ctx, _args, options) => {
   const { root, repo } = await loadRepository(ctx, options);
   checkFilters(repo.config, options);
   progress.phase('reading git history');
-  const ref = options.ref as string | undefined;
-  const history = readFileHistory(root, ref);
+  const ref = options.ref;
+  const history = readFileHistory(ctx.git(root), ref);
   progress.phase('computing the report');
   const report = buildReport(repo, {
     today: ctx.today,
     history,
     since,
-    team: options.team as string | undefined,
-    campaign: options.campaign as string | undefined,
+    team: options.team,
+    campaign: options.campaign,
     ref,
   });
   const text = formatReport(format, report, { color: ctx.color && out === undefined });
@@ -56,7 +54,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
   // --open without --out: a file in the temporary folder, since a browser needs a file.
   const target = out
     ? resolve(ctx.cwd, out)
-    : join(tmpdir(), `ideas-report-${ctx.today}.${format === 'text' ? 'txt' : format}`);
+    : join(ctx.tempDir, `ideas-report-${ctx.today}.${format === 'text' ? 'txt' : format}`);
   if (existsSync(target) && statSync(target).isDirectory()) {
     throw new UsageError(
       `cannot write ${target}: it is a folder`,
@@ -76,7 +74,7 @@ export const run: CommandHandler = async (ctx, _args, options) => {
     );
   }
   ctx.out(`${target}\n`);
-  if (options.open) openFile(ctx, target);
+  if (options.open) await openFile(ctx, target);
   return ExitCode.ok;
 };
 
@@ -86,15 +84,15 @@ function chooseFormat(given: ReportFormat | undefined, out: string | undefined):
   return 'text';
 }
 
-function checkFilters(config: { teams: object; campaigns: object }, options: CommandOptions) {
-  const team = options.team as string | undefined;
+function checkFilters(config: { teams: object; campaigns: object }, options: ReportOptions) {
+  const team = options.team;
   const teams = Object.keys(config.teams);
   if (team !== undefined && teams.length > 0 && !teams.includes(team))
     throw new UsageError(
       `there is no team "${team}" in ideas.config.yaml`,
       `use one of: ${teams.join(', ')}`,
     );
-  const campaign = options.campaign as string | undefined;
+  const campaign = options.campaign;
   const campaigns = Object.keys(config.campaigns);
   if (campaign !== undefined && !campaigns.includes(campaign))
     throw new UsageError(
@@ -103,21 +101,13 @@ function checkFilters(config: { teams: object; campaigns: object }, options: Com
     );
 }
 
-/** The platform's opener, detached; when there is none, the path printed above is enough. */
-function openFile(ctx: Context, path: string): void {
-  const [command, args] =
-    process.platform === 'darwin'
-      ? ['open', [path]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', path]]
-        : ['xdg-open', [path]];
+/** The context's opener; when there is none, the path printed above is enough. */
+async function openFile(ctx: Context, path: string): Promise<void> {
   try {
-    const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
-    child.on('error', () =>
-      ctx.err(`ideas: could not open a browser (${command} not found): open ${path} yourself\n`),
+    await ctx.openFile(path, ctx.env);
+  } catch (error) {
+    ctx.err(
+      `ideas: could not open a browser (${error instanceof Error ? error.message : String(error)}): open ${path} yourself\n`,
     );
-    child.unref();
-  } catch {
-    ctx.err(`ideas: could not open a browser: open ${path} yourself\n`);
   }
 }

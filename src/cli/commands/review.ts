@@ -6,37 +6,26 @@ import { renderDecision } from '../../format/record-files.js';
 import { isKnownStatus, isLegalTransition, legalNext, statusOf } from '../../model/lifecycle.js';
 import { placeFile } from '../../parse/layout.js';
 import { HANDLE_PATTERN } from '../../schema/common.js';
-import {
-  FileExistsError,
-  openSession,
-  problemsAfter,
-  publish,
-  refreshSession,
-  refuseInvalid,
-  reportOutcome,
-  identifyUser,
-  type FileChange,
-  type Outcome,
-  assertIdeaId,
-} from '../authoring.js';
+import type { FileChange } from '../../model/types.js';
+import { FileExistsError } from '../../write/working-tree.js';
+import { problemsAfter, refuseInvalid } from '../dry-run.js';
+import { normaliseIdeaId, resolveIdeaId } from '../idea-id.js';
+import { publish, reportOutcome, type Outcome } from '../publish.js';
+import { identifyUser, openSession, refreshSession } from '../session.js';
+import type { ReviewOptions } from '../specs/review.js';
 import { withLock } from '../../write/lock.js';
 import { ask, isInteractive, requireAnswers } from '../prompts.js';
 import { rationaleQuestion, scoreQuestion } from '../questions.js';
 import type { CommandHandler } from '../spec.js';
 
-export const run: CommandHandler = async (ctx, [id = ''], options) => {
-  assertIdeaId(id);
+export const run: CommandHandler<ReviewOptions> = async (ctx, [typed = ''], options) => {
   const session = await openSession(ctx, options);
   const { repo, config } = session;
   const lifecycle = config.lifecycle;
-  const status = String(options.status);
+  const status = options.status;
+  const id = resolveIdeaId(repo, typed, session.base ? `on ${session.base.name}` : '');
   const idea = repo.ideasById.get(id);
-  if (!idea) {
-    throw new UsageError(
-      `there is no idea "${id}"${session.base ? ` on ${session.base.name}` : ''}`,
-      'check the id with "ideas list"',
-    );
-  }
+  if (!idea) throw new UsageError(`there is no idea "${id}"`);
   // The status becomes part of a file name: only the shape decisions may have.
   if (!/^[a-z][a-z-]*$/.test(status) || !isKnownStatus(lifecycle, status)) {
     throw new UsageError(
@@ -65,7 +54,7 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
     );
   }
 
-  const others = (options.reviewer as string[] | undefined) ?? [];
+  const others = options.reviewer;
   for (const name of others) {
     if (!HANDLE_PATTERN.test(name) || !config.reviewers.includes(name)) {
       throw new UsageError(
@@ -85,7 +74,10 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
     );
   }
 
-  const duplicateOf = typeof options.duplicateOf === 'string' ? options.duplicateOf : undefined;
+  const duplicateOf =
+    options.duplicateOf === undefined
+      ? undefined
+      : normaliseIdeaId(options.duplicateOf, '--duplicate-of');
   if (status === 'duplicate') {
     if (!duplicateOf)
       throw new UsageError('a duplicate needs the idea it repeats', 'pass --duplicate-of ID');
@@ -94,23 +86,15 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
         'an idea cannot duplicate itself',
         'pass the other idea to --duplicate-of',
       );
-    if (!repo.ideasById.has(duplicateOf))
-      throw new UsageError(
-        `there is no idea "${duplicateOf}" for --duplicate-of`,
-        'check the id with "ideas list"',
-      );
+    resolveIdeaId(repo, duplicateOf, 'for --duplicate-of');
   } else if (duplicateOf) {
     throw new UsageError('--duplicate-of only goes with --status duplicate');
   }
 
-  const scores = parseScores((options.score as string[] | undefined) ?? [], config.review.criteria);
+  const scores = parseScores(options.score ?? [], config.review.criteria);
 
   // In a terminal, a reviewer who gave no --score is asked for each criterion (blank skips).
-  if (
-    (options.score as string[] | undefined) === undefined &&
-    config.review.criteria.length > 0 &&
-    isInteractive(ctx)
-  ) {
+  if (options.score === undefined && config.review.criteria.length > 0 && isInteractive(ctx)) {
     for (const criterion of config.review.criteria) {
       const answer = (await ask(ctx, 'input', scoreQuestion(criterion), '--score')).trim();
       if (answer !== '')
@@ -118,7 +102,7 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
     }
   }
 
-  let rationale = typeof options.rationale === 'string' ? options.rationale.trim() : '';
+  let rationale = options.rationale?.trim() ?? '';
   const required = lifecycle.rationale_required.includes(status);
   if (required && rationale === '') {
     requireAnswers(ctx, ['--rationale'], `a ${status} decision`);
@@ -136,7 +120,7 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
   });
   const decide = async (): Promise<{ outcome: Outcome; path: string }> => {
     // What is on disk now, not what was read at the start: another review may have just landed.
-    const current = await refreshSession(session);
+    const current = await refreshSession(ctx, session);
     const now = statusOf(current.repo, id);
     if (now !== from && !isLegalTransition(lifecycle, now, status)) {
       throw new UsageError(
@@ -144,7 +128,7 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
         `from ${now} it can go to ${legalNext(lifecycle, now).join(', ') || 'nothing: it is final'}`,
       );
     }
-    const names = current.raw.files.map((f) => f.path);
+    const names = current.read.tree.files.map((f) => f.path);
     if (!session.base)
       names.push(...listFolder(join(session.root, 'decisions', id), `decisions/${id}/`));
     const sequences = names
@@ -176,7 +160,7 @@ export const run: CommandHandler = async (ctx, [id = ''], options) => {
   const { outcome, path } = session.base
     ? await decide()
     : await withLock(`decisions:${realpathSync(session.root)}:${id}`, decide);
-  reportOutcome(ctx, session, outcome, options.json ? { id, path, status } : undefined, 'wrote');
+  reportOutcome(ctx, session, outcome, options.format, { id, path, status }, 'wrote');
   return ExitCode.ok;
 };
 

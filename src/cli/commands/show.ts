@@ -4,21 +4,16 @@ import { describeIdea } from '../../model/idea-detail.js';
 import { statusOf } from '../../model/lifecycle.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { loadRepository } from '../repository.js';
+import { resolveIdeaId } from '../idea-id.js';
+import { countSupport } from '../../rank/support.js';
 import type { CommandHandler } from '../spec.js';
+import type { ShowOptions } from '../specs/show.js';
 
-export const run: CommandHandler = async (ctx, args, options) => {
-  const id = (args[0] ?? '').trim().toLowerCase();
+export const run: CommandHandler<ShowOptions> = async (ctx, args, options) => {
   const { repo } = await loadRepository(ctx, options);
-  const detail = describeIdea(repo, id);
-  if (!detail) {
-    const near = [...repo.ideasById.keys()].filter((known) => known.startsWith(id.slice(0, 2)));
-    throw new UsageError(
-      `there is no idea "${id}"${options.ref ? ` at ${String(options.ref)}` : ''}`,
-      near.length > 0 && near.length <= 5
-        ? `did you mean ${near.join(', ')}?`
-        : 'run "ideas list" to see every id',
-    );
-  }
+  const id = resolveIdeaId(repo, args[0] ?? '', options.ref ? `at ${options.ref}` : '');
+  const detail = describeIdea(repo, id, countSupport(repo));
+  if (!detail) throw new UsageError(`there is no idea "${id}"`);
   ctx.out(
     options.format === 'json'
       ? ideaJson(detail)

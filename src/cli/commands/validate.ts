@@ -1,5 +1,5 @@
 /** `ideas validate [paths…]`: every rule over the repository; exit 1 on any error. */
-import { formatProblems, type ProblemFormat } from '../../format/problems.js';
+import { formatProblems } from '../../format/problems.js';
 import { validateRepository } from '../../validate/validate.js';
 import { affectedFiles, WHOLE_REPOSITORY_RULES } from '../../validate/affected.js';
 import { changedSince } from '../changed-since.js';
@@ -7,10 +7,11 @@ import { ConfigError, ExitCode, ExitError } from '../../errors.js';
 import { displayPathFn, loadRepository, rootOf, toRootPath } from '../repository.js';
 import { startProgress } from '../progress.js';
 import { sanitizeLine } from '../../format/sanitize.js';
-import type { CommandHandler, CommandOptions } from '../spec.js';
+import type { CommandHandler } from '../spec.js';
+import type { ValidateOptions } from '../specs/validate.js';
 import type { Context } from '../context.js';
 
-export const run: CommandHandler = async (ctx, paths, options) => {
+export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) => {
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
   const { root, repo } = await loadRepositoryOrReport(ctx, options);
@@ -31,10 +32,10 @@ export const run: CommandHandler = async (ctx, paths, options) => {
       );
     }
   }
-  if (typeof options.changedSince === 'string') {
+  if (options.changedSince !== undefined) {
     const affected = affectedFiles(
       repo,
-      changedSince(root, options.changedSince, options.ref as string | undefined),
+      changedSince(ctx.git(root), options.changedSince, options.ref),
     );
     if (affected) only = only ? new Set([...only].filter((p) => affected.has(p))) : affected;
   }
@@ -47,13 +48,7 @@ export const run: CommandHandler = async (ctx, paths, options) => {
   const display = displayPathFn(ctx, root);
   const shown = problems.map((p) => ({ ...p, file: display(p.file) }));
   const files = only ? only.size : repo.files.size;
-  ctx.out(
-    formatProblems(
-      options.format as ProblemFormat,
-      { problems: shown, files },
-      { color: ctx.color },
-    ),
-  );
+  ctx.out(formatProblems(options.format, { problems: shown, files }, { color: ctx.color }));
   return problems.some((p) => p.severity === 'error') ? ExitCode.problemsFound : ExitCode.ok;
 };
 
@@ -70,7 +65,7 @@ function selectFiles(wanted: string[], known: Iterable<string>): Set<string> {
  * The repository, or, when its config is broken, the config's problems in the format asked
  * for: CI reading JSON or annotations sees them too. Exit 2 either way (SPEC §4).
  */
-async function loadRepositoryOrReport(ctx: Context, options: CommandOptions) {
+async function loadRepositoryOrReport(ctx: Context, options: ValidateOptions) {
   try {
     return await loadRepository(ctx, options);
   } catch (error) {
@@ -78,9 +73,7 @@ async function loadRepositoryOrReport(ctx: Context, options: CommandOptions) {
       throw error;
     const display = displayPathFn(ctx, rootOf(ctx, options));
     const problems = error.problems.map((p) => ({ ...p, file: display(p.file) }));
-    ctx.out(
-      formatProblems(options.format as ProblemFormat, { problems, files: 0 }, { color: false }),
-    );
+    ctx.out(formatProblems(options.format, { problems, files: 0 }, { color: false }));
     ctx.err(`ideas: ${sanitizeLine(error.message)}\n`);
     throw new ExitError(ExitCode.usage);
   }

@@ -4,40 +4,39 @@ import { renderVote, updateVoteText } from '../../format/record-files.js';
 import { closingDecision, isClosed, statusOf } from '../../model/lifecycle.js';
 import { budgetUse, pointsProblem, voteCost } from '../../model/voting.js';
 import { HANDLE_PATTERN } from '../../schema/common.js';
-import {
-  FileExistsError,
-  openSession,
-  problemsAfter,
-  publish,
-  readCurrentText,
-  refuseInvalid,
-  reportOutcome,
-  identifyUser,
-  type FileChange,
-  type Session,
-  assertIdeaId,
-} from '../authoring.js';
-import type { CommandHandler, CommandOptions } from '../spec.js';
+import type { FileChange } from '../../model/types.js';
+import { FileExistsError } from '../../write/working-tree.js';
+import { problemsAfter, refuseInvalid } from '../dry-run.js';
+import { resolveIdeaId } from '../idea-id.js';
+import { publish, reportOutcome } from '../publish.js';
+import { identifyUser, openSession, readCurrentText, type Session } from '../session.js';
+import type { CommandHandler } from '../spec.js';
+import type { VoteOptions } from '../specs/vote.js';
 import type { Context } from '../context.js';
 
-export const run: CommandHandler = async (ctx, [id = ''], options) => {
-  assertIdeaId(id);
+export const run: CommandHandler<VoteOptions> = async (ctx, [typed = ''], options) => {
   const session = await openSession(ctx, options);
-  return castVote(ctx, session, id, options);
+  return castVote(ctx, session, typed, options);
 };
 
 /** Also what `ideas new` calls when the user picks "vote for this one instead". */
 export async function castVote(
   ctx: Context,
   session: Session,
-  id: string,
-  options: CommandOptions,
+  typed: string,
+  options: VoteOptions,
 ): Promise<number> {
   const { repo, config } = session;
+  const id = resolveIdeaId(
+    repo,
+    typed,
+    session.base ? `on ${session.base.name}` : '',
+    '(an idea in an open pull request can be voted on once it is merged)',
+  );
   const me = identifyUser(session);
   let voter = me.handle;
   let recordedBy: string | undefined;
-  if (typeof options.as === 'string' && options.as !== me.handle) {
+  if (options.as !== undefined && options.as !== me.handle) {
     if (!config.reviewers.includes(me.handle)) {
       throw new UsageError(
         `only reviewers record votes for others, and ${me.handle} is not a reviewer`,
@@ -53,19 +52,14 @@ export async function castVote(
     recordedBy = me.handle;
   }
   const idea = repo.ideasById.get(id);
-  if (!idea) {
-    throw new UsageError(
-      `there is no idea "${id}"${session.base ? ` on ${session.base.name}` : ''}`,
-      'check the id with "ideas list" (an idea in an open pull request can be voted on once it is merged)',
-    );
-  }
+  if (!idea) throw new UsageError(`there is no idea "${id}"`);
   const path = `votes/${id}/${voter}.md`;
   const existing = readCurrentText(session, path);
   const current = repo.votes.find((v) => v.path === path);
   const branch = `vote/${id}-${voter}`;
   const who = recordedBy ? `${voter}'s` : 'your';
 
-  if (options.retract === true) {
+  if (options.retract) {
     if (existing === undefined)
       throw new UsageError(`there is no vote by ${voter} for "${id}" to retract`);
     const outcome = publish(ctx, session, {
@@ -74,13 +68,7 @@ export async function castVote(
       message: `Retract ${voter}'s vote for ${id}\n\n${idea.title}\n`,
       title: `Retract ${voter}'s vote for ${id}: ${idea.title}`,
     });
-    reportOutcome(
-      ctx,
-      session,
-      outcome,
-      options.json ? { id, path, retracted: true } : undefined,
-      'removed',
-    );
+    reportOutcome(ctx, session, outcome, options.format, { id, path, retracted: true }, 'removed');
     return ExitCode.ok;
   }
 
@@ -125,8 +113,8 @@ export async function castVote(
     );
   }
 
-  const customers = (options.customer as string[] | undefined) ?? [];
-  const comment = typeof options.comment === 'string' ? options.comment : undefined;
+  const customers = options.customer;
+  const comment = options.comment;
   const fresh = () =>
     renderVote({
       idea: id,
@@ -159,15 +147,15 @@ export async function castVote(
     ctx,
     session,
     outcome,
-    options.json ? { id, path } : undefined,
+    options.format,
+    { id, path },
     existing === undefined ? 'wrote' : 'updated',
   );
   return ExitCode.ok;
 }
 
-function parsePoints(value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  const text = String(value);
+function parsePoints(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
   if (!/^-?\d+$/.test(text)) throw new UsageError(`--points takes a whole number, not "${text}"`);
   return Number(text);
 }

@@ -1,7 +1,29 @@
 import { Option } from 'commander';
-import type { CommandSpec } from '../spec.js';
+import { defineCommand, FORMAT_CHOICES, type RawOptions } from '../spec.js';
+import { flag, optionalString, requiredChoice, requiredString } from '../options.js';
 
-export const checkSpec: CommandSpec = {
+export interface CheckOptions {
+  root: string | undefined;
+  base: string;
+  head: string;
+  /** As typed: `""` is refused by the command, not taken for "absent". */
+  actor: string | undefined;
+  openPrs: boolean;
+  format: (typeof FORMAT_CHOICES)[number];
+}
+
+function parseCheckOptions(options: RawOptions): CheckOptions {
+  return {
+    root: optionalString(options, 'root'),
+    base: requiredString(options, 'base'),
+    head: optionalString(options, 'head') ?? 'HEAD',
+    actor: optionalString(options, 'actor'),
+    openPrs: flag(options, 'openPrs'),
+    format: requiredChoice(options, 'format', FORMAT_CHOICES, 'text'),
+  };
+}
+
+export const checkSpec = defineCommand({
   usage: 'check',
   summary:
     'pull-request policy for CI: who may change which idea, vote and decision (exit 1 on a violation)',
@@ -21,11 +43,10 @@ export const checkSpec: CommandSpec = {
       )
       .option('--open-prs', 'also compare the ids added here with every other remote branch')
       .addOption(
-        new Option('--format <format>', 'output format')
-          .choices(['text', 'json', 'github'])
-          .default('text'),
+        new Option('--format <format>', 'output format').choices(FORMAT_CHOICES).default('text'),
       )
       .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
   },
+  parse: parseCheckOptions,
   load: () => import('../commands/check.js'),
-};
+});

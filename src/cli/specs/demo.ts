@@ -1,6 +1,15 @@
-import type { CommandSpec } from '../spec.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { optionalString } from '../options.js';
 
-export const demoSpec: CommandSpec = {
+export interface DemoOptions {
+  dir: string | undefined;
+}
+
+function parseDemoOptions(options: RawOptions): DemoOptions {
+  return { dir: optionalString(options, 'dir') };
+}
+
+export const demoSpec = defineCommand({
   usage: 'demo',
   summary: 'build a sample ideas repository in a temporary folder and rank it: start here',
   examples: ['ideas demo', 'ideas demo --dir ./northwind    # keep it somewhere you choose'],
@@ -10,5 +19,6 @@ export const demoSpec: CommandSpec = {
       'build it in this new or empty folder instead of a temporary one',
     );
   },
+  parse: parseDemoOptions,
   load: () => import('../commands/demo.js'),
-};
+});

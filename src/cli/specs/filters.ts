@@ -1,5 +1,7 @@
 /** Flags shared by the read commands that list ideas (rank, list). */
 import { Option, type Command } from 'commander';
+import { optionalString, stringList, type ReadFlags, readFlags } from '../options.js';
+import type { RawOptions } from '../spec.js';
 
 const collect = (value: string, previous: string[] = []) => [
   ...previous,
@@ -31,4 +33,24 @@ export function addReadOptions(command: Command): Command {
   return command
     .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
     .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+}
+
+export interface FilterFlags {
+  status: string[] | undefined;
+  team: string | undefined;
+  tag: string[] | undefined;
+  campaign: string | undefined;
+}
+
+export function parseFilterFlags(options: RawOptions): FilterFlags {
+  return {
+    status: stringList(options, 'status'),
+    team: optionalString(options, 'team'),
+    tag: stringList(options, 'tag'),
+    campaign: optionalString(options, 'campaign'),
+  };
+}
+
+export function parseReadFlags(options: RawOptions): ReadFlags {
+  return readFlags(options);
 }

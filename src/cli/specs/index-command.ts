@@ -1,6 +1,16 @@
-import type { CommandSpec } from '../spec.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { flag, optionalString } from '../options.js';
 
-export const indexSpec: CommandSpec = {
+export interface IndexOptions {
+  root: string | undefined;
+  check: boolean;
+}
+
+function parseIndexOptions(options: RawOptions): IndexOptions {
+  return { root: optionalString(options, 'root'), check: flag(options, 'check') };
+}
+
+export const indexSpec = defineCommand({
   usage: 'index',
   summary: 'write IDEAS.md, a table of every idea by status; --check fails when it is out of date',
   examples: [
@@ -12,5 +22,6 @@ export const indexSpec: CommandSpec = {
       .option('--check', 'write nothing; exit 1 when IDEAS.md differs from what it should be')
       .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
   },
+  parse: parseIndexOptions,
   load: () => import('../commands/index-file.js'),
-};
+});

@@ -1,7 +1,24 @@
 import { Option } from 'commander';
-import type { CommandSpec } from '../spec.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { flag, requiredChoice, stringList } from '../options.js';
 
-export const initSpec: CommandSpec = {
+export const CI_CHOICES = ['github', 'gitlab', 'none'] as const;
+
+export interface InitOptions {
+  reviewer: string[];
+  ci: (typeof CI_CHOICES)[number];
+  force: boolean;
+}
+
+function parseInitOptions(options: RawOptions): InitOptions {
+  return {
+    reviewer: stringList(options, 'reviewer') ?? [],
+    ci: requiredChoice(options, 'ci', CI_CHOICES, 'github'),
+    force: flag(options, 'force'),
+  };
+}
+
+export const initSpec = defineCommand({
   usage: 'init [dir]',
   summary: 'make a folder an ideas repository: config, folders, template, CI workflow, CODEOWNERS',
   examples: [
@@ -18,14 +35,13 @@ export const initSpec: CommandSpec = {
         [],
       )
       .addOption(
-        new Option('--ci <forge>', 'which CI files to write')
-          .choices(['github', 'gitlab', 'none'])
-          .default('github'),
+        new Option('--ci <forge>', 'which CI files to write').choices(CI_CHOICES).default('github'),
       )
       .option('--force', 'overwrite files that already exist');
   },
+  parse: parseInitOptions,
   load: () => import('../commands/init.js'),
-};
+});
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

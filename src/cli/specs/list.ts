@@ -1,8 +1,32 @@
 import { Option } from 'commander';
-import type { CommandSpec } from '../spec.js';
-import { addFilterOptions, addReadOptions } from './filters.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { optionalString, requiredChoice, type ReadFlags } from '../options.js';
+import {
+  addFilterOptions,
+  addReadOptions,
+  parseFilterFlags,
+  parseReadFlags,
+  type FilterFlags,
+} from './filters.js';
 
-export const listSpec: CommandSpec = {
+export interface ListOptions extends ReadFlags {
+  filters: FilterFlags;
+  sort: 'date' | 'id';
+  limit: string | undefined;
+  format: 'table' | 'json';
+}
+
+function parseListOptions(options: RawOptions): ListOptions {
+  return {
+    ...parseReadFlags(options),
+    filters: parseFilterFlags(options),
+    sort: requiredChoice(options, 'sort', ['date', 'id'], 'date'),
+    limit: optionalString(options, 'limit'),
+    format: requiredChoice(options, 'format', ['table', 'json'], 'table'),
+  };
+}
+
+export const listSpec = defineCommand({
   usage: 'list',
   summary: 'every idea with its status, newest first (or by id); filters as in rank',
   examples: [
@@ -25,5 +49,6 @@ export const listSpec: CommandSpec = {
       );
     addReadOptions(command);
   },
+  parse: parseListOptions,
   load: () => import('../commands/list.js'),
-};
+});

@@ -1,7 +1,44 @@
-import type { CommandSpec } from '../spec.js';
-import { addAuthoringOptions, collect } from './authoring-options.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { flag, optionalString, stringList } from '../options.js';
+import {
+  addAuthoringOptions,
+  collect,
+  parseAuthoringFlags,
+  type AuthoringFlags,
+} from './authoring-options.js';
+import { parseVoteOptions, type VoteOptions } from './vote.js';
 
-export const newSpec: CommandSpec = {
+export interface NewOptions extends AuthoringFlags {
+  title: string | undefined;
+  team: string | undefined;
+  tag: string[] | undefined;
+  parent: string | undefined;
+  campaign: string | undefined;
+  theme: boolean;
+  bodyFile: string | undefined;
+  fromJson: string | undefined;
+  yes: boolean;
+  /** For "vote for that one instead": a plain one-point vote with the same flags. */
+  vote: VoteOptions;
+}
+
+function parseNewOptions(options: RawOptions): NewOptions {
+  return {
+    ...parseAuthoringFlags(options),
+    title: optionalString(options, 'title'),
+    team: optionalString(options, 'team'),
+    tag: stringList(options, 'tag'),
+    parent: optionalString(options, 'parent'),
+    campaign: optionalString(options, 'campaign'),
+    theme: flag(options, 'theme'),
+    bodyFile: optionalString(options, 'bodyFile'),
+    fromJson: optionalString(options, 'fromJson'),
+    yes: flag(options, 'yes'),
+    vote: parseVoteOptions(options),
+  };
+}
+
+export const newSpec = defineCommand({
   usage: 'new',
   summary: 'write a new idea: asks for what it needs, warns about similar ideas',
   examples: [
@@ -29,5 +66,6 @@ export const newSpec: CommandSpec = {
       .option('-y, --yes', 'ask nothing optional, and write even when similar ideas exist');
     addAuthoringOptions(command);
   },
+  parse: parseNewOptions,
   load: () => import('../commands/new.js'),
-};
+});

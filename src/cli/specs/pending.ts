@@ -1,7 +1,22 @@
 import { Option } from 'commander';
-import type { CommandSpec } from '../spec.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { optionalString, requiredChoice } from '../options.js';
 
-export const pendingSpec: CommandSpec = {
+export interface PendingOptions {
+  root: string | undefined;
+  base: string | undefined;
+  format: 'table' | 'json';
+}
+
+function parsePendingOptions(options: RawOptions): PendingOptions {
+  return {
+    root: optionalString(options, 'root'),
+    base: optionalString(options, 'base'),
+    format: requiredChoice(options, 'format', ['table', 'json'], 'table'),
+  };
+}
+
+export const pendingSpec = defineCommand({
   usage: 'pending',
   summary:
     'ideas, votes and decisions on remote branches not yet merged: what waits in open pull requests',
@@ -23,5 +38,6 @@ export const pendingSpec: CommandSpec = {
       )
       .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
   },
+  parse: parsePendingOptions,
   load: () => import('../commands/pending.js'),
-};
+});

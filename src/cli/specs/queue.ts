@@ -1,8 +1,20 @@
 import { Option } from 'commander';
-import type { CommandSpec } from '../spec.js';
-import { addReadOptions } from './filters.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { requiredChoice, type ReadFlags } from '../options.js';
+import { addReadOptions, parseReadFlags } from './filters.js';
 
-export const queueSpec: CommandSpec = {
+export interface QueueOptions extends ReadFlags {
+  format: 'table' | 'json';
+}
+
+function parseQueueOptions(options: RawOptions): QueueOptions {
+  return {
+    ...parseReadFlags(options),
+    format: requiredChoice(options, 'format', ['table', 'json'], 'table'),
+  };
+}
+
+export const queueSpec = defineCommand({
   usage: 'queue',
   summary: 'what waits for reviewers: ideas in review and proposed ones over the vote threshold',
   examples: [
@@ -16,5 +28,6 @@ export const queueSpec: CommandSpec = {
     );
     addReadOptions(command);
   },
+  parse: parseQueueOptions,
   load: () => import('../commands/queue.js'),
-};
+});

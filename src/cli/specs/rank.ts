@@ -1,9 +1,39 @@
 import { Option } from 'commander';
-import type { CommandSpec } from '../spec.js';
-import { RANKING_MODELS } from '../../schema/ranking-models.js';
-import { addFilterOptions, addReadOptions } from './filters.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { RANKING_MODELS, type RankingModel } from '../../schema/ranking-models.js';
+import { choice, flag, optionalString, requiredChoice, type ReadFlags } from '../options.js';
+import {
+  addFilterOptions,
+  addReadOptions,
+  parseFilterFlags,
+  parseReadFlags,
+  type FilterFlags,
+} from './filters.js';
 
-export const rankSpec: CommandSpec = {
+export const RANK_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+
+export interface RankOptions extends ReadFlags {
+  by: RankingModel | undefined;
+  filters: FilterFlags;
+  limit: string | undefined;
+  at: string | undefined;
+  tree: boolean;
+  format: (typeof RANK_FORMATS)[number];
+}
+
+function parseRankOptions(options: RawOptions): RankOptions {
+  return {
+    ...parseReadFlags(options),
+    by: choice(options, 'by', RANKING_MODELS),
+    filters: parseFilterFlags(options),
+    limit: optionalString(options, 'limit'),
+    at: optionalString(options, 'at'),
+    tree: flag(options, 'tree'),
+    format: requiredChoice(options, 'format', RANK_FORMATS, 'table'),
+  };
+}
+
+export const rankSpec = defineCommand({
   usage: 'rank',
   summary: 'ideas in order of score, best first (open ideas unless --status says otherwise)',
   examples: [
@@ -25,11 +55,10 @@ export const rankSpec: CommandSpec = {
       .option('--at <date>', 'the repository as it stood on YYYY-MM-DD, read from git history')
       .option('--tree', 'themes with the ideas under them, support rolled up')
       .addOption(
-        new Option('--format <format>', 'output format')
-          .choices(['table', 'json', 'csv', 'md'])
-          .default('table'),
+        new Option('--format <format>', 'output format').choices(RANK_FORMATS).default('table'),
       );
     addReadOptions(command);
   },
+  parse: parseRankOptions,
   load: () => import('../commands/rank.js'),
-};
+});

@@ -1,9 +1,32 @@
 import { Option } from 'commander';
-import type { CommandSpec } from '../spec.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { choice, flag, optionalString, type ReadFlags } from '../options.js';
+import { parseReadFlags } from './filters.js';
 
 export const REPORT_FORMATS = ['text', 'md', 'json', 'html'] as const;
 
-export const reportSpec: CommandSpec = {
+export interface ReportOptions extends ReadFlags {
+  format: (typeof REPORT_FORMATS)[number] | undefined;
+  out: string | undefined;
+  open: boolean;
+  since: string | undefined;
+  team: string | undefined;
+  campaign: string | undefined;
+}
+
+function parseReportOptions(options: RawOptions): ReportOptions {
+  return {
+    ...parseReadFlags(options),
+    format: choice(options, 'format', REPORT_FORMATS),
+    out: optionalString(options, 'out'),
+    open: flag(options, 'open'),
+    since: optionalString(options, 'since'),
+    team: optionalString(options, 'team'),
+    campaign: optionalString(options, 'campaign'),
+  };
+}
+
+export const reportSpec = defineCommand({
   usage: 'report',
   summary:
     'funnel, decision latency, participation by team, trends, top ideas, themes, campaigns, review load',
@@ -34,5 +57,6 @@ export const reportSpec: CommandSpec = {
       .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
       .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
   },
+  parse: parseReportOptions,
   load: () => import('../commands/report.js'),
-};
+});

@@ -1,15 +1,41 @@
-import type { CommandSpec } from '../spec.js';
-import { addAuthoringOptions, collect } from './authoring-options.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { optionalString, requiredString, stringList } from '../options.js';
+import {
+  addAuthoringOptions,
+  collect,
+  parseAuthoringFlags,
+  type AuthoringFlags,
+} from './authoring-options.js';
 
-export const reviewSpec: CommandSpec = {
+export interface ReviewOptions extends AuthoringFlags {
+  status: string;
+  rationale: string | undefined;
+  /** Undefined when no --score was given: then a terminal asks for each criterion. */
+  score: string[] | undefined;
+  duplicateOf: string | undefined;
+  reviewer: string[];
+}
+
+function parseReviewOptions(options: RawOptions): ReviewOptions {
+  return {
+    ...parseAuthoringFlags(options),
+    status: requiredString(options, 'status'),
+    rationale: optionalString(options, 'rationale'),
+    score: stringList(options, 'score'),
+    duplicateOf: optionalString(options, 'duplicateOf'),
+    reviewer: stringList(options, 'reviewer') ?? [],
+  };
+}
+
+export const reviewSpec = defineCommand({
   usage: 'review <id>',
   summary: 'record a review decision: the status the idea moves to, and why',
   examples: [
-    'ideas review 7kq3xj --status reviewing',
-    'ideas review 7kq3xj --status accepted --score impact=4 --score feasibility=3',
-    'ideas review 7kq3xj --status rejected --rationale "We ship from one warehouse; not before 2027."',
-    'ideas review 7kq3xj --status duplicate --duplicate-of 3m9p2a --rationale "Same as 3m9p2a."',
-    'ideas review 7kq3xj --status accepted --reviewer dave --branch --push   # two signatures, as a PR',
+    'ideas review k7q3xj --status reviewing',
+    'ideas review k7q3xj --status accepted --score impact=4 --score feasibility=3',
+    'ideas review k7q3xj --status rejected --rationale "We ship from one warehouse; not before 2027."',
+    'ideas review k7q3xj --status duplicate --duplicate-of m3p9ra --rationale "Same as m3p9ra."',
+    'ideas review k7q3xj --status accepted --reviewer dave --branch --push   # two signatures, as a PR',
   ],
   configure(command) {
     command
@@ -31,5 +57,6 @@ export const reviewSpec: CommandSpec = {
       );
     addAuthoringOptions(command);
   },
+  parse: parseReviewOptions,
   load: () => import('../commands/review.js'),
-};
+});

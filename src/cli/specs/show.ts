@@ -1,14 +1,26 @@
 import { Option } from 'commander';
-import type { CommandSpec } from '../spec.js';
-import { addReadOptions } from './filters.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { requiredChoice, type ReadFlags } from '../options.js';
+import { addReadOptions, parseReadFlags } from './filters.js';
 
-export const showSpec: CommandSpec = {
+export interface ShowOptions extends ReadFlags {
+  format: 'text' | 'json';
+}
+
+function parseShowOptions(options: RawOptions): ShowOptions {
+  return {
+    ...parseReadFlags(options),
+    format: requiredChoice(options, 'format', ['text', 'json'], 'text'),
+  };
+}
+
+export const showSpec = defineCommand({
   usage: 'show <id>',
   summary: 'one idea: its text, status, decisions, votes, customers, theme and similar ideas',
   examples: [
-    'ideas show 7kq3xj',
-    'ideas show 7kq3xj --format json',
-    'ideas show 7kq3xj --ref origin/main     # as merged',
+    'ideas show k7q3xj',
+    'ideas show k7q3xj --format json',
+    'ideas show k7q3xj --ref origin/main     # as merged',
   ],
   configure(command) {
     command.addOption(
@@ -16,5 +28,6 @@ export const showSpec: CommandSpec = {
     );
     addReadOptions(command);
   },
+  parse: parseShowOptions,
   load: () => import('../commands/show.js'),
-};
+});

@@ -1,12 +1,27 @@
 import { Option } from 'commander';
-import type { CommandSpec } from '../spec.js';
+import { defineCommand, FORMAT_CHOICES, type RawOptions } from '../spec.js';
+import { optionalString, requiredChoice, type ReadFlags } from '../options.js';
+import { parseReadFlags } from './filters.js';
 
-export const validateSpec: CommandSpec = {
+export interface ValidateOptions extends ReadFlags {
+  format: (typeof FORMAT_CHOICES)[number];
+  changedSince: string | undefined;
+}
+
+function parseValidateOptions(options: RawOptions): ValidateOptions {
+  return {
+    ...parseReadFlags(options),
+    format: requiredChoice(options, 'format', FORMAT_CHOICES, 'text'),
+    changedSince: optionalString(options, 'changedSince'),
+  };
+}
+
+export const validateSpec = defineCommand({
   usage: 'validate [paths...]',
   summary: 'check every idea, vote and decision file; exit 1 when something is wrong',
   examples: [
     'ideas validate                        # the whole repository',
-    'ideas validate ideas/7kq3xj-offer-overnight-shipping.md',
+    'ideas validate ideas/k7q3xj-offer-overnight-shipping.md',
     'ideas validate --format github        # annotations in a GitHub Actions log',
     'ideas validate --ref origin/main      # the committed state, no checkout',
     'ideas validate --changed-since origin/main   # what this branch changes, and what that affects',
@@ -14,9 +29,7 @@ export const validateSpec: CommandSpec = {
   configure(command) {
     command
       .addOption(
-        new Option('--format <format>', 'output format')
-          .choices(['text', 'json', 'github'])
-          .default('text'),
+        new Option('--format <format>', 'output format').choices(FORMAT_CHOICES).default('text'),
       )
       .option(
         '--changed-since <ref>',
@@ -25,5 +38,6 @@ export const validateSpec: CommandSpec = {
       .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
       .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
   },
+  parse: parseValidateOptions,
   load: () => import('../commands/validate.js'),
-};
+});

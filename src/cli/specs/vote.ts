@@ -1,14 +1,40 @@
-import type { CommandSpec } from '../spec.js';
-import { addAuthoringOptions, collect } from './authoring-options.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { flag, optionalString, stringList } from '../options.js';
+import {
+  addAuthoringOptions,
+  collect,
+  parseAuthoringFlags,
+  type AuthoringFlags,
+} from './authoring-options.js';
 
-export const voteSpec: CommandSpec = {
+export interface VoteOptions extends AuthoringFlags {
+  /** As typed; the command checks it against the voting mode. */
+  points: string | undefined;
+  comment: string | undefined;
+  customer: string[];
+  retract: boolean;
+  as: string | undefined;
+}
+
+export function parseVoteOptions(options: RawOptions): VoteOptions {
+  return {
+    ...parseAuthoringFlags(options),
+    points: optionalString(options, 'points'),
+    comment: optionalString(options, 'comment'),
+    customer: stringList(options, 'customer') ?? [],
+    retract: flag(options, 'retract'),
+    as: optionalString(options, 'as'),
+  };
+}
+
+export const voteSpec = defineCommand({
   usage: 'vote <id>',
   summary: 'write or update your vote for an idea (--retract removes it)',
   examples: [
-    'ideas vote 7kq3xj                             # one point, as the person your git email maps to',
-    'ideas vote 7kq3xj --points 3 --comment "Three accounts asked for this" --customer acme',
-    'ideas vote 7kq3xj --retract',
-    'ideas vote 7kq3xj --as bob --customer globex  # a reviewer recording a vote heard elsewhere',
+    'ideas vote k7q3xj                             # one point, as the person your git email maps to',
+    'ideas vote k7q3xj --points 3 --comment "Three accounts asked for this" --customer acme',
+    'ideas vote k7q3xj --retract',
+    'ideas vote k7q3xj --as bob --customer globex  # a reviewer recording a vote heard elsewhere',
   ],
   configure(command) {
     command
@@ -25,5 +51,6 @@ export const voteSpec: CommandSpec = {
       );
     addAuthoringOptions(command);
   },
+  parse: parseVoteOptions,
   load: () => import('../commands/vote.js'),
-};
+});

@@ -1,0 +1,113 @@
+/**
+ * What `new`, `vote` and `review` build on: the repository the write goes into (the working
+ * tree, or the default branch in branch mode) and who the user is.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { readIdentity } from '../git/authoring.js';
+import { runGit, type GitDir } from '../git/git-process.js';
+import {
+  requireDefaultBranch,
+  requireRootPrefix,
+  toGitPath,
+  type DefaultBranch,
+} from '../git/locate.js';
+import { handleFromEmail, handleOfEmail } from '../model/people.js';
+import type { Repository } from '../model/repository.js';
+import { readRepository, type ReadRepository } from '../read/repository.js';
+import type { Config } from '../schema/config.js';
+import { refuseLinks } from '../write/working-tree.js';
+import type { Context } from './context.js';
+import { rootOf } from './repository.js';
+import type { AuthoringFlags } from './specs/authoring-options.js';
+
+export interface Session {
+  root: string;
+  git: GitDir;
+  config: Config;
+  /** The repository and the files it was read from, to check a change before writing it. */
+  read: ReadRepository;
+  repo: Repository;
+  /** Set when the write goes onto a new branch rather than into the working tree. */
+  base?: DefaultBranch;
+  /** The ideas root inside the git repository (`''` or `sub/dir`), in branch mode. */
+  prefix: string;
+  push: boolean;
+  openPr: boolean;
+}
+
+/** Reads what the command builds on: the working tree, or the default branch in branch mode. */
+export async function openSession(ctx: Context, flags: AuthoringFlags): Promise<Session> {
+  const root = rootOf(ctx, flags);
+  const git = ctx.git(root);
+  const working = await readRepository({ root, env: ctx.env });
+  const config = working.repo.config;
+  const branchMode = flags.push || (flags.branch ?? config.authoring.branch);
+  const common = { root, git, push: flags.push, openPr: flags.openPr };
+  if (!branchMode) return { ...common, config, read: working, repo: working.repo, prefix: '' };
+  const prefix = requireRootPrefix(
+    git,
+    'run "git init" (or clone the ideas repository) first, or leave out --branch',
+  );
+  const base = requireDefaultBranch(git);
+  // The branch builds on the default branch, so its config is the one that applies.
+  const read = await readRepository({
+    root,
+    ref: base.commit,
+    env: ctx.env,
+    fallbackConfig: config,
+  });
+  return { ...common, config: read.repo.config, read, repo: read.repo, base, prefix };
+}
+
+/** The working tree read again: for a check that must see what another run just wrote. */
+export async function refreshSession(ctx: Context, session: Session): Promise<Session> {
+  if (session.base) return session;
+  const read = await readRepository({ root: session.root, env: ctx.env });
+  return { ...session, read, repo: read.repo };
+}
+
+/**
+ * The current text of a file the command is about to change: read afresh, because the
+ * repository's files may carry only a cached parse. Undefined when it does not exist.
+ */
+export function readCurrentText(session: Session, path: string): string | undefined {
+  if (!session.read.tree.files.some((f) => f.path === path)) return undefined;
+  if (session.base) {
+    const blob = runGit(session.git, [
+      'cat-file',
+      'blob',
+      `${session.base.commit}:${toGitPath(session.prefix, path)}`,
+    ]);
+    return blob.status === 0 ? blob.stdout.toString('utf8') : undefined;
+  }
+  refuseLinks(session.root, path);
+  try {
+    return readFileSync(join(session.root, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The user's handle: the person the config maps their git email to, else its local part. */
+export function identifyUser(session: Session): { handle: string; email: string } {
+  const { email } = readIdentity(session.git);
+  const people = session.config.people;
+  const known = handleOfEmail(people, email);
+  if (known !== undefined) return { handle: known, email };
+  if (Object.keys(people).length > 0) {
+    throw new UsageError(
+      `your git email ${email} is not under people in ideas.config.yaml`,
+      `add it to your entry there (people: {you: {emails: [${email}]}}), or set the email git uses: git config user.email`,
+    );
+  }
+  const handle = handleFromEmail(email);
+  if (handle === undefined) {
+    throw new UsageError(
+      `cannot make a handle out of your git email "${email}"`,
+      'set a plain email in git (git config user.email you@example.com), or add yourself under people in ideas.config.yaml',
+    );
+  }
+  return { handle, email };
+}

@@ -1,0 +1,19 @@
+/** Who a git email is: the person `people` maps it to, or a handle made from its local part. */
+import type { Config } from '../schema/config.js';
+import { HANDLE_PATTERN } from '../schema/common.js';
+
+/** The handle under `people` whose emails include this one (case-insensitive), if any. */
+export function handleOfEmail(people: Config['people'], email: string): string | undefined {
+  const wanted = email.toLowerCase();
+  for (const [handle, person] of Object.entries(people))
+    if (person.emails.some((e) => e.toLowerCase() === wanted)) return handle;
+  return undefined;
+}
+
+/** `alice@example.com` -> `alice`, when the local part makes a handle; undefined otherwise. */
+export function handleFromEmail(email: string): string | undefined {
+  const local = (email.split('@')[0] ?? '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '');
+  return HANDLE_PATTERN.test(local) ? local : undefined;
+}

@@ -1,0 +1,39 @@
+/**
+ * Parsed files in, the whole repository as one value out, without any I/O. Called from
+ * read/repository.ts alone: commands get complete repositories from readRepository.
+ */
+import type { Config } from '../schema/config.js';
+import { compareDecisions, groupBy, type Repository } from '../model/repository.js';
+import type { Idea, Problem, SourceFile } from '../model/types.js';
+import { parseRecords } from '../parse/records.js';
+import { parseTemplate } from '../parse/template.js';
+
+/** What a reader hands the builder: the same shape from the working tree or a git ref. */
+export interface Snapshot {
+  files: SourceFile[];
+  /** What the reader refused to read (links, oversized or binary files), and config warnings. */
+  problems: Problem[];
+  configText: string | undefined;
+  templateText: string;
+}
+
+export function buildRepository(snapshot: Snapshot, config: Config): Repository {
+  const parsed = parseRecords(snapshot.files);
+  const ideasById = new Map<string, Idea>();
+  for (const idea of parsed.ideas) if (!ideasById.has(idea.id)) ideasById.set(idea.id, idea);
+  const votesByIdea = groupBy(parsed.votes, (vote) => vote.idea);
+  const decisionsByIdea = groupBy(parsed.decisions, (decision) => decision.idea);
+  for (const list of decisionsByIdea.values()) list.sort(compareDecisions);
+  return {
+    config,
+    template: parseTemplate(snapshot.templateText),
+    ideas: parsed.ideas,
+    ideasById,
+    votes: parsed.votes,
+    votesByIdea,
+    decisions: parsed.decisions,
+    decisionsByIdea,
+    files: parsed.files,
+    problems: [...snapshot.problems, ...parsed.problems],
+  };
+}
