@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween, monthsBetween, percentile, shareOf } from '../src/report/stats.js';
 import { mainLine, subTeams } from '../src/report/report.js';
-import { bar, sparkline, truncate } from '../src/report/format.js';
+import { bar, sparkline, truncate } from '../src/report/format-common.js';
 import { DEFAULT_LIFECYCLE } from '../src/schema/config.js';
 import { escapeHtml } from '../src/format/html-escape.js';
 import { escapeMarkdown } from '../src/format/md-escape.js';

@@ -1,6 +1,6 @@
 /** The whole repository as one value: what every command reads (built by read/, without I/O). */
 import type { Config } from '../schema/config.js';
-import type { RecordFile, Template } from './record-file.js';
+import type { RecordFile, Template } from './types.js';
 import type { Decision, Idea, Problem, Vote } from './types.js';
 
 export interface Repository {

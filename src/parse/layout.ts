@@ -1,5 +1,5 @@
 /** Where each kind of record lives in an ideas repository (SPEC §1). */
-import type { Placement } from '../model/record-file.js';
+import type { Placement } from '../model/types.js';
 
 export const RECORD_FOLDERS = ['ideas', 'votes', 'decisions'] as const;
 export const TEMPLATE_PATH = 'templates/idea.md';

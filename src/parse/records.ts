@@ -4,7 +4,7 @@ import { locateField, parseFrontMatter } from './front-matter.js';
 import { placeFile } from './layout.js';
 import { recordSchemas } from '../schema/records.js';
 import type { Decision, Idea, Problem, RecordKind, SourceFile, Vote } from '../model/types.js';
-import type { ParsedSource, RecordFile } from '../model/record-file.js';
+import type { ParsedSource, RecordFile } from '../model/types.js';
 
 // Declared in the model so layers above the parser can name them; re-exported for parse's callers.
 export type { ParsedSource, RecordFile };

@@ -1,6 +1,6 @@
 /** An idea template: its `##` headings are the sections every idea must fill in. */
 
-import type { Template, TemplateSection } from '../model/record-file.js';
+import type { Template, TemplateSection } from '../model/types.js';
 
 // Declared in the model so layers above the parser can name them; re-exported for parse's callers.
 export type { Template, TemplateSection };

@@ -16,7 +16,7 @@ import {
   organisationOf,
   percent,
   plural,
-} from './format.js';
+} from './format-common.js';
 import { columnChart, funnelChart, monthlyChart, shareChart, teamChart } from './svg.js';
 
 const LIST_LIMIT = 12;

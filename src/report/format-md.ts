@@ -14,7 +14,7 @@ import {
   percent,
   plural,
   sparkline,
-} from './format.js';
+} from './format-common.js';
 
 const LIST_LIMIT = 15;
 

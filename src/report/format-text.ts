@@ -17,7 +17,7 @@ import {
   plural,
   sparkline,
   truncate,
-} from './format.js';
+} from './format-common.js';
 
 const WIDTH = 80;
 const LIST_LIMIT = 8;

@@ -8,6 +8,7 @@ import { rankIdeas } from '../../rank/rank.js';
 import { findPackageRoot } from '../../read/package-files.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandHandler } from '../spec.js';
+import { rankSpec } from '../specs/rank.js';
 import type { DemoOptions } from '../specs/demo.js';
 
 export const run: CommandHandler<DemoOptions> = async (ctx, _args, options) => {
@@ -26,8 +27,7 @@ export const run: CommandHandler<DemoOptions> = async (ctx, _args, options) => {
     ].join('\n'),
   );
   // The real command on the new repository: what the user sees is what they will get.
-  const { run: runCli } = await import('../run.js');
-  const code = await runCli({ ...ctx, argv: ['rank', '--root', root, '--limit', '10'] });
+  const code = await rankSpec.run(ctx, [], { root, limit: '10' });
   if (code !== ExitCode.ok) return code;
   const { repo } = await readRepository({ root, env: ctx.env });
   const top = rankIdeas(repo, { today: ctx.today })[0]?.idea.id ?? '<id>';

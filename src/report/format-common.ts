@@ -1,0 +1,79 @@
+/** The small helpers the report's formats share (in their own module: format.ts imports the formats). */
+import type { Report } from './report.js';
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** A horizontal bar of `width` cells at most, in eighths of a cell. */
+export function bar(value: number, max: number, width: number): string {
+  if (max <= 0 || value <= 0) return '';
+  const eighths = Math.max(1, Math.round((value / max) * width * 8));
+  return '█'.repeat(Math.floor(eighths / 8)) + (EIGHTHS[eighths % 8] ?? '');
+}
+
+const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/** One character a value, scaled to the largest; a space for zero so gaps show. */
+export function sparkline(values: readonly number[]): string {
+  const max = Math.max(0, ...values);
+  return values
+    .map((v) =>
+      v <= 0 || max === 0
+        ? ' '
+        : (SPARKS[Math.min(7, Math.ceil((v / max) * 8) - 1)] ?? SPARKS[0] ?? ''),
+    )
+    .join('');
+}
+
+export function percent(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)}%`;
+}
+
+export function days(value: number | null): string {
+  return value === null ? '–' : `${Number.isInteger(value) ? value : value.toFixed(1)} d`;
+}
+
+/** At most `width` characters, an ellipsis marking the cut. */
+export function truncate(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2026-11` -> `Nov 2026`. */
+export function monthLabel(month: string, withYear = true): string {
+  const name = MONTHS[Number(month.slice(5, 7)) - 1] ?? month;
+  return withYear ? `${name} ${month.slice(0, 4)}` : name;
+}
+
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}
+
+/** How the report describes where its dates came from. */
+export function datesLine(report: Report): string {
+  const source =
+    report.dates.source === 'git'
+      ? 'dates from git history (when each file landed on the main line)'
+      : report.dates.source === 'mixed'
+        ? 'dates from git history, some from front matter'
+        : 'dates from front matter (git history unavailable)';
+  return source;
+}
+
+export function filtersLine(report: Report): string {
+  const parts = [
+    report.filters.team && `team ${report.filters.team} and below`,
+    report.filters.campaign && `campaign ${report.filters.campaign}`,
+    report.filters.since && `since ${report.filters.since}`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : 'all ideas';
+}
+
+/** The name of the one top-level team, when the config gives it: the organisation's name. */
+export function organisationOf(report: Report): string | null {
+  const roots = report.participation.teams.filter(
+    (row) => row.depth === 0 && row.team !== '(no team)',
+  );
+  return roots.length === 1 ? (roots[0]?.name ?? null) : null;
+}
