@@ -40,6 +40,21 @@ await build({
   logLevel: 'warning',
 });
 
+// The static site's browser script (`ideas site` copies it into assets/site.js): one file,
+// no chunks, for any browser of the last few years.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/site/client/main.ts'],
+  outfile: 'dist/site-client.js',
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['es2020'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 // JSON Schemas: bundle the generator in memory, run it, write one file per record kind.
 const cacheDir = join(root, 'node_modules', '.cache', 'ideas-build');
 mkdirSync(cacheDir, { recursive: true });

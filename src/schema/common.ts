@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { HANDLE_PATTERN, ID_PATTERN } from './patterns.js';
 
-/** Ids are short, lowercase, start with a letter: an all-digit id would read as a YAML number. */
-export const ID_PATTERN = /^[a-z][a-z0-9]{2,15}$/;
-/** Handles of people and teams, and campaign keys: what fits in a file name on every system. */
-export const HANDLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export { HANDLE_PATTERN, ID_PATTERN };
 
 export const ideaId = z.string().regex(ID_PATTERN, {
   error: 'must be 3 to 16 lowercase letters and digits, starting with a letter',

@@ -12,6 +12,7 @@ import { rankSpec } from './rank.js';
 import { reportSpec } from './report.js';
 import { reviewSpec } from './review.js';
 import { showSpec } from './show.js';
+import { siteSpec } from './site.js';
 import { validateSpec } from './validate.js';
 import { voteSpec } from './vote.js';
 
@@ -25,6 +26,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   showSpec,
   queueSpec,
   reportSpec,
+  siteSpec,
   indexSpec,
   validateSpec,
   checkSpec,

@@ -1,0 +1,165 @@
+/**
+ * `ideas site`: read the repository (and its history, for the report), find the forge the
+ * forms should open, build every page, write them. The output folder is ours only when it is
+ * new, empty, or holds the manifest of an earlier run: then the files that run wrote and this
+ * one does not are removed, and nothing else is ever touched.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ExitCode, GitError, UsageError } from '../../errors.js';
+import { findDefaultBranch, gitPrefix, remoteUrl } from '../../git/authoring.js';
+import { readFileHistory } from '../../git/file-history.js';
+import { parseRemoteUrl } from '../../git/forge-url.js';
+import { RECORD_FOLDERS, TEMPLATE_PATH } from '../../parse/layout.js';
+import { readPackageFile } from '../../read/package-files.js';
+import { buildReport } from '../../report/report.js';
+import { buildSite } from '../../site/build-site.js';
+import type { SiteForge } from '../../site/new-file.js';
+import { writeFileAtomic } from '../../write/atomic.js';
+import type { Context } from '../context.js';
+import { startProgress } from '../progress.js';
+import { loadRepositoryAt } from '../read-at.js';
+import type { CommandHandler } from '../spec.js';
+import { readSiteOptions, type SiteOptions } from '../specs/site.js';
+
+export const MANIFEST = '.ideas-site.json';
+
+export const run: CommandHandler = async (ctx, _args, rawOptions) => {
+  const options = readSiteOptions(rawOptions);
+  const progress = startProgress(ctx);
+  progress.phase('reading the repository');
+  const loaded = await loadRepositoryAt(ctx, rawOptions);
+  const { root, repo, today } = loaded;
+  const out = outputFolder(ctx, root, options);
+  const readAt = 'commit' in loaded ? loaded.commit : options.ref;
+  progress.phase('reading git history');
+  const history = readFileHistory(root, readAt);
+  const report = buildReport(repo, { today, history, ref: options.ref ?? options.at });
+  const forge = findForge(root, options);
+  if (!forge)
+    ctx.err(
+      'ideas: note: no GitHub or GitLab remote found: the site shows files to copy instead of editor links (pass --forge-url https://github.com/OWNER/REPO)\n',
+    );
+  progress.phase('building pages');
+  const files = buildSite({
+    repo,
+    report,
+    today,
+    forge,
+    clientScript: readClientScript(),
+    source: options.at
+      ? `the repository as of ${options.at}`
+      : options.ref
+        ? `${options.ref}`
+        : 'the working tree',
+  });
+  progress.phase('writing pages');
+  writeSite(out, files);
+  progress.done();
+  ctx.out(`${out}\n`);
+  ctx.err(`ideas: wrote ${files.size} files (${pageCount(files)} pages) to ${out}\n`);
+  return ExitCode.ok;
+};
+
+function pageCount(files: Map<string, string>): number {
+  return [...files.keys()].filter((path) => path.endsWith('.html')).length;
+}
+
+function readClientScript(): string {
+  try {
+    return readPackageFile('dist', 'site-client.js');
+  } catch {
+    throw new Error('dist/site-client.js is missing: the package was not built (npm run build)');
+  }
+}
+
+/** The forge from --forge-url, else the remote's URL; its default branch and our prefix in it. */
+function findForge(root: string, options: SiteOptions): SiteForge | undefined {
+  let branch = options.branch;
+  let remote = 'origin';
+  try {
+    const found = findDefaultBranch(root);
+    branch ??= found.name;
+    remote = found.remote ?? remote;
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+  }
+  const url = options.forgeUrl ?? remoteUrl(root, remote);
+  const parsed = url === undefined ? undefined : parseRemoteUrl(url);
+  if (options.forgeUrl !== undefined && !parsed)
+    throw new UsageError(
+      `--forge-url ${options.forgeUrl} is not a GitHub or GitLab repository`,
+      'write it as https://github.com/OWNER/REPO or https://gitlab.example.com/GROUP/PROJECT',
+    );
+  if (!parsed) return undefined;
+  return {
+    forge: parsed.forge,
+    host: parsed.host,
+    path: parsed.path,
+    branch: branch ?? 'main',
+    prefix: gitPrefix(root) ?? '',
+  };
+}
+
+/** --out, or _site in the root (what GitHub's Pages upload action takes by default). */
+function outputFolder(ctx: Context, root: string, options: SiteOptions): string {
+  const out = options.out === undefined ? join(root, '_site') : resolve(ctx.cwd, options.out);
+  const inside = (parent: string, child: string) => {
+    const rel = relative(parent, child);
+    return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+  };
+  const guarded = [...RECORD_FOLDERS, TEMPLATE_PATH.split('/')[0] ?? 'templates', '.git'];
+  if (inside(out, root))
+    throw new UsageError(
+      `--out ${out} holds the ideas repository itself`,
+      'name a folder of its own for the site, e.g. --out _site',
+    );
+  for (const folder of guarded)
+    if (inside(join(root, folder), out))
+      throw new UsageError(
+        `--out ${out} is inside ${folder}/, where the repository keeps its records`,
+        'name a folder of its own for the site, e.g. --out _site',
+      );
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory())
+      throw new UsageError(`--out ${out} is a file`, 'name a folder for the site');
+    if (readdirSync(out).length > 0 && !existsSync(join(out, MANIFEST)))
+      throw new UsageError(
+        `${out} is not empty and was not written by "ideas site" (no ${MANIFEST} in it)`,
+        'name a new or empty folder, or remove this one first',
+      );
+  }
+  return out;
+}
+
+/** The files of an earlier run, from its manifest: only plain paths inside the folder. */
+function previousFiles(out: string): string[] {
+  const path = join(out, MANIFEST);
+  if (!existsSync(path)) return [];
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new UsageError(`${path} is not a manifest written by "ideas site"`, 'remove the folder and run again');
+  }
+  const listed = typeof data === 'object' && data !== null && 'files' in data ? data.files : [];
+  if (!Array.isArray(listed)) return [];
+  return listed.filter(
+    (file): file is string =>
+      typeof file === 'string' &&
+      file !== '' &&
+      !isAbsolute(file) &&
+      !file.split(/[\\/]/).some((part) => part === '..' || part === '' || part === '.'),
+  );
+}
+
+function writeSite(out: string, files: Map<string, string>): void {
+  const before = previousFiles(out);
+  for (const [path, text] of files) writeFileAtomic(join(out, path), text);
+  for (const path of before)
+    if (!files.has(path) && path !== MANIFEST) rmSync(join(out, path), { force: true });
+  writeFileAtomic(
+    join(out, MANIFEST),
+    `${JSON.stringify({ schema: 1, generator: 'ideas site', files: [...files.keys()].sort() }, null, 1)}\n`,
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * `ideas site`: the repository as a static site, in one pass. Pure: the repository, the report
+ * (built by the report's own builder, from git history the caller read), the forge and the
+ * browser script come in; a map of file path -> content goes out, for the caller to write.
+ * Every figure comes from the domain (rankIdeas, countSupport via describeIdeas, buildReport).
+ */
+import { isClosed } from '../model/lifecycle.js';
+import { compareDecisions, type Repository } from '../model/repository.js';
+import { rankIdeas, type RankedIdea } from '../rank/rank.js';
+import { organisationOf } from '../report/format.js';
+import { formatReportHtml } from '../report/format-html.js';
+import { subTeams, type Report } from '../report/report.js';
+import { proposePage, searchPage } from './form-pages.js';
+import { campaignPage, teamPage } from './group-pages.js';
+import { homePage } from './home-page.js';
+import { campaignHref, ideaHref, page, teamHref } from './html.js';
+import { describeIdeas, roadmapStages } from './idea-details.js';
+import { ideaPage } from './idea-page.js';
+import { forgeName, type SiteForge } from './new-file.js';
+import { buildSearchIndex, searchIndexScript } from './search-index.js';
+import { SITE_CSS } from './style.js';
+
+export interface SiteInput {
+  repo: Repository;
+  report: Report;
+  today: string;
+  /** Where the site's forms send people; undefined shows the files to copy instead. */
+  forge: SiteForge | undefined;
+  /** The browser script (dist/site-client.js). */
+  clientScript: string;
+  /** What the footer says the site was built from: `the working tree`, `origin/main at 1a2b3c4`. */
+  source: string;
+}
+
+const RISING = 10;
+const RECENT = 10;
+
+export function buildSite(input: SiteInput): Map<string, string> {
+  const { repo, report, today, forge } = input;
+  const config = repo.config;
+  const lifecycle = config.lifecycle;
+  const organisation = organisationOf(report);
+  const siteName = organisation ? `${organisation} ideas` : 'Ideas';
+  const files = new Map<string, string>();
+  const shell = (path: string, title: string, body: string, extra: { current?: string; scripts?: string[] } = {}) =>
+    files.set(
+      path,
+      page({
+        base: path.includes('/') ? '../' : '',
+        title,
+        siteName,
+        forge,
+        generated: input.source,
+        body,
+        ...extra,
+      }),
+    );
+
+  // Every idea in rank order under the configured model, whatever its status: one ranking
+  // for the whole site, filtered below by team, campaign and status.
+  const statuses = new Set(Object.keys(lifecycle.transitions));
+  for (const list of repo.decisionsByIdea.values()) for (const d of list) statuses.add(d.status);
+  const ranked = rankIdeas(repo, { today, statuses: [...statuses] });
+  const open = (r: RankedIdea) => !isClosed(lifecycle, r.status);
+
+  const teams = new Set(Object.keys(config.teams));
+  const campaigns = new Set(Object.keys(config.campaigns));
+  const people = Object.keys(config.people);
+  const themeFigures = new Map(report.themes.map((t) => [t.id, t]));
+
+  const details = describeIdeas(repo);
+  for (const detail of details.values()) {
+    const idea = detail.idea;
+    const campaign = idea.campaign === undefined ? undefined : config.campaigns[idea.campaign];
+    const figures = themeFigures.get(idea.id);
+    shell(
+      ideaHref('', idea.id),
+      idea.title,
+      ideaPage(detail, {
+        forge,
+        closed: isClosed(lifecycle, detail.status),
+        campaignCloses: campaign?.closes,
+        voting: config.voting,
+        people,
+        teams,
+        campaigns,
+        ...(figures ? { themeFigures: figures } : {}),
+      }),
+      { scripts: ['site.js'] },
+    );
+  }
+
+  const rising = rankIdeas(repo, { model: 'hot', today })
+    .filter((r) => r.votes > 0)
+    .slice(0, RISING);
+  const recent = [...repo.decisions]
+    .sort((a, b) => compareDecisions(b, a))
+    .flatMap((decision) => {
+      const idea = repo.ideasById.get(decision.idea);
+      return idea ? [{ decision, idea }] : [];
+    })
+    .slice(0, RECENT);
+  shell(
+    'index.html',
+    'Home',
+    homePage({ siteName, report, rising, recent, roadmap: roadmapStages(repo, today), teams }),
+    { current: 'home' },
+  );
+
+  for (const team of teams) {
+    const below = subTeams(config.teams, team);
+    const mine = ranked.filter((r) => r.idea.team !== undefined && below.has(r.idea.team));
+    const parent = config.teams[team]?.parent;
+    shell(
+      teamHref('', team),
+      `Team ${team}`,
+      teamPage({
+        team,
+        row: report.participation.teams.find((row) => row.team === team),
+        parent: parent !== undefined && teams.has(parent) ? parent : undefined,
+        children: [...teams].filter((t) => config.teams[t]?.parent === team).sort(),
+        open: mine.filter(open),
+        closed: mine.filter((r) => !open(r)),
+      }),
+    );
+  }
+  for (const campaign of report.campaigns) {
+    const ids = new Set(campaign.ideaIds);
+    shell(
+      campaignHref('', campaign.name),
+      campaign.question,
+      campaignPage(
+        campaign,
+        ranked.filter((r) => ids.has(r.idea.id)),
+      ),
+    );
+  }
+
+  shell('search.html', 'Search', searchPage(), {
+    current: 'search',
+    scripts: ['search-index.js', 'site.js'],
+  });
+  shell(
+    'propose.html',
+    'Propose an idea',
+    proposePage({
+      sections: repo.template.sections,
+      teams: [...teams].sort(),
+      themes: ranked.filter((r) => r.idea.kind === 'theme' && open(r)).map((r) => r.idea),
+      campaigns: report.campaigns.filter((c) => c.state === 'open'),
+      people,
+      where: forge ? forgeName(forge.forge) : 'your forge',
+    }),
+    // The index doubles as the list of ids taken, so a fresh id is drawn outside it.
+    { current: 'propose', scripts: ['search-index.js', 'site.js'] },
+  );
+
+  files.set('report.html', formatReportHtml(report));
+  files.set(
+    'assets/search-index.js',
+    searchIndexScript(
+      buildSearchIndex(ranked.map((r) => ({ idea: r.idea, status: r.status, voters: r.votes }))),
+    ),
+  );
+  files.set('assets/site.css', SITE_CSS);
+  files.set('assets/site.js', input.clientScript);
+  return files;
+}

@@ -1,0 +1,108 @@
+/**
+ * What the site needs beyond what the domain already computes, in one pass over the repository.
+ * `describeIdea` answers for one idea and scans every idea to do it (the similarity index,
+ * `countSupport` and the duplicate chains are built per call): fine for `ideas show`, quadratic
+ * for a site of 10,000 pages. `describeIdeas` builds each of those once and gives the same
+ * `IdeaDetail` for every idea (a test holds the two equal on the demo).
+ */
+import type { IdeaDetail } from '../model/idea-detail.js';
+import { canonicalIdeaId, isClosed, statusOf } from '../model/lifecycle.js';
+import type { Repository } from '../model/repository.js';
+import { SimilarityIndex } from '../model/similarity.js';
+import type { Decision, Idea } from '../model/types.js';
+import { countSupport } from '../rank/support.js';
+import { mainLine } from '../report/report.js';
+import { daysBetween } from '../report/stats.js';
+
+// TODO(domain): move to the one home (src/model/idea-detail.ts), with describeIdea(repo, id)
+// becoming describeIdeas(repo).get(id).
+export function describeIdeas(repo: Repository): Map<string, IdeaDetail> {
+  const { byIdea } = countSupport(repo);
+  const canonical = new Map<string, string>();
+  const duplicatesOf = new Map<string, string[]>();
+  for (const idea of repo.ideas) {
+    const target = canonicalIdeaId(repo, idea.id);
+    canonical.set(idea.id, target);
+    if (target !== idea.id) {
+      const list = duplicatesOf.get(target);
+      if (list) list.push(idea.id);
+      else duplicatesOf.set(target, [idea.id]);
+    }
+  }
+  const childrenOf = new Map<string, Idea[]>();
+  for (const idea of repo.ideas) {
+    if (idea.parent === undefined || repo.ideasById.get(idea.id) !== idea) continue;
+    const list = childrenOf.get(idea.parent);
+    if (list) list.push(idea);
+    else childrenOf.set(idea.parent, [idea]);
+  }
+  const index = new SimilarityIndex(
+    [...repo.ideasById.values()].map(({ id, title, body }) => ({ id, title, body })),
+  );
+
+  const details = new Map<string, IdeaDetail>();
+  for (const idea of repo.ideasById.values()) {
+    const id = idea.id;
+    const duplicates = [...(duplicatesOf.get(id) ?? [])].sort();
+    const votes = [id, ...duplicates]
+      .flatMap((from) => repo.votesByIdea.get(from) ?? [])
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : 1));
+    const counted = byIdea.get(id) ?? [];
+    const customers = new Map<string, number>();
+    for (const vote of votes)
+      for (const name of new Set(vote.customers))
+        customers.set(name, (customers.get(name) ?? 0) + 1);
+    const target = canonical.get(id) ?? id;
+    const theme = idea.parent === undefined ? undefined : repo.ideasById.get(idea.parent);
+    const similar = index
+      .similarTo({ id, title: idea.title, body: idea.body }, { limit: 5 })
+      .flatMap((match) => {
+        const other = repo.ideasById.get(match.id);
+        return other ? [{ idea: other, score: match.score }] : [];
+      });
+    details.set(id, {
+      idea,
+      status: statusOf(repo, id),
+      ...(target !== id ? { countsFor: target } : {}),
+      decisions: repo.decisionsByIdea.get(id) ?? [],
+      votes,
+      support: { votes: counted.length, points: counted.reduce((sum, v) => sum + v.points, 0) },
+      customers: [...customers]
+        .map(([name, count]) => ({ name, votes: count }))
+        .sort((a, b) => b.votes - a.votes || (a.name < b.name ? -1 : 1)),
+      ...(theme ? { theme } : {}),
+      children: (childrenOf.get(id) ?? [])
+        .map((child) => ({ idea: child, status: statusOf(repo, child.id) }))
+        .sort((a, b) => (a.idea.id < b.idea.id ? -1 : 1)),
+      duplicates,
+      similar,
+    });
+  }
+  return details;
+}
+
+export interface RoadmapStage {
+  status: string;
+  ideas: { idea: Idea; since: string; days: number }[];
+}
+
+// TODO(domain): move to the one home when `ideas roadmap` lands (src/report or src/rank):
+// open ideas past review, by stage of the main line, with how long each has been there.
+export function roadmapStages(repo: Repository, today: string): RoadmapStage[] {
+  const lifecycle = repo.config.lifecycle;
+  const stages = mainLine(lifecycle)
+    .slice(1)
+    .filter((status) => !isClosed(lifecycle, status));
+  const byStage = new Map<string, RoadmapStage>(
+    stages.map((status) => [status, { status, ideas: [] }]),
+  );
+  for (const idea of repo.ideasById.values()) {
+    const last: Decision | undefined = repo.decisionsByIdea.get(idea.id)?.at(-1);
+    const stage = last ? byStage.get(last.status) : undefined;
+    if (!stage || !last) continue;
+    stage.ideas.push({ idea, since: last.date, days: Math.max(0, daysBetween(last.date, today)) });
+  }
+  for (const stage of byStage.values())
+    stage.ideas.sort((a, b) => b.days - a.days || (a.idea.id < b.idea.id ? -1 : 1));
+  return [...byStage.values()];
+}

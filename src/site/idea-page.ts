@@ -1,0 +1,218 @@
+/** One idea's page: its text, status, decisions with rationale, votes, theme, similar ideas, and the vote form. */
+import { escapeHtml as h } from '../format/html-escape.js';
+import { plural } from '../report/format.js';
+import type { IdeaDetail } from '../model/idea-detail.js';
+import type { Decision } from '../model/types.js';
+import {
+  campaignHref,
+  ideaHref,
+  ideaLink,
+  ideaList,
+  section,
+  statusBadge,
+  teamHref,
+} from './html.js';
+import { renderMarkdown, safeHref } from './markdown.js';
+import { forgeName, type SiteForge } from './new-file.js';
+
+export interface IdeaPageContext {
+  forge: SiteForge | undefined;
+  closed: boolean;
+  /** The campaign's closing day, when the idea answers one. */
+  campaignCloses: string | undefined;
+  voting: { mode: string; budget: number; downvotes: boolean; self_votes: boolean };
+  people: string[];
+  teams: ReadonlySet<string>;
+  campaigns: ReadonlySet<string>;
+  /** The theme's roll-up, from the report, when this idea is a theme. */
+  themeFigures?: { ideas: number; open: number; shipped: number; voters: number; points: number };
+}
+
+const B = '../';
+
+export function ideaPage(detail: IdeaDetail, context: IdeaPageContext): string {
+  const { idea } = detail;
+  const meta: string[] = [
+    statusBadge(detail.status),
+    `<span class="id">${h(idea.id)}</span>`,
+    idea.kind === 'theme' ? '<span class="tag">theme</span>' : '',
+    `by ${idea.authors.map((a) => `<span class="person">${h(a)}</span>`).join(', ')}`,
+    `on <time datetime="${h(idea.created)}">${h(idea.created)}</time>`,
+    idea.team === undefined
+      ? ''
+      : context.teams.has(idea.team)
+        ? `team <a href="${teamHref(B, idea.team)}">${h(idea.team)}</a>`
+        : `team ${h(idea.team)}`,
+    idea.campaign === undefined
+      ? ''
+      : context.campaigns.has(idea.campaign)
+        ? `for <a href="${campaignHref(B, idea.campaign)}">${h(idea.campaign)}</a>`
+        : `for ${h(idea.campaign)}`,
+  ].filter(Boolean);
+  const tags = idea.tags.length
+    ? `<ul class="tags" aria-label="Tags">${idea.tags
+        .map(
+          (tag) =>
+            `<li><a class="tag" href="${B}search.html?q=${encodeURIComponent(tag)}">${h(tag)}</a></li>`,
+        )
+        .join('')}</ul>`
+    : '';
+  const crumbs = detail.theme
+    ? `<p class="crumbs">Part of the theme ${ideaLink(B, detail.theme)}</p>`
+    : '';
+  const countsFor = detail.countsFor
+    ? `<p class="notice" role="note">Closed as a duplicate: its votes count for <a href="${ideaHref(B, detail.countsFor)}">${h(detail.countsFor)}</a>.</p>`
+    : '';
+
+  const support = section(
+    'support',
+    'Support',
+    `<p class="figures"><b>${plural(detail.support.votes, 'voter')}</b>, ${plural(detail.support.points, 'point')} counted${
+      detail.duplicates.length ? ` (with the votes of its duplicates ${detail.duplicates.map((d) => `<a href="${ideaHref(B, d)}">${h(d)}</a>`).join(', ')})` : ''
+    }.</p>${
+      detail.customers.length
+        ? `<p>Customers named: ${detail.customers.map((c) => `<span class="tag">${h(c.name)} <span class="muted">${c.votes}</span></span>`).join(' ')}</p>`
+        : ''
+    }${
+      detail.votes.length === 0
+        ? '<p class="muted">No votes yet.</p>'
+        : `<ol class="votes">${detail.votes
+            .map(
+              (vote) =>
+                `<li><div class="vote-head"><span class="person">${h(vote.voter)}</span> <span class="muted">${vote.points === 1 ? '' : `${h(String(vote.points))} points · `}<time datetime="${h(vote.date)}">${h(vote.date)}</time>${vote.idea === idea.id ? '' : ` · on ${h(vote.idea)}`}</span>${
+                  vote.customers.length
+                    ? ` ${vote.customers.map((c) => `<span class="tag">${h(c)}</span>`).join(' ')}`
+                    : ''
+                }</div>${vote.comment.trim() ? `<div class="text">${renderMarkdown(vote.comment, { headingBase: 4 })}</div>` : ''}</li>`,
+            )
+            .join('')}</ol>`
+    }`,
+  );
+
+  const history = section(
+    'decisions',
+    'Decision history',
+    detail.decisions.length === 0
+      ? '<p class="muted">No decision yet: the idea is waiting for reviewers.</p>'
+      : `<ol class="timeline">${detail.decisions.map(decisionItem).join('')}</ol>`,
+  );
+
+  const children = detail.children.length
+    ? section(
+        'children',
+        'Ideas under this theme',
+        ideaList(
+          detail.children.map((c) => ({ idea: c.idea, status: c.status, note: '' })),
+          B,
+          '',
+        ),
+        context.themeFigures
+          ? `${plural(context.themeFigures.ideas, 'idea')}, ${context.themeFigures.open} open, ${context.themeFigures.shipped} shipped; ${plural(context.themeFigures.voters, 'voter')} and ${plural(context.themeFigures.points, 'point')} rolled up.`
+          : '',
+      )
+    : '';
+  const similar = section(
+    'similar',
+    'Similar ideas',
+    ideaList(
+      detail.similar.map((s) => ({
+        idea: s.idea,
+        status: '',
+        note: `${Math.round(s.score * 100)} % alike`,
+      })),
+      B,
+      'Nothing similar.',
+    ).replace(/<span class="status st-"><\/span> /g, ''),
+  );
+
+  return `<article class="idea" aria-labelledby="idea-title">
+${crumbs}
+<h1 id="idea-title">${h(idea.title)}</h1>
+<p class="meta">${meta.join(' · ')}</p>
+${tags}
+${countsFor}
+<div class="idea-grid">
+<div class="idea-main">
+<section class="panel text" aria-label="The idea">${renderMarkdown(idea.body) || '<p class="muted">No text.</p>'}</section>
+${history}
+${support}
+</div>
+<div class="idea-side">
+${voteForm(detail, context)}
+${children}
+${similar}
+</div>
+</div>
+</article>`;
+}
+
+function decisionItem(decision: Decision): string {
+  const links = implementedBy(decision)
+    .map((url) => {
+      const href = safeHref(url);
+      return href && /^https?:/i.test(href)
+        ? `<li><a href="${h(href)}" rel="nofollow noopener noreferrer">${h(url)}</a></li>`
+        : `<li>${h(url)}</li>`;
+    })
+    .join('');
+  const scores = Object.entries(decision.scores);
+  return `<li><div class="vote-head">${statusBadge(decision.status)} <time datetime="${h(decision.date)}">${h(decision.date)}</time> <span class="muted">by ${decision.reviewers.map(h).join(', ')}</span>${
+    decision.duplicate_of
+      ? ` · duplicate of <a href="${ideaHref(B, decision.duplicate_of)}">${h(decision.duplicate_of)}</a>`
+      : ''
+  }</div>${decision.rationale.trim() ? `<div class="text">${renderMarkdown(decision.rationale, { headingBase: 4 })}</div>` : ''}${
+    scores.length
+      ? `<p class="small">Scores: ${scores.map(([k, v]) => `${h(k)} ${h(String(v))}`).join(', ')}</p>`
+      : ''
+  }${links ? `<p class="small">Implemented by</p><ul class="links">${links}</ul>` : ''}</li>`;
+}
+
+/** `implemented_by` when the parser keeps it: PRs, commits or tags that did the idea. */
+// TODO(domain): move to the one home: a typed `implemented_by` on Decision (src/model/types.ts).
+export function implementedBy(decision: Decision): string[] {
+  const value: unknown = Reflect.get(decision, 'implemented_by');
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function voteForm(detail: IdeaDetail, context: IdeaPageContext): string {
+  const { idea } = detail;
+  if (context.closed)
+    return section(
+      'vote',
+      'Vote or comment',
+      `<p>This idea is <b>${h(detail.status)}</b>: it takes no new votes.${
+        detail.countsFor
+          ? ` Vote for <a href="${ideaHref(B, detail.countsFor)}">${h(detail.countsFor)}</a> instead.`
+          : ''
+      }</p>`,
+    );
+  const voting = context.voting;
+  const where = context.forge ? forgeName(context.forge.forge) : 'the forge';
+  const points =
+    voting.mode === 'simple'
+      ? '<input type="hidden" name="points" value="1">'
+      : `<label for="vote-points">Points</label><input id="vote-points" name="points" type="number" min="${voting.downvotes ? -voting.budget : 1}" max="${voting.budget}" step="1" value="1"><p class="hint" id="vote-points-hint">${h(voting.mode)} voting: a budget of ${voting.budget} points over all open ideas${voting.mode === 'quadratic' ? ' (n points cost n²)' : ''}.</p>`;
+  const voters = [...new Set(detail.votes.filter((v) => v.idea === idea.id).map((v) => v.voter))];
+  return section(
+    'vote',
+    'Vote or comment',
+    `<form class="act" data-vote data-idea="${h(idea.id)}" data-authors="${h(idea.authors.join(' '))}" data-voters="${h(voters.join(' '))}" data-voting="${h(voting.mode)}" data-budget="${voting.budget}" data-downvotes="${voting.downvotes}" data-self-votes="${voting.self_votes}"${
+      context.campaignCloses ? ` data-campaign-closes="${h(context.campaignCloses)}"` : ''
+    } data-people="${h(context.people.join(' '))}" novalidate>
+<p class="hint">Your vote is a file in the repository. The button opens ${h(where)}'s editor with it filled in: commit it there to open a pull request, which CI checks and a reviewer merges.</p>
+<label for="vote-handle">Your handle</label>
+<input id="vote-handle" name="handle" autocomplete="username" spellcheck="false" aria-describedby="vote-handle-hint" required>
+<p class="hint" id="vote-handle-hint">Your name in this repository (remembered in this browser).</p>
+${points}
+<label for="vote-customers">Customers who need it <span class="muted">(optional, comma-separated)</span></label>
+<input id="vote-customers" name="customers" autocomplete="off">
+<label for="vote-comment">Comment <span class="muted">(optional; written into your vote)</span></label>
+<textarea id="vote-comment" name="comment" rows="4"></textarea>
+<div class="actions">
+<a class="button" id="vote-link" data-action="vote" aria-disabled="true">Vote for this</a>
+<a class="button secondary" id="comment-link" data-action="comment" aria-disabled="true">Comment</a>
+</div>
+<div class="draft" id="vote-draft" aria-live="polite"></div>
+</form>`,
+  );
+}
