@@ -171,14 +171,19 @@ describe.skipIf(!hasChromium)(
       const form = visit.page.locator('form[data-vote]');
       const people = ((await form.getAttribute('data-people')) ?? '').split(' ');
       const taken = new Set(
-        `${await form.getAttribute('data-voters')} ${await form.getAttribute('data-authors')}`.split(' '),
+        `${await form.getAttribute('data-voters')} ${await form.getAttribute('data-authors')}`.split(
+          ' ',
+        ),
       );
       const handle = people.find((p) => p && !taken.has(p)) ?? '';
       expect(handle).not.toBe('');
       expect(await visit.page.getAttribute('#vote-link', 'aria-disabled')).toBe('true');
       await visit.page.fill('#vote-handle', handle);
       await visit.page.fill('#vote-customers', 'acme, Stark Industries');
-      await visit.page.fill('#vote-comment', 'Heard it twice this week: "can we get it by Monday?"');
+      await visit.page.fill(
+        '#vote-comment',
+        'Heard it twice this week: "can we get it by Monday?"',
+      );
       const href = (await visit.page.getAttribute('#comment-link', 'href')) ?? '';
       expect(await visit.page.getAttribute('#vote-link', 'aria-disabled')).toBe('false');
       const file = fileOf(href);
@@ -210,7 +215,9 @@ describe.skipIf(!hasChromium)(
         await area.fill('Customers miss deliveries: # not a heading, key: value');
       const href = (await page.getAttribute('#propose-link', 'href')) ?? '';
       const file = fileOf(href);
-      expect(file.path).toMatch(/^ideas\/[a-z][a-z0-9]{5}-deliver-to-parcel-lockers-no-one-home-script\.md$/);
+      expect(file.path).toMatch(
+        /^ideas\/[a-z][a-z0-9]{5}-deliver-to-parcel-lockers-no-one-home-script\.md$/,
+      );
       expect(file.text).toMatch(/^---\nid: [a-z][a-z0-9]{5}\n/);
       const { validate, check } = await proposeOnBranch('nia', file);
       expect(validate.stdout + validate.stderr).not.toMatch(/ error /);
@@ -252,7 +259,8 @@ describe.skipIf(!hasChromium)(
     it('fits a phone and a desktop, light and dark (screenshots in tests/artifacts)', async () => {
       mkdirSync(ARTIFACTS, { recursive: true });
       const home = await open('index.html');
-      const idea = (await home.page.locator('#rising li .title a').first().getAttribute('href')) ?? '';
+      const idea =
+        (await home.page.locator('#rising li .title a').first().getAttribute('href')) ?? '';
       for (const view of [
         { name: 'desktop', width: 1280, height: 900, scheme: 'light' as const },
         { name: 'phone', width: 390, height: 844, scheme: 'dark' as const },

@@ -42,7 +42,12 @@ export function buildSite(input: SiteInput): Map<string, string> {
   const organisation = organisationOf(report);
   const siteName = organisation ? `${organisation} ideas` : 'Ideas';
   const files = new Map<string, string>();
-  const shell = (path: string, title: string, body: string, extra: { current?: string; scripts?: string[] } = {}) =>
+  const shell = (
+    path: string,
+    title: string,
+    body: string,
+    extra: { current?: string; scripts?: string[] } = {},
+  ) =>
     files.set(
       path,
       page({

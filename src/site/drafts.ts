@@ -57,7 +57,11 @@ export function voteDraft(context: VoteContext, input: VoteInput): Draft {
   if (context.voters.includes(handle))
     problems.push('You have voted for this idea already: edit your vote file instead.');
   const points = input.points;
-  if (context.voting.mode === 'simple' && points !== 1 && !(context.voting.downvotes && points === -1))
+  if (
+    context.voting.mode === 'simple' &&
+    points !== 1 &&
+    !(context.voting.downvotes && points === -1)
+  )
     problems.push('Simple voting takes 1 point per vote.');
   const customers = splitList(input.customers);
   for (const customer of customers)
@@ -131,8 +135,10 @@ export function ideaDraft(id: string, context: IdeaContext, input: IdeaInput): D
     warnings.push(`"${handle}" is not one of the people of this repository.`);
   if (title === '') problems.push('Give the idea a title.');
   const tags = splitList(input.tags);
-  for (const tag of tags) if (tag.length > 40) problems.push(`"${tag}" is longer than 40 characters.`);
-  if (title.length > 200) problems.push('Keep the title under 200 characters: the detail goes below.');
+  for (const tag of tags)
+    if (tag.length > 40) problems.push(`"${tag}" is longer than 40 characters.`);
+  if (title.length > 200)
+    problems.push('Keep the title under 200 characters: the detail goes below.');
   for (const section of context.sections) {
     const text = input.sections.get(section.heading)?.trim() ?? '';
     if (text === '') problems.push(`Fill in "${section.heading}".`);

@@ -68,7 +68,9 @@ export function ideaPage(detail: IdeaDetail, context: IdeaPageContext): string {
     'support',
     'Support',
     `<p class="figures"><b>${plural(detail.support.votes, 'voter')}</b>, ${plural(detail.support.points, 'point')} counted${
-      detail.duplicates.length ? ` (with the votes of its duplicates ${detail.duplicates.map((d) => `<a href="${ideaHref(B, d)}">${h(d)}</a>`).join(', ')})` : ''
+      detail.duplicates.length
+        ? ` (with the votes of its duplicates ${detail.duplicates.map((d) => `<a href="${ideaHref(B, d)}">${h(d)}</a>`).join(', ')})`
+        : ''
     }.</p>${
       detail.customers.length
         ? `<p>Customers named: ${detail.customers.map((c) => `<span class="tag">${h(c.name)} <span class="muted">${c.votes}</span></span>`).join(' ')}</p>`

@@ -80,7 +80,9 @@ export function renderMarkdown(text: string, options: MarkdownOptions = {}): str
       }
       items.push(current.join(' '));
       const tag = item.ordered ? 'ol' : 'ul';
-      out.push(`<${tag}>${items.map((text) => `<li>${renderInline(text)}</li>`).join('')}</${tag}>`);
+      out.push(
+        `<${tag}>${items.map((text) => `<li>${renderInline(text)}</li>`).join('')}</${tag}>`,
+      );
       continue;
     }
     const para: string[] = [];

@@ -44,8 +44,7 @@ export function newFileLink(forge: SiteForge, rootPath: string, content: string)
   const tail = [forge.branch, ...(folder === '' ? [] : folder.split('/'))]
     .map(encodeURIComponent)
     .join('/');
-  const folderUrl =
-    forge.forge === 'github' ? `${origin}/new/${tail}` : `${origin}/-/new/${tail}`;
+  const folderUrl = forge.forge === 'github' ? `${origin}/new/${tail}` : `${origin}/-/new/${tail}`;
   const query =
     forge.forge === 'github'
       ? `filename=${encodeURIComponent(name)}&value=${encodeURIComponent(content)}`

@@ -32,7 +32,11 @@ export function runSearch(prepared: PreparedIndex, query: string, limit = 50): S
   const text: string[] = [];
   for (const part of query.trim().split(/\s+/).filter(Boolean)) {
     const filter = FILTER.exec(part);
-    if (filter) filters.push({ key: (filter[1] ?? '').toLowerCase(), value: (filter[2] ?? '').toLowerCase() });
+    if (filter)
+      filters.push({
+        key: (filter[1] ?? '').toLowerCase(),
+        value: (filter[2] ?? '').toLowerCase(),
+      });
     else text.push(part);
   }
   const words = tokenize(text.join(' '));
@@ -42,7 +46,8 @@ export function runSearch(prepared: PreparedIndex, query: string, limit = 50): S
     const prefix = i === words.length - 1 && !endsWithSpace;
     const docs = new Set<number>();
     const add = (w: string) => {
-      if (Object.hasOwn(index.words, w)) for (const d of decodePostings(index.words[w] ?? '')) docs.add(d);
+      if (Object.hasOwn(index.words, w))
+        for (const d of decodePostings(index.words[w] ?? '')) docs.add(d);
     };
     if (prefix) for (const w of withPrefix(prepared.sorted, word)) add(w);
     else add(word);
@@ -50,9 +55,7 @@ export function runSearch(prepared: PreparedIndex, query: string, limit = 50): S
   }
   if (words.length === 0 && filters.length === 0) return { total: 0, docs: [] };
   const candidates: number[] =
-    matched === undefined
-      ? index.docs.map((_, i) => i)
-      : [...matched].sort((a, b) => a - b);
+    matched === undefined ? index.docs.map((_, i) => i) : [...matched].sort((a, b) => a - b);
   const kept = candidates.filter((n) => {
     const doc = index.docs[n];
     if (!doc) return false;
@@ -61,10 +64,7 @@ export function runSearch(prepared: PreparedIndex, query: string, limit = 50): S
         ? doc[2].toLowerCase() === value
         : key === 'team'
           ? doc[3].toLowerCase() === value
-          : doc[4]
-              .toLowerCase()
-              .split(',')
-              .includes(value),
+          : doc[4].toLowerCase().split(',').includes(value),
     );
   });
   return { total: kept.length, docs: kept.slice(0, limit) };

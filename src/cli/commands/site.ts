@@ -140,7 +140,10 @@ function previousFiles(out: string): string[] {
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    throw new UsageError(`${path} is not a manifest written by "ideas site"`, 'remove the folder and run again');
+    throw new UsageError(
+      `${path} is not a manifest written by "ideas site"`,
+      'remove the folder and run again',
+    );
   }
   const listed = typeof data === 'object' && data !== null && 'files' in data ? data.files : [];
   if (!Array.isArray(listed)) return [];

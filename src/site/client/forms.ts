@@ -3,13 +3,7 @@
  * (drafts.ts) and the buttons point at the forge's editor with it filled in. The file is also
  * shown as text to copy, for a forge that ignores prefilled content or a URL too long to send.
  */
-import {
-  freshIdeaId,
-  ideaDraft,
-  voteDraft,
-  type Draft,
-  type VoteContext,
-} from '../drafts.js';
+import { freshIdeaId, ideaDraft, voteDraft, type Draft, type VoteContext } from '../drafts.js';
 import { editFileUrl, forgeName, newFileLink, type SiteForge } from '../new-file.js';
 
 const HANDLE_KEY = 'ideas-site-handle';
@@ -57,7 +51,8 @@ function showDraft(
   panel: HTMLElement,
   existing?: string,
 ): void {
-  const target = forge && draft.problems.length === 0 ? newFileLink(forge, draft.path, draft.text) : undefined;
+  const target =
+    forge && draft.problems.length === 0 ? newFileLink(forge, draft.path, draft.text) : undefined;
   for (const link of links) {
     if (target?.url && link.dataset.blocked !== 'true') {
       link.href = target.url;
@@ -89,7 +84,11 @@ function showDraft(
     if (forge && target && !target.url) {
       const open = element('a', `open ${where}'s editor for that folder`);
       open.href = target.folderUrl;
-      how.append('This file is too long to send in a link: ', open, `, name the file ${target.path.split('/').pop() ?? ''} and paste the text below.`);
+      how.append(
+        'This file is too long to send in a link: ',
+        open,
+        `, name the file ${target.path.split('/').pop() ?? ''} and paste the text below.`,
+      );
     } else if (forge) {
       how.textContent = `If ${where}'s editor opens empty, name the file ${forge.prefix}${draft.path} and paste this text:`;
     } else {

@@ -1,0 +1,260 @@
+/**
+ * The site generator without a browser: hostile text stays text, links from content are
+ * http(s) or relative only, the batch idea details equal `describeIdea`, the forge links, the
+ * search query, and `ideas site` refusing folders that are not its own.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeIdea } from '../src/model/idea-detail.js';
+import { buildSite } from '../src/site/build-site.js';
+import { describeIdeas } from '../src/site/idea-details.js';
+import { renderMarkdown, safeHref } from '../src/site/markdown.js';
+import { newFileLink, MAX_EDITOR_URL } from '../src/site/new-file.js';
+import { randomIntFrom, voteDraft } from '../src/site/drafts.js';
+import { buildSearchIndex } from '../src/site/search-index.js';
+import { prepareIndex, runSearch } from '../src/site/search-query.js';
+import { buildReport } from '../src/report/report.js';
+import { readRepository } from '../src/read/repository.js';
+import { runCli } from './helpers/cli.js';
+import { makeRepo, tempDir } from './helpers/repo.js';
+import { BASE_TREE, ideaText } from './helpers/forge.js';
+
+const HOSTILE = 'Ship <script>alert(1)</script> "now" \u202Egnp.exe & more';
+
+async function siteOf(tree: Record<string, string>) {
+  const root = makeRepo(tree);
+  const { repo } = await readRepository({ root });
+  const report = buildReport(repo, {
+    today: '2026-11-24',
+    history: { added: new Map(), shallow: false, available: false },
+  });
+  return buildSite({
+    repo,
+    report,
+    today: '2026-11-24',
+    forge: { forge: 'github', host: 'github.com', path: 'acme/ideas', branch: 'main', prefix: '' },
+    clientScript: '/* client */',
+    source: 'the working tree',
+  });
+}
+
+describe('site generator', () => {
+  it('escapes hostile titles and bodies everywhere and strips bidi overrides', async () => {
+    const files = await siteOf({
+      ...BASE_TREE,
+      'ideas/evil12-ship.md': ideaText(
+        'evil12',
+        HOSTILE.replace(/"/g, "'"),
+        ['alice'],
+        '\n\n[click](javascript:alert(1)) [data](data:text/html,<b>x</b>) [ok](https://example.com/a?b=1) <img src=x onerror=alert(1)>',
+      ),
+    });
+    const page = files.get('ideas/evil12.html') ?? '';
+    expect(page).toContain('Ship &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).not.toContain('<script>alert');
+    expect(page).not.toContain('\u202E');
+    expect(page).not.toMatch(/href="(javascript|data):/i);
+    expect(page).toContain('href="https://example.com/a?b=1"');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // No inline script at all: only files of the site, under a CSP that allows 'self' alone.
+    expect(page.match(/<script[^>]*>/g)).toEqual(['<script src="../assets/site.js" defer>']);
+    expect(page).toContain("script-src 'self'");
+    for (const [path, text] of files)
+      if (path.endsWith('.html') && path !== 'report.html')
+        expect(text, path).not.toMatch(/<script(?![^>]*\bsrc=")/);
+    // The index is JSON inside a script file: the hostile title is a string in it.
+    const index = files.get('assets/search-index.js') ?? '';
+    expect(index.startsWith('globalThis.ideasSearchIndex={')).toBe(true);
+    expect(JSON.parse(index.slice(index.indexOf('{'), -2)).docs.length).toBe(3);
+  });
+
+  it('writes one page per idea, team and campaign, the report, and the assets', async () => {
+    const files = await siteOf(BASE_TREE);
+    expect([...files.keys()].sort()).toEqual([
+      'assets/search-index.js',
+      'assets/site.css',
+      'assets/site.js',
+      'ideas/chat22.html',
+      'ideas/shipa1.html',
+      'index.html',
+      'propose.html',
+      'report.html',
+      'search.html',
+    ]);
+    expect(files.get('report.html')).toContain('Ideas report');
+  });
+
+  it('keeps only http(s) and relative link targets from content', () => {
+    expect(safeHref('https://example.com')).toBe('https://example.com');
+    expect(safeHref('../docs/a.md')).toBe('../docs/a.md');
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:x',
+      'java\tscript:x',
+      ' data:text/html,x',
+      'vbscript:x',
+      '//evil.example',
+      'file:///etc/passwd',
+    ])
+      expect(safeHref(bad), bad).toBeUndefined();
+    const html = renderMarkdown(
+      '# Top\n\n- **a** `<b>`\n- [x](javascript:alert(1))\n\n> quoted <i>\n\n```\n<script>\n```',
+    );
+    expect(html).toContain('<h2>Top</h2>');
+    expect(html).toContain('<code>&lt;b&gt;</code>');
+    expect(html).toContain('<li>x</li>');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toMatch(/<(script|i|b)>/);
+  });
+
+  it('describeIdeas gives what describeIdea gives, for every idea of the demo', async () => {
+    const dir = join(tempDir(), 'demo');
+    expect((await runCli(['demo', '--dir', dir], { cwd: tempDir() })).code).toBe(0);
+    const { repo } = await readRepository({ root: dir });
+    const all = describeIdeas(repo);
+    expect(all.size).toBe(repo.ideasById.size);
+    for (const id of repo.ideasById.keys()) expect(all.get(id), id).toEqual(describeIdea(repo, id));
+  });
+
+  it('builds GitHub and GitLab new-file links, and gives up on a link too long to send', () => {
+    const github = {
+      forge: 'github' as const,
+      host: 'github.com',
+      path: 'acme/ideas',
+      branch: 'main',
+      prefix: 'sub/',
+    };
+    const link = newFileLink(github, 'votes/abc123/bob.md', 'a: "b"\n');
+    expect(link.url).toBe(
+      'https://github.com/acme/ideas/new/main/sub/votes/abc123?filename=bob.md&value=a%3A%20%22b%22%0A',
+    );
+    const gitlab = {
+      ...github,
+      forge: 'gitlab' as const,
+      host: 'gitlab.example.com',
+      path: 'g/s/p',
+      prefix: '',
+    };
+    expect(newFileLink(gitlab, 'ideas/x.md', 'hi').url).toBe(
+      'https://gitlab.example.com/g/s/p/-/new/main/ideas?file_name=x.md&content=hi',
+    );
+    const long = newFileLink(github, 'ideas/x.md', 'x'.repeat(MAX_EDITOR_URL));
+    expect(long.url).toBeUndefined();
+    expect(long.folderUrl).toBe('https://github.com/acme/ideas/new/main/sub/ideas');
+  });
+
+  it('vote drafts refuse what the CLI refuses and quote like the CLI', () => {
+    const context = {
+      idea: 'abc123',
+      authors: ['alice'],
+      voters: ['bob'],
+      closed: false,
+      voting: { mode: 'simple', budget: 10, downvotes: false, selfVotes: false },
+      people: ['alice', 'bob', 'carol'],
+    };
+    const input = {
+      handle: 'carol',
+      points: 1,
+      customers: 'acme: corp',
+      comment: '',
+      today: '2026-11-24',
+    };
+    const ok = voteDraft(context, input);
+    expect(ok.problems).toEqual([]);
+    expect(ok.text).toBe(
+      '---\nidea: abc123\nvoter: carol\npoints: 1\ndate: 2026-11-24\ncustomers: ["acme: corp"]\n---\n',
+    );
+    expect(voteDraft(context, { ...input, handle: 'alice' }).problems[0]).toMatch(/author/);
+    expect(voteDraft(context, { ...input, handle: 'bob' }).problems[0]).toMatch(/already/);
+    expect(voteDraft(context, { ...input, handle: '../x' }).problems[0]).toMatch(/handle/);
+    expect(voteDraft(context, { ...input, handle: 'zed' }).warnings[0]).toMatch(
+      /not one of the people/,
+    );
+  });
+
+  it('draws random ints without bias from 32-bit words', () => {
+    const words = [0xffffffff, 5, 7];
+    const next = randomIntFrom((array) => {
+      array[0] = words.shift() ?? 0;
+      return array;
+    });
+    // 0xffffffff lies past the last whole multiple of 36: drawn again.
+    expect(next(36)).toBe(5);
+    expect(next(36)).toBe(7);
+  });
+
+  it('searches words of bodies with the last word as a prefix, and filters', async () => {
+    const root = makeRepo(BASE_TREE);
+    const { repo } = await readRepository({ root });
+    const index = prepareIndex(
+      buildSearchIndex(
+        [...repo.ideasById.values()].map((idea) => ({
+          idea,
+          status: idea.id === 'shipa1' ? 'reviewing' : 'proposed',
+          voters: 0,
+        })),
+      ),
+    );
+    const ids = (query: string) =>
+      runSearch(index, query).docs.map((n) => index.index.docs[n]?.[0]);
+    expect(ids('customers month').sort()).toEqual(['chat22', 'shipa1']);
+    expect(ids('overni')).toEqual(['shipa1']);
+    expect(ids('live status:proposed')).toEqual(['chat22']);
+    expect(ids('constructor')).toEqual([]);
+    expect(ids('')).toEqual([]);
+  });
+});
+
+describe('ideas site', () => {
+  it('writes into a fresh folder, rewrites its own, and refuses any other', async () => {
+    const root = makeRepo(BASE_TREE);
+    const out = join(tempDir(), 'out');
+    const first = await runCli(
+      ['site', '--out', out, '--forge-url', 'https://github.com/acme/ideas'],
+      { cwd: root },
+    );
+    expect(first.code).toBe(0);
+    expect(first.stdout.trim()).toBe(out);
+    const manifest = JSON.parse(readFileSync(join(out, '.ideas-site.json'), 'utf8')) as {
+      files: string[];
+    };
+    expect(manifest.files).toContain('ideas/shipa1.html');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('data-forge-path="acme/ideas"');
+
+    // A file the site did not write survives a rebuild; a page for a removed idea goes.
+    writeFileSync(join(out, 'CNAME'), 'ideas.example.com\n');
+    writeFileSync(
+      join(out, '.ideas-site.json'),
+      JSON.stringify({ files: [...manifest.files, 'ideas/gone12.html', '../escape.txt'] }),
+    );
+    writeFileSync(join(out, 'ideas', 'gone12.html'), 'old');
+    expect((await runCli(['site', '--out', out], { cwd: root })).code).toBe(0);
+    expect(existsSync(join(out, 'ideas', 'gone12.html'))).toBe(false);
+    expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('ideas.example.com\n');
+
+    const foreign = join(tempDir(), 'foreign');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'keep.txt'), 'mine');
+    const refused = await runCli(['site', '--out', foreign], { cwd: root });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not written by "ideas site"/);
+    for (const inside of ['ideas', 'votes/x', '.'])
+      expect((await runCli(['site', '--out', inside], { cwd: root })).code, inside).toBe(2);
+    const bad = await runCli(
+      ['site', '--forge-url', 'https://example.com/x/y', '--out', join(tempDir(), 'o')],
+      { cwd: root },
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/not a GitHub or GitLab repository/);
+  });
+
+  it('without a forge remote, says so and still builds', async () => {
+    const root = makeRepo(BASE_TREE);
+    const out = join(tempDir(), 'plain');
+    const result = await runCli(['site', '--out', out], { cwd: root });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/no GitHub or GitLab remote/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('data-forge=');
+  });
+});
