@@ -193,6 +193,31 @@ for (const extra of JSON.parse(
   });
 }
 
+// The static site holds the HTML report and a page per idea: under 2× the report alone.
+const reportTime = time('ideas report --format html', [
+  bin,
+  'report',
+  '--format',
+  'html',
+  '--out',
+  join(root, '.bench', 'report.html'),
+]);
+const siteTime = time('ideas site', [
+  bin,
+  'site',
+  '--out',
+  join(root, '.bench', 'site'),
+  '--forge-url',
+  'https://github.com/bench/ideas',
+]);
+results.push({
+  what: 'ideas site',
+  ms: siteTime,
+  bar: `< 2× ideas report --format html (${reportTime.toFixed(0)} ms; ratio to it)`,
+  ok: siteTime < 2 * reportTime,
+  ratio: siteTime / reportTime,
+});
+
 const lines = [
   `ideas benchmark: ${SIZE.ideas} ideas, ${SIZE.votes} votes, ${SIZE.decisions} decisions; median of ${runs} runs`,
   `node ${process.version}, ${process.platform}/${process.arch}`,

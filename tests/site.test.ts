@@ -257,4 +257,34 @@ describe('ideas site', () => {
     expect(result.stderr).toMatch(/no GitHub or GitLab remote/);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('data-forge=');
   });
+
+  it('init --site adds the Pages job, off until enabled; plain init does not', async () => {
+    const plain = join(tempDir(), 'plain');
+    expect((await runCli(['init', plain, '--reviewer', 'carol'], { cwd: tempDir() })).code).toBe(0);
+    expect(existsSync(join(plain, '.github', 'workflows', 'ideas-site.yml'))).toBe(false);
+    const withSite = join(tempDir(), 'with-site');
+    expect(
+      (await runCli(['init', withSite, '--reviewer', 'carol', '--site'], { cwd: tempDir() })).code,
+    ).toBe(0);
+    const job = readFileSync(join(withSite, '.github', 'workflows', 'ideas-site.yml'), 'utf8');
+    expect(job).toMatch(/^ {2}# push:$/m);
+    expect(job).not.toMatch(/^ {2}push:/m);
+    expect(job).toMatch(/IDEAS_PACKAGE: git-ideas@\d/);
+    expect(job).not.toMatch(/\{\{\w+\}\}/);
+    const gitlab = join(tempDir(), 'gl');
+    expect(
+      (
+        await runCli(['init', gitlab, '--reviewer', 'carol', '--site', '--ci', 'gitlab'], {
+          cwd: tempDir(),
+        })
+      ).code,
+    ).toBe(0);
+    expect(readFileSync(join(gitlab, '.gitlab', 'ideas-site.gitlab-ci.yml'), 'utf8')).toMatch(
+      /^pages:$/m,
+    );
+    const none = await runCli(['init', join(tempDir(), 'n'), '--site', '--ci', 'none'], {
+      cwd: tempDir(),
+    });
+    expect(none.code).toBe(2);
+  });
 });

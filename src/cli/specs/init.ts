@@ -25,6 +25,7 @@ export const initSpec = defineCommand({
     'ideas init                         # here',
     'ideas init ideas --reviewer carol --reviewer dave',
     'ideas init --force                 # overwrite files a previous init wrote',
+    'ideas init --site                  # and the Pages job for the ideas site',
   ],
   configure(command) {
     command
@@ -36,6 +37,10 @@ export const initSpec = defineCommand({
       )
       .addOption(
         new Option('--ci <forge>', 'which CI files to write').choices(CI_CHOICES).default('github'),
+      )
+      .option(
+        '--site',
+        'also write the job that publishes the ideas site to GitHub or GitLab Pages (off until you enable it)',
       )
       .option('--force', 'overwrite files that already exist');
   },
