@@ -156,9 +156,23 @@ function previousFiles(out: string): string[] {
   );
 }
 
+function sameText(path: string, text: string): boolean {
+  try {
+    return readFileSync(path, 'utf8') === text;
+  } catch {
+    return false;
+  }
+}
+
 function writeSite(out: string, files: Map<string, string>): void {
-  const before = previousFiles(out);
-  for (const [path, text] of files) writeFileAtomic(join(out, path), text);
+  const before = new Set(previousFiles(out));
+  for (const [path, text] of files) {
+    const target = join(out, path);
+    // A rebuild leaves a page it would write identically alone: no rename for each of 10,000
+    // files, and mtimes that tell a deploy step what really changed.
+    if (before.has(path) && sameText(target, text)) continue;
+    writeFileAtomic(target, text);
+  }
   for (const path of before)
     if (!files.has(path) && path !== MANIFEST) rmSync(join(out, path), { force: true });
   writeFileAtomic(
