@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeIdea } from '../src/model/idea-detail.js';
+import { countSupport } from '../src/rank/support.js';
 import { buildSite } from '../src/site/build-site.js';
 import { describeIdeas } from '../src/site/idea-details.js';
 import { renderMarkdown, safeHref } from '../src/site/markdown.js';
@@ -24,7 +25,7 @@ const HOSTILE = 'Ship <script>alert(1)</script> "now" \u202Egnp.exe & more';
 
 async function siteOf(tree: Record<string, string>) {
   const root = makeRepo(tree);
-  const { repo } = await readRepository({ root });
+  const { repo } = await readRepository({ root, env: process.env });
   const report = buildReport(repo, {
     today: '2026-11-24',
     history: { added: new Map(), shallow: false, available: false },
@@ -111,10 +112,12 @@ describe('site generator', () => {
   it('describeIdeas gives what describeIdea gives, for every idea of the demo', async () => {
     const dir = join(tempDir(), 'demo');
     expect((await runCli(['demo', '--dir', dir], { cwd: tempDir() })).code).toBe(0);
-    const { repo } = await readRepository({ root: dir });
+    const { repo } = await readRepository({ root: dir, env: process.env });
     const all = describeIdeas(repo);
+    const support = countSupport(repo);
     expect(all.size).toBe(repo.ideasById.size);
-    for (const id of repo.ideasById.keys()) expect(all.get(id), id).toEqual(describeIdea(repo, id));
+    for (const id of repo.ideasById.keys())
+      expect(all.get(id), id).toEqual(describeIdea(repo, id, support));
   });
 
   it('builds GitHub and GitLab new-file links, and gives up on a link too long to send', () => {
@@ -186,7 +189,7 @@ describe('site generator', () => {
 
   it('searches words of bodies with the last word as a prefix, and filters', async () => {
     const root = makeRepo(BASE_TREE);
-    const { repo } = await readRepository({ root });
+    const { repo } = await readRepository({ root, env: process.env });
     const index = prepareIndex(
       buildSearchIndex(
         [...repo.ideasById.values()].map((idea) => ({

@@ -7,7 +7,7 @@
 import { isClosed } from '../model/lifecycle.js';
 import { compareDecisions, type Repository } from '../model/repository.js';
 import { rankIdeas, type RankedIdea } from '../rank/rank.js';
-import { organisationOf } from '../report/format.js';
+import { organisationOf } from '../report/format-common.js';
 import { formatReportHtml } from '../report/format-html.js';
 import { subTeams, type Report } from '../report/report.js';
 import { proposePage, searchPage } from './form-pages.js';

@@ -1,6 +1,6 @@
 /** A page per team (its ideas and those of the teams under it) and per campaign. */
 import { escapeHtml as h } from '../format/html-escape.js';
-import { plural } from '../report/format.js';
+import { plural } from '../report/format-common.js';
 import type { RankedIdea } from '../rank/rank.js';
 import type { Report, TeamRow } from '../report/report.js';
 import { ideaList, section, teamHref } from './html.js';

@@ -1,6 +1,6 @@
 /** The home page: what is rising, what was decided lately, the roadmap by stage, and the ways in. */
 import { escapeHtml as h } from '../format/html-escape.js';
-import { plural } from '../report/format.js';
+import { plural } from '../report/format-common.js';
 import type { RankedIdea } from '../rank/rank.js';
 import type { Report } from '../report/report.js';
 import type { Decision, Idea } from '../model/types.js';

@@ -1,6 +1,6 @@
 /** One idea's page: its text, status, decisions with rationale, votes, theme, similar ideas, and the vote form. */
 import { escapeHtml as h } from '../format/html-escape.js';
-import { plural } from '../report/format.js';
+import { plural } from '../report/format-common.js';
 import type { IdeaDetail } from '../model/idea-detail.js';
 import type { Decision } from '../model/types.js';
 import {

@@ -43,10 +43,10 @@ export const run: CommandHandler<InitOptions> = async (ctx, args, options) => {
     for (const [path, text] of templateFiles(options.ci))
       plan.set(join(forgeRoot, path), fill(text, values));
   }
-  if (options.site === true) {
+  if (options.site) {
     if (options.ci === 'none')
       throw new UsageError('--site writes a CI job: it needs --ci github or --ci gitlab');
-    for (const [path, text] of templateFiles(`site/${options.ci as string}`))
+    for (const [path, text] of templateFiles(`site/${options.ci}`))
       plan.set(join(forgeRoot, path), fill(text, values));
   }
   plan.set(join(target, 'templates', 'idea.md'), builtInTemplate());

@@ -6,8 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ExitCode, GitError, UsageError } from '../../errors.js';
-import { findDefaultBranch, gitPrefix, remoteUrl } from '../../git/authoring.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { remoteUrl } from '../../git/authoring.js';
+import type { GitDir } from '../../git/git-process.js';
+import { findDefaultBranch, findRootPrefix } from '../../git/locate.js';
 import { readFileHistory } from '../../git/file-history.js';
 import { parseRemoteUrl } from '../../git/forge-url.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../../parse/layout.js';
@@ -20,22 +22,21 @@ import type { Context } from '../context.js';
 import { startProgress } from '../progress.js';
 import { loadRepositoryAt } from '../read-at.js';
 import type { CommandHandler } from '../spec.js';
-import { readSiteOptions, type SiteOptions } from '../specs/site.js';
+import type { SiteOptions } from '../specs/site.js';
 
 export const MANIFEST = '.ideas-site.json';
 
-export const run: CommandHandler = async (ctx, _args, rawOptions) => {
-  const options = readSiteOptions(rawOptions);
+export const run: CommandHandler<SiteOptions> = async (ctx, _args, options) => {
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
-  const loaded = await loadRepositoryAt(ctx, rawOptions);
+  const loaded = await loadRepositoryAt(ctx, options);
   const { root, repo, today } = loaded;
   const out = outputFolder(ctx, root, options);
   const readAt = 'commit' in loaded ? loaded.commit : options.ref;
   progress.phase('reading git history');
-  const history = readFileHistory(root, readAt);
+  const history = readFileHistory(ctx.git(root), readAt);
   const report = buildReport(repo, { today, history, ref: options.ref ?? options.at });
-  const forge = findForge(root, options);
+  const forge = findForge(ctx.git(root), options);
   if (!forge)
     ctx.err(
       'ideas: note: no GitHub or GitLab remote found: the site shows files to copy instead of editor links (pass --forge-url https://github.com/OWNER/REPO)\n',
@@ -74,17 +75,10 @@ function readClientScript(): string {
 }
 
 /** The forge from --forge-url, else the remote's URL; its default branch and our prefix in it. */
-function findForge(root: string, options: SiteOptions): SiteForge | undefined {
-  let branch = options.branch;
-  let remote = 'origin';
-  try {
-    const found = findDefaultBranch(root);
-    branch ??= found.name;
-    remote = found.remote ?? remote;
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error;
-  }
-  const url = options.forgeUrl ?? remoteUrl(root, remote);
+function findForge(dir: GitDir, options: SiteOptions): SiteForge | undefined {
+  const found = findDefaultBranch(dir);
+  const branch = options.branch ?? found?.name;
+  const url = options.forgeUrl ?? remoteUrl(dir, found?.remote ?? 'origin');
   const parsed = url === undefined ? undefined : parseRemoteUrl(url);
   if (options.forgeUrl !== undefined && !parsed)
     throw new UsageError(
@@ -97,7 +91,8 @@ function findForge(root: string, options: SiteOptions): SiteForge | undefined {
     host: parsed.host,
     path: parsed.path,
     branch: branch ?? 'main',
-    prefix: gitPrefix(root) ?? '',
+    // The site's links join it to a root path with no separator: `sub/dir/` or ``.
+    prefix: (findRootPrefix(dir) ?? '').replace(/(.)$/, '$1/'),
   };
 }
 

@@ -8,6 +8,7 @@ export interface InitOptions {
   reviewer: string[];
   ci: (typeof CI_CHOICES)[number];
   force: boolean;
+  site: boolean;
 }
 
 function parseInitOptions(options: RawOptions): InitOptions {
@@ -15,6 +16,7 @@ function parseInitOptions(options: RawOptions): InitOptions {
     reviewer: stringList(options, 'reviewer') ?? [],
     ci: requiredChoice(options, 'ci', CI_CHOICES, 'github'),
     force: flag(options, 'force'),
+    site: flag(options, 'site'),
   };
 }
 

@@ -1,29 +1,25 @@
-import type { CommandSpec, CommandOptions } from '../spec.js';
-import { addReadOptions } from './filters.js';
+import { defineCommand, type RawOptions } from '../spec.js';
+import { optionalString, type ReadFlags } from '../options.js';
+import { addReadOptions, parseReadFlags } from './filters.js';
 
-/** The flags of `ideas site`, read once into a typed value. */
-export interface SiteOptions {
+export interface SiteOptions extends ReadFlags {
   out: string | undefined;
   at: string | undefined;
-  ref: string | undefined;
-  root: string | undefined;
   forgeUrl: string | undefined;
   branch: string | undefined;
 }
 
-export function readSiteOptions(options: CommandOptions): SiteOptions {
-  const text = (key: string) => (typeof options[key] === 'string' ? options[key] : undefined);
+function parseSiteOptions(options: RawOptions): SiteOptions {
   return {
-    out: text('out'),
-    at: text('at'),
-    ref: text('ref'),
-    root: text('root'),
-    forgeUrl: text('forgeUrl'),
-    branch: text('branch'),
+    ...parseReadFlags(options),
+    out: optionalString(options, 'out'),
+    at: optionalString(options, 'at'),
+    forgeUrl: optionalString(options, 'forgeUrl'),
+    branch: optionalString(options, 'branch'),
   };
 }
 
-export const siteSpec: CommandSpec = {
+export const siteSpec = defineCommand({
   usage: 'site',
   summary:
     'a static site for everyone: browse, search, and vote or propose through the forge (a pull request)',
@@ -43,5 +39,6 @@ export const siteSpec: CommandSpec = {
       .option('--branch <name>', 'the branch pull requests go into (default: the default branch)');
     addReadOptions(command);
   },
+  parse: parseSiteOptions,
   load: () => import('../commands/site.js'),
-};
+});
