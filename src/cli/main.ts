@@ -18,3 +18,4 @@ export async function main(): Promise<void> {
     stderr: process.stderr,
   });
 }
+export { run } from './run.js';

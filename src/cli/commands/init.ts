@@ -75,6 +75,8 @@ export const run: CommandHandler<InitOptions> = async (ctx, args, options) => {
   mkdirSync(target, { recursive: true });
   for (const [path, text] of plan) writeFileAtomic(path, text);
 
+  const shownTarget = relative(ctx.cwd, target) || '.';
+  const cdFirst = target === ctx.cwd ? '' : `cd ${shownTarget} && `;
   const shown = [...plan.keys()]
     .filter((p) => !p.endsWith('.gitkeep'))
     .map((p) => `  ${relative(ctx.cwd, p) || p}`);
@@ -83,16 +85,18 @@ export const run: CommandHandler<InitOptions> = async (ctx, args, options) => {
       `Initialised an ideas repository in ${target}`,
       ...shown,
       '',
-      'Next:',
-      `  ${target === ctx.cwd ? '' : `cd ${relative(ctx.cwd, target) || '.'} && `}ideas validate`,
-      '  edit ideas.config.yaml: teams, people, reviewers',
-      // Pull requests are the approval flow: without git there is nothing to commit yet.
       ...(gitTop
-        ? ['  git add -A && git commit -m "Start an ideas repository"']
+        ? []
         : [
-            `  ${relative(ctx.cwd, target) || '.'} is not in a git repository: ideas lives in git, so start one:`,
-            `  git init${target === ctx.cwd ? '' : ` ${relative(ctx.cwd, target)}`} && git -C ${relative(ctx.cwd, target) || '.'} add -A && git -C ${relative(ctx.cwd, target) || '.'} commit -m "Start an ideas repository"`,
+            // Pull requests are the approval flow: outside git nothing can be committed yet.
+            `${shownTarget} is not in a git repository, and ideas keeps everything in git.`,
+            '',
           ]),
+      'Next:',
+      ...(gitTop ? [] : [`  ${cdFirst}git init`]),
+      `  ${cdFirst}ideas validate`,
+      '  edit ideas.config.yaml: teams, people, reviewers',
+      '  git add -A && git commit -m "Start an ideas repository"',
       '',
     ].join('\n'),
   );
