@@ -1,5 +1,6 @@
 /** Who is acting on a pull request, and where that was learnt: a flag, the CI's environment, or the commits. */
 import { UsageError } from '../errors.js';
+import { handleOfEmail } from '../model/people.js';
 import type { Config } from '../schema/config.js';
 import type { Acting } from './policy.js';
 
@@ -31,8 +32,7 @@ export function chooseActor(
 
 /** A commit email as the person the config's `people` gives it to, or an unknown actor. */
 export function personOfEmail(config: Config, email: string): Acting {
-  const wanted = email.toLowerCase();
-  for (const [handle, person] of Object.entries(config.people))
-    if (person.emails.some((e) => e.toLowerCase() === wanted)) return { handle, label: handle };
+  const handle = handleOfEmail(config.people, email);
+  if (handle !== undefined) return { handle, label: handle };
   return { handle: undefined, label: `${email} (an email not listed under people in the config)` };
 }
