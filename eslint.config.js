@@ -13,4 +13,21 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Each spec parses its flags into a typed value once (cli/options.ts): commands never cast.
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > MemberExpression[object.name=/^(options|opts|flags)$/]',
+          message: 'parse the flag in its spec (cli/options.ts) instead of casting it here',
+        },
+        {
+          selector: "TSAsExpression > CallExpression[callee.property.name='opts']",
+          message: 'parse the flags in the spec (cli/options.ts) instead of casting opts()',
+        },
+      ],
+    },
+  },
 );
