@@ -34,8 +34,18 @@ import { sortProblems, validateRepository } from '../../validate/validate.js';
 import { startProgress } from '../progress.js';
 import { rootOf } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
-import type { CheckOptions } from '../specs/check.js';
 import type { Context } from '../context.js';
+import type { FORMAT_CHOICES } from '../spec.js';
+
+export interface CheckOptions {
+  root: string | undefined;
+  base: string;
+  head: string;
+  /** As typed: `""` is refused by the command, not taken for "absent". */
+  actor: string | undefined;
+  openPrs: boolean;
+  format: (typeof FORMAT_CHOICES)[number];
+}
 
 export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => {
   const root = rootOf(ctx, options);

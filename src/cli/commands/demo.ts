@@ -9,7 +9,10 @@ import { findPackageRoot } from '../../read/package-files.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandHandler } from '../spec.js';
 import { rankSpec } from '../specs/rank.js';
-import type { DemoOptions } from '../specs/demo.js';
+
+export interface DemoOptions {
+  dir: string | undefined;
+}
 
 export const run: CommandHandler<DemoOptions> = async (ctx, _args, options) => {
   const root = prepareDemoFolder(ctx.cwd, options.dir, ctx.tempDir);

@@ -6,7 +6,11 @@ import { formatIdeasIndex, INDEX_FILE } from '../../report/ideas-index.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { displayPathFn, loadRepository } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
-import type { IndexOptions } from '../specs/index-command.js';
+
+export interface IndexOptions {
+  root: string | undefined;
+  check: boolean;
+}
 
 export const run: CommandHandler<IndexOptions> = async (ctx, _args, options) => {
   const { root, repo } = await loadRepository(ctx, { root: options.root, ref: undefined });

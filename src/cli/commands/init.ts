@@ -9,8 +9,15 @@ import { findTopLevel } from '../../git/locate.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CommandHandler } from '../spec.js';
-import type { InitOptions } from '../specs/init.js';
 import type { Context } from '../context.js';
+
+export interface InitOptions {
+  reviewer: string[];
+  ci: 'github' | 'gitlab' | 'none';
+  force: boolean;
+  /** Also write the job that publishes the ideas site. */
+  site: boolean;
+}
 
 export const run: CommandHandler<InitOptions> = async (ctx, args, options) => {
   const target = resolve(ctx.cwd, args[0] ?? '.');

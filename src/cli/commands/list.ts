@@ -5,7 +5,15 @@ import { ExitCode } from '../../errors.js';
 import { loadRepository } from '../repository.js';
 import { readFilters, readLimit, tableWidth } from '../filters.js';
 import type { CommandHandler } from '../spec.js';
-import type { ListOptions } from '../specs/list.js';
+import type { ReadFlags } from '../options.js';
+import type { FilterFlags } from '../specs/filters.js';
+
+export interface ListOptions extends ReadFlags {
+  filters: FilterFlags;
+  sort: 'date' | 'id';
+  limit: string | undefined;
+  format: 'table' | 'json';
+}
 
 export const run: CommandHandler<ListOptions> = async (ctx, _args, options) => {
   const limit = readLimit(options.limit);

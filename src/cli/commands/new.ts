@@ -24,7 +24,6 @@ import { normaliseIdeaId } from '../idea-id.js';
 import { readInput } from '../input.js';
 import { publish, reportOutcome, type Outcome } from '../publish.js';
 import { identifyUser, openSession, type Session } from '../session.js';
-import type { NewOptions } from '../specs/new.js';
 import type { Context } from '../context.js';
 import {
   campaignQuestion,
@@ -39,6 +38,22 @@ import { builtInTemplate } from '../../read/repository.js';
 import { ask, isInteractive, requireAnswers } from '../prompts.js';
 import type { CommandHandler } from '../spec.js';
 import { castVote } from './vote.js';
+import type { AuthoringFlags } from '../specs/authoring-options.js';
+import type { VoteOptions } from './vote.js';
+
+export interface NewOptions extends AuthoringFlags {
+  title: string | undefined;
+  team: string | undefined;
+  tag: string[] | undefined;
+  parent: string | undefined;
+  campaign: string | undefined;
+  theme: boolean;
+  bodyFile: string | undefined;
+  fromJson: string | undefined;
+  yes: boolean;
+  /** For "vote for that one instead": a plain one-point vote with the same flags. */
+  vote: VoteOptions;
+}
 
 /** What `--from-json` takes: every field optional, flags win over it. */
 const draftSchema = z

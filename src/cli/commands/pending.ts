@@ -22,7 +22,12 @@ import { checkBytes } from '../../read/limits.js';
 import { startProgress } from '../progress.js';
 import { rootOf } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
-import type { PendingOptions } from '../specs/pending.js';
+
+export interface PendingOptions {
+  root: string | undefined;
+  base: string | undefined;
+  format: 'table' | 'json';
+}
 
 export const run: CommandHandler<PendingOptions> = async (ctx, _args, options) => {
   const root = rootOf(ctx, options);

@@ -5,7 +5,11 @@ import { ExitCode } from '../../errors.js';
 import { loadRepository } from '../repository.js';
 import { tableWidth } from '../filters.js';
 import type { CommandHandler } from '../spec.js';
-import type { QueueOptions } from '../specs/queue.js';
+import type { ReadFlags } from '../options.js';
+
+export interface QueueOptions extends ReadFlags {
+  format: 'table' | 'json';
+}
 
 export const run: CommandHandler<QueueOptions> = async (ctx, _args, options) => {
   const { repo } = await loadRepository(ctx, options);

@@ -11,7 +11,16 @@ import { loadRepository } from '../repository.js';
 import { startProgress } from '../progress.js';
 import type { Context } from '../context.js';
 import type { CommandHandler } from '../spec.js';
-import type { ReportOptions } from '../specs/report.js';
+import type { ReadFlags } from '../options.js';
+
+export interface ReportOptions extends ReadFlags {
+  format: ReportFormat | undefined;
+  out: string | undefined;
+  open: boolean;
+  since: string | undefined;
+  team: string | undefined;
+  campaign: string | undefined;
+}
 
 const EXTENSIONS: Record<string, ReportFormat> = {
   '.html': 'html',

@@ -12,11 +12,20 @@ import { problemsAfter, refuseInvalid } from '../dry-run.js';
 import { normaliseIdeaId, resolveIdeaId } from '../idea-id.js';
 import { publish, reportOutcome, type Outcome } from '../publish.js';
 import { identifyUser, openSession, refreshSession } from '../session.js';
-import type { ReviewOptions } from '../specs/review.js';
 import { withLock } from '../../write/lock.js';
 import { ask, isInteractive, requireAnswers } from '../prompts.js';
 import { rationaleQuestion, scoreQuestion } from '../questions.js';
 import type { CommandHandler } from '../spec.js';
+import type { AuthoringFlags } from '../specs/authoring-options.js';
+
+export interface ReviewOptions extends AuthoringFlags {
+  status: string;
+  rationale: string | undefined;
+  /** Undefined when no --score was given: then a terminal asks for each criterion. */
+  score: string[] | undefined;
+  duplicateOf: string | undefined;
+  reviewer: string[];
+}
 
 export const run: CommandHandler<ReviewOptions> = async (ctx, [typed = ''], options) => {
   const session = await openSession(ctx, options);

@@ -7,7 +7,11 @@ import { loadRepository } from '../repository.js';
 import { resolveIdeaId } from '../idea-id.js';
 import { countSupport } from '../../rank/support.js';
 import type { CommandHandler } from '../spec.js';
-import type { ShowOptions } from '../specs/show.js';
+import type { ReadFlags } from '../options.js';
+
+export interface ShowOptions extends ReadFlags {
+  format: 'text' | 'json';
+}
 
 export const run: CommandHandler<ShowOptions> = async (ctx, args, options) => {
   const { repo } = await loadRepository(ctx, options);

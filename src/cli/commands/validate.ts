@@ -8,8 +8,14 @@ import { displayPathFn, loadRepository, rootOf, toRootPath } from '../repository
 import { startProgress } from '../progress.js';
 import { sanitizeLine } from '../../format/sanitize.js';
 import type { CommandHandler } from '../spec.js';
-import type { ValidateOptions } from '../specs/validate.js';
 import type { Context } from '../context.js';
+import type { FORMAT_CHOICES } from '../spec.js';
+import type { ReadFlags } from '../options.js';
+
+export interface ValidateOptions extends ReadFlags {
+  format: (typeof FORMAT_CHOICES)[number];
+  changedSince: string | undefined;
+}
 
 export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) => {
   const progress = startProgress(ctx);

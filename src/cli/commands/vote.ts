@@ -11,8 +11,17 @@ import { resolveIdeaId } from '../idea-id.js';
 import { publish, reportOutcome } from '../publish.js';
 import { identifyUser, openSession, readCurrentText, type Session } from '../session.js';
 import type { CommandHandler } from '../spec.js';
-import type { VoteOptions } from '../specs/vote.js';
 import type { Context } from '../context.js';
+import type { AuthoringFlags } from '../specs/authoring-options.js';
+
+export interface VoteOptions extends AuthoringFlags {
+  /** As typed; the command checks it against the voting mode. */
+  points: string | undefined;
+  comment: string | undefined;
+  customer: string[];
+  retract: boolean;
+  as: string | undefined;
+}
 
 export const run: CommandHandler<VoteOptions> = async (ctx, [typed = ''], options) => {
   const session = await openSession(ctx, options);

@@ -1,16 +1,7 @@
 import { Option } from 'commander';
+import type { CheckOptions } from '../commands/check.js';
 import { defineCommand, FORMAT_CHOICES, type RawOptions } from '../spec.js';
 import { flag, optionalString, requiredChoice, requiredString } from '../options.js';
-
-export interface CheckOptions {
-  root: string | undefined;
-  base: string;
-  head: string;
-  /** As typed: `""` is refused by the command, not taken for "absent". */
-  actor: string | undefined;
-  openPrs: boolean;
-  format: (typeof FORMAT_CHOICES)[number];
-}
 
 function parseCheckOptions(options: RawOptions): CheckOptions {
   return {

@@ -1,9 +1,6 @@
+import type { DemoOptions } from '../commands/demo.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { optionalString } from '../options.js';
-
-export interface DemoOptions {
-  dir: string | undefined;
-}
 
 function parseDemoOptions(options: RawOptions): DemoOptions {
   return { dir: optionalString(options, 'dir') };

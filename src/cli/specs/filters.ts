@@ -1,6 +1,6 @@
 /** Flags shared by the read commands that list ideas (rank, list). */
 import { Option, type Command } from 'commander';
-import { optionalString, stringList, type ReadFlags, readFlags } from '../options.js';
+import { optionalString, readFlags, stringList, type ReadFlags } from '../options.js';
 import type { RawOptions } from '../spec.js';
 
 const collect = (value: string, previous: string[] = []) => [

@@ -1,10 +1,6 @@
+import type { IndexOptions } from '../commands/index-file.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { flag, optionalString } from '../options.js';
-
-export interface IndexOptions {
-  root: string | undefined;
-  check: boolean;
-}
 
 function parseIndexOptions(options: RawOptions): IndexOptions {
   return { root: optionalString(options, 'root'), check: flag(options, 'check') };

@@ -1,15 +1,13 @@
 import { Option } from 'commander';
+import type { InitOptions } from '../commands/init.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { flag, requiredChoice, stringList } from '../options.js';
 
-export const CI_CHOICES = ['github', 'gitlab', 'none'] as const;
-
-export interface InitOptions {
-  reviewer: string[];
-  ci: (typeof CI_CHOICES)[number];
-  force: boolean;
-  site: boolean;
-}
+export const CI_CHOICES = [
+  'github',
+  'gitlab',
+  'none',
+] as const satisfies readonly InitOptions['ci'][];
 
 function parseInitOptions(options: RawOptions): InitOptions {
   return {

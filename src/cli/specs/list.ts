@@ -1,20 +1,8 @@
 import { Option } from 'commander';
+import type { ListOptions } from '../commands/list.js';
 import { defineCommand, type RawOptions } from '../spec.js';
-import { optionalString, requiredChoice, type ReadFlags } from '../options.js';
-import {
-  addFilterOptions,
-  addReadOptions,
-  parseFilterFlags,
-  parseReadFlags,
-  type FilterFlags,
-} from './filters.js';
-
-export interface ListOptions extends ReadFlags {
-  filters: FilterFlags;
-  sort: 'date' | 'id';
-  limit: string | undefined;
-  format: 'table' | 'json';
-}
+import { optionalString, requiredChoice } from '../options.js';
+import { addFilterOptions, addReadOptions, parseFilterFlags, parseReadFlags } from './filters.js';
 
 function parseListOptions(options: RawOptions): ListOptions {
   return {

@@ -1,26 +1,8 @@
+import type { NewOptions } from '../commands/new.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { flag, optionalString, stringList } from '../options.js';
-import {
-  addAuthoringOptions,
-  collect,
-  parseAuthoringFlags,
-  type AuthoringFlags,
-} from './authoring-options.js';
-import { parseVoteOptions, type VoteOptions } from './vote.js';
-
-export interface NewOptions extends AuthoringFlags {
-  title: string | undefined;
-  team: string | undefined;
-  tag: string[] | undefined;
-  parent: string | undefined;
-  campaign: string | undefined;
-  theme: boolean;
-  bodyFile: string | undefined;
-  fromJson: string | undefined;
-  yes: boolean;
-  /** For "vote for that one instead": a plain one-point vote with the same flags. */
-  vote: VoteOptions;
-}
+import { addAuthoringOptions, collect, parseAuthoringFlags } from './authoring-options.js';
+import { parseVoteOptions } from './vote.js';
 
 function parseNewOptions(options: RawOptions): NewOptions {
   return {

@@ -1,12 +1,7 @@
 import { Option } from 'commander';
+import type { PendingOptions } from '../commands/pending.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { optionalString, requiredChoice } from '../options.js';
-
-export interface PendingOptions {
-  root: string | undefined;
-  base: string | undefined;
-  format: 'table' | 'json';
-}
 
 function parsePendingOptions(options: RawOptions): PendingOptions {
   return {

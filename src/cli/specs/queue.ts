@@ -1,11 +1,8 @@
 import { Option } from 'commander';
+import type { QueueOptions } from '../commands/queue.js';
 import { defineCommand, type RawOptions } from '../spec.js';
-import { requiredChoice, type ReadFlags } from '../options.js';
+import { requiredChoice } from '../options.js';
 import { addReadOptions, parseReadFlags } from './filters.js';
-
-export interface QueueOptions extends ReadFlags {
-  format: 'table' | 'json';
-}
 
 function parseQueueOptions(options: RawOptions): QueueOptions {
   return {

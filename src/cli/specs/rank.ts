@@ -1,25 +1,16 @@
 import { Option } from 'commander';
+import type { RankOptions } from '../commands/rank.js';
 import { defineCommand, type RawOptions } from '../spec.js';
-import { RANKING_MODELS, type RankingModel } from '../../schema/ranking-models.js';
-import { choice, flag, optionalString, requiredChoice, type ReadFlags } from '../options.js';
-import {
-  addFilterOptions,
-  addReadOptions,
-  parseFilterFlags,
-  parseReadFlags,
-  type FilterFlags,
-} from './filters.js';
+import { RANKING_MODELS } from '../../schema/ranking-models.js';
+import { choice, flag, optionalString, requiredChoice } from '../options.js';
+import { addFilterOptions, addReadOptions, parseFilterFlags, parseReadFlags } from './filters.js';
 
-export const RANK_FORMATS = ['table', 'json', 'csv', 'md'] as const;
-
-export interface RankOptions extends ReadFlags {
-  by: RankingModel | undefined;
-  filters: FilterFlags;
-  limit: string | undefined;
-  at: string | undefined;
-  tree: boolean;
-  format: (typeof RANK_FORMATS)[number];
-}
+export const RANK_FORMATS = [
+  'table',
+  'json',
+  'csv',
+  'md',
+] as const satisfies readonly RankOptions['format'][];
 
 function parseRankOptions(options: RawOptions): RankOptions {
   return {

@@ -1,18 +1,15 @@
 import { Option } from 'commander';
+import type { ReportOptions } from '../commands/report.js';
 import { defineCommand, type RawOptions } from '../spec.js';
-import { choice, flag, optionalString, type ReadFlags } from '../options.js';
+import { choice, flag, optionalString } from '../options.js';
 import { parseReadFlags } from './filters.js';
 
-export const REPORT_FORMATS = ['text', 'md', 'json', 'html'] as const;
-
-export interface ReportOptions extends ReadFlags {
-  format: (typeof REPORT_FORMATS)[number] | undefined;
-  out: string | undefined;
-  open: boolean;
-  since: string | undefined;
-  team: string | undefined;
-  campaign: string | undefined;
-}
+export const REPORT_FORMATS = [
+  'text',
+  'md',
+  'json',
+  'html',
+] as const satisfies readonly NonNullable<ReportOptions['format']>[];
 
 function parseReportOptions(options: RawOptions): ReportOptions {
   return {

@@ -1,20 +1,7 @@
+import type { ReviewOptions } from '../commands/review.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { optionalString, requiredString, stringList } from '../options.js';
-import {
-  addAuthoringOptions,
-  collect,
-  parseAuthoringFlags,
-  type AuthoringFlags,
-} from './authoring-options.js';
-
-export interface ReviewOptions extends AuthoringFlags {
-  status: string;
-  rationale: string | undefined;
-  /** Undefined when no --score was given: then a terminal asks for each criterion. */
-  score: string[] | undefined;
-  duplicateOf: string | undefined;
-  reviewer: string[];
-}
+import { addAuthoringOptions, collect, parseAuthoringFlags } from './authoring-options.js';
 
 function parseReviewOptions(options: RawOptions): ReviewOptions {
   return {

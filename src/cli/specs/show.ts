@@ -1,11 +1,8 @@
 import { Option } from 'commander';
+import type { ShowOptions } from '../commands/show.js';
 import { defineCommand, type RawOptions } from '../spec.js';
-import { requiredChoice, type ReadFlags } from '../options.js';
+import { requiredChoice } from '../options.js';
 import { addReadOptions, parseReadFlags } from './filters.js';
-
-export interface ShowOptions extends ReadFlags {
-  format: 'text' | 'json';
-}
 
 function parseShowOptions(options: RawOptions): ShowOptions {
   return {

@@ -1,12 +1,8 @@
 import { Option } from 'commander';
+import type { ValidateOptions } from '../commands/validate.js';
 import { defineCommand, FORMAT_CHOICES, type RawOptions } from '../spec.js';
-import { optionalString, requiredChoice, type ReadFlags } from '../options.js';
+import { optionalString, requiredChoice } from '../options.js';
 import { parseReadFlags } from './filters.js';
-
-export interface ValidateOptions extends ReadFlags {
-  format: (typeof FORMAT_CHOICES)[number];
-  changedSince: string | undefined;
-}
 
 function parseValidateOptions(options: RawOptions): ValidateOptions {
   return {

@@ -1,20 +1,7 @@
+import type { VoteOptions } from '../commands/vote.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { flag, optionalString, stringList } from '../options.js';
-import {
-  addAuthoringOptions,
-  collect,
-  parseAuthoringFlags,
-  type AuthoringFlags,
-} from './authoring-options.js';
-
-export interface VoteOptions extends AuthoringFlags {
-  /** As typed; the command checks it against the voting mode. */
-  points: string | undefined;
-  comment: string | undefined;
-  customer: string[];
-  retract: boolean;
-  as: string | undefined;
-}
+import { addAuthoringOptions, collect, parseAuthoringFlags } from './authoring-options.js';
 
 export function parseVoteOptions(options: RawOptions): VoteOptions {
   return {
