@@ -3,10 +3,9 @@
  * id no branch has, and writes the idea (or commits it on its own branch).
  */
 import { TEMPLATE_PATH } from '../../parse/layout.js';
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
 import { ExitCode, ExitError, GitError, InterruptedError, UsageError } from '../../errors.js';
 import { bodyFromSections, renderIdea, type NewIdea } from '../../format/record-files.js';
 import { sanitizeLine } from '../../format/sanitize.js';
@@ -17,7 +16,6 @@ import { isClosed, statusOf } from '../../model/lifecycle.js';
 import { SimilarityIndex, type Match } from '../../model/similarity.js';
 import { placeFile, slugify } from '../../parse/layout.js';
 import { rankIdeas } from '../../rank/rank.js';
-import { writeFileAtomic } from '../../write/atomic.js';
 import { FileExistsError } from '../../write/working-tree.js';
 import { problemsAfter, refuseInvalid } from '../dry-run.js';
 import { normaliseIdeaId } from '../idea-id.js';
@@ -37,6 +35,14 @@ import {
 import { builtInTemplate } from '../../read/repository.js';
 import { ask, isInteractive, requireAnswers } from '../prompts.js';
 import type { CommandHandler } from '../spec.js';
+import {
+  draftFile,
+  keepDraft,
+  keepDraftOnCancel,
+  readDraft,
+  type Answers,
+  type Draft,
+} from '../new-draft.js';
 import { castVote } from './vote.js';
 import type { AuthoringFlags } from '../specs/authoring-options.js';
 import type { VoteOptions } from './vote.js';
@@ -55,24 +61,8 @@ export interface NewOptions extends AuthoringFlags {
   vote: VoteOptions;
 }
 
-/** What `--from-json` takes: every field optional, flags win over it. */
-const draftSchema = z
-  .object({
-    title: z.string().optional(),
-    team: z.string().optional(),
-    tags: z.array(z.string()).optional(),
-    parent: z.string().optional(),
-    campaign: z.string().optional(),
-    kind: z.enum(['idea', 'theme']).optional(),
-    estimates: z.record(z.string(), z.number()).optional(),
-    body: z.string().optional(),
-    sections: z.record(z.string(), z.string()).optional(),
-  })
-  .strict();
-type Draft = z.output<typeof draftSchema>;
-
 export const run: CommandHandler<NewOptions> = async (ctx, _args, options) => {
-  const draft = await readDraft(ctx, options);
+  const draft = await readDraft(ctx, options.fromJson);
   const session = await openSession(ctx, options);
   const me = identifyUser(session);
   const kept = draftFile(ctx, session.root);
@@ -133,30 +123,6 @@ export const run: CommandHandler<NewOptions> = async (ctx, _args, options) => {
   }
   throw new UsageError('could not find a free idea id: run the command again');
 };
-
-type Answers = Omit<NewIdea, 'id' | 'authors' | 'created'>;
-
-async function readDraft(ctx: Context, options: NewOptions): Promise<Draft> {
-  if (options.fromJson === undefined) return {};
-  const text = await readInput(ctx, options.fromJson, '--from-json');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(
-      `--from-json ${options.fromJson} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const parsed = draftSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(
-      `--from-json ${options.fromJson}: ${issue?.path.join('.') || 'the value'} ${issue?.message ?? 'is not valid'}`,
-      'it takes {"title", "team", "tags": [], "parent", "campaign", "kind", "estimates": {}, "body"} or "sections": {"Problem": "..."}',
-    );
-  }
-  return parsed.data;
-}
 
 async function gatherAnswers(
   ctx: Context,
@@ -354,48 +320,4 @@ async function confirmDespiteSimilar(
     throw new ExitError(ExitCode.ok);
   }
   return choice === '' ? undefined : String(choice);
-}
-
-/**
- * Where this repository's unfinished answers are kept between runs: one file per repository in
- * the temporary folder, so the next `ideas new` there can offer it.
- */
-function draftFile(ctx: Context, root: string): string {
-  const key = createHash('sha256').update(root).digest('hex').slice(0, 12);
-  return join(ctx.tempDir, `ideas-draft-${key}.json`);
-}
-
-/** The answers as `--from-json` reads them back. */
-function draftJson(answers: Partial<Answers>, draft: Draft = {}): string {
-  const { estimates, ...rest } = { ...draft, ...answers };
-  const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-  return `${JSON.stringify({ ...fields, ...(estimates ? { estimates } : {}) }, null, 2)}\n`;
-}
-
-function keepDraftOnCancel(
-  file: string,
-  draft: Draft,
-  partial: Partial<Answers>,
-): InterruptedError {
-  if (Object.keys(partial).length === 0 && Object.keys(draft).length === 0)
-    return new InterruptedError();
-  try {
-    writeFileAtomic(file, draftJson(partial, draft));
-  } catch {
-    return new InterruptedError();
-  }
-  return new InterruptedError(`your answers so far are kept: ideas new --from-json ${file}`);
-}
-
-/** A git failure after the user typed everything: keep their answers outside the repository. */
-function keepDraft(error: GitError, file: string, answers: Answers): GitError {
-  try {
-    writeFileAtomic(file, draftJson(answers));
-  } catch {
-    return error;
-  }
-  return new GitError(
-    error.message,
-    `${error.hint ? `${error.hint}; ` : ''}your answers are kept: ideas new --from-json ${file}`,
-  );
 }
