@@ -22,9 +22,16 @@ import type { Context } from '../context.js';
 import { startProgress } from '../progress.js';
 import { loadRepositoryAt } from '../read-at.js';
 import type { CommandHandler } from '../spec.js';
-import type { SiteOptions } from '../specs/site.js';
+import type { ReadFlags } from '../options.js';
 
 export const MANIFEST = '.ideas-site.json';
+
+export interface SiteOptions extends ReadFlags {
+  out: string | undefined;
+  at: string | undefined;
+  forgeUrl: string | undefined;
+  branch: string | undefined;
+}
 
 export const run: CommandHandler<SiteOptions> = async (ctx, _args, options) => {
   const progress = startProgress(ctx);

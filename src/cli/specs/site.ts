@@ -1,13 +1,7 @@
 import { defineCommand, type RawOptions } from '../spec.js';
-import { optionalString, type ReadFlags } from '../options.js';
+import type { SiteOptions } from '../commands/site.js';
+import { optionalString } from '../options.js';
 import { addReadOptions, parseReadFlags } from './filters.js';
-
-export interface SiteOptions extends ReadFlags {
-  out: string | undefined;
-  at: string | undefined;
-  forgeUrl: string | undefined;
-  branch: string | undefined;
-}
 
 function parseSiteOptions(options: RawOptions): SiteOptions {
   return {
