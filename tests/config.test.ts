@@ -197,7 +197,7 @@ describe('parseConfig: teams and lifecycle', () => {
     expect(at(text)).toEqual([
       '3:12 error config/invalid initial status "new" has no entry under lifecycle.transitions',
       '5:11 error config/invalid "open" leads to unknown status "lost": list it under lifecycle.transitions',
-      '7:11 error config/invalid closed status "gone" is not in lifecycle.transitions',
+      '7:18 error config/invalid lifecycle.closed names "gone", which is not a status: list it under lifecycle.transitions',
     ]);
   });
 

@@ -1,9 +1,9 @@
 /** The small pure pieces the report's figures and charts stand on. */
 import { describe, expect, it } from 'vitest';
 import { daysBetween, monthsBetween, percentile, shareOf } from '../src/report/stats.js';
-import { mainLine, subTeams } from '../src/report/report.js';
+import { subTeams } from '../src/report/report.js';
 import { bar, sparkline, truncate } from '../src/report/format-common.js';
-import { DEFAULT_LIFECYCLE } from '../src/schema/config.js';
+import { DEFAULT_LIFECYCLE, inferMainLine } from '../src/schema/config.js';
 import { escapeHtml } from '../src/format/html-escape.js';
 import { escapeMarkdown } from '../src/format/md-escape.js';
 
@@ -32,7 +32,7 @@ describe('report statistics', () => {
   });
 
   it('follows the main line of the lifecycle and the team tree', () => {
-    expect(mainLine(DEFAULT_LIFECYCLE)).toEqual([
+    expect(inferMainLine(DEFAULT_LIFECYCLE.initial, DEFAULT_LIFECYCLE.transitions)).toEqual([
       'proposed',
       'reviewing',
       'accepted',

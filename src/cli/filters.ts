@@ -1,5 +1,6 @@
 /** Turns the shared filter flags into ranking options, refusing what the repository does not know. */
 import { UsageError } from '../errors.js';
+import { statusesOf } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import type { RankOptions } from '../rank/rank.js';
 import type { FilterFlags } from './specs/filters.js';
@@ -9,7 +10,7 @@ export type Filters = Pick<RankOptions, 'statuses' | 'team' | 'tags' | 'campaign
 /** `defaultAll`: list shows every status unless told; rank shows the open ones. */
 export function readFilters(repo: Repository, options: FilterFlags, defaultAll: boolean): Filters {
   const filters: Filters = {};
-  const known = Object.keys(repo.config.lifecycle.transitions);
+  const known = statusesOf(repo.config.lifecycle);
   const statuses = options.status;
   if (statuses && !statuses.includes('all')) {
     const unknown = statuses.filter((status) => !known.includes(status));
@@ -19,7 +20,7 @@ export function readFilters(repo: Repository, options: FilterFlags, defaultAll: 
         `the statuses are: ${known.join(', ')}, or all`,
       );
     filters.statuses = statuses;
-  } else if (statuses || defaultAll) filters.statuses = known;
+  } else if (statuses || defaultAll) filters.statuses = 'all';
   const team = options.team;
   if (team !== undefined) {
     const teams = Object.keys(repo.config.teams);

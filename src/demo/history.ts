@@ -3,6 +3,7 @@
  * each idea, vote and decision is a commit by its person on its date, over six months.
  */
 import { stringify } from 'yaml';
+import { DEFAULT_LIFECYCLE } from '../schema/config.js';
 import { parseTemplate } from '../parse/template.js';
 import {
   SAMPLE_CAMPAIGN,
@@ -190,7 +191,7 @@ export function generateDemoHistory(templateText: string): DemoCommit[] {
           ),
         },
       });
-      if (['shipped', 'rejected', 'duplicate', 'withdrawn'].includes(status)) closedAt = when;
+      if (DEFAULT_LIFECYCLE.closed.includes(status)) closedAt = when;
     });
 
     if (sample.kind === 'theme') return;

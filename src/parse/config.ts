@@ -136,7 +136,7 @@ function crossCheck(config: Config): { path: string[]; text: string }[] {
       });
     }
   }
-  const { transitions, initial, closed } = config.lifecycle;
+  const { transitions, initial } = config.lifecycle;
   const statuses = new Set(Object.keys(transitions));
   if (!statuses.has(initial)) {
     found.push({
@@ -154,13 +154,37 @@ function crossCheck(config: Config): { path: string[]; text: string }[] {
       }
     }
   }
-  for (const status of closed) {
-    if (!statuses.has(status))
+  const lists = ['main', 'done', 'closed', 'rationale_required', 'successor'] as const;
+  for (const list of lists) {
+    // Without a known initial status the inferred main line (and done) repeat that one error.
+    if ((list === 'main' || list === 'done') && !statuses.has(initial)) continue;
+    config.lifecycle[list].forEach((status, index) => {
+      if (!statuses.has(status))
+        found.push({
+          path: ['lifecycle', list, String(index)],
+          text: `lifecycle.${list} names "${status}", which is not a status: list it under lifecycle.transitions`,
+        });
+    });
+  }
+  const { main, withdrawal } = config.lifecycle;
+  if (main[0] !== initial && statuses.has(initial))
+    found.push({
+      path: ['lifecycle', 'main'],
+      text: `lifecycle.main starts at "${main[0] ?? ''}": it must start with the initial status "${initial}"`,
+    });
+  for (let k = 0; k + 1 < main.length; k++) {
+    const [from, to] = [main[k] ?? '', main[k + 1] ?? ''];
+    if (statuses.has(from) && statuses.has(to) && !transitions[from]?.includes(to))
       found.push({
-        path: ['lifecycle', 'closed'],
-        text: `closed status "${status}" is not in lifecycle.transitions`,
+        path: ['lifecycle', 'main', String(k + 1)],
+        text: `the main line goes from "${from}" to "${to}", which lifecycle.transitions does not allow: add "${to}" under "${from}"`,
       });
   }
+  if (withdrawal !== null && !statuses.has(withdrawal))
+    found.push({
+      path: ['lifecycle', 'withdrawal'],
+      text: `lifecycle.withdrawal names "${withdrawal}", which is not a status: list it under lifecycle.transitions`,
+    });
   for (const [name, campaign] of Object.entries(config.campaigns)) {
     if (campaign.opens !== undefined && campaign.opens > campaign.closes) {
       found.push({ path: ['campaigns', name], text: `campaign "${name}" closes before it opens` });

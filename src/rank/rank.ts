@@ -30,8 +30,11 @@ export interface RankedIdea {
 export interface RankOptions {
   model?: RankingModel;
   today: string;
-  /** Only these statuses; default: every status that is not closed. */
-  statuses?: readonly string[];
+  /**
+   * Only these statuses; `all`: every idea, whatever its status (one the lifecycle does not know
+   * included); default: every status that is not closed.
+   */
+  statuses?: readonly string[] | 'all';
   /** Only ideas of this team or any team under it in the hierarchy. */
   team?: string;
   /** Only ideas carrying every one of these tags. */
@@ -48,8 +51,13 @@ export function rankIdeas(repo: Repository, options: RankOptions): RankedIdea[] 
     if (list) list.push(clip);
     else clippedByIdea.set(clip.idea, [clip]);
   }
+  const { statuses } = options;
   const wanted = (status: string) =>
-    options.statuses ? options.statuses.includes(status) : !isClosed(repo.config.lifecycle, status);
+    statuses === 'all'
+      ? true
+      : statuses
+        ? statuses.includes(status)
+        : !isClosed(repo.config.lifecycle, status);
   const teams = options.team === undefined ? undefined : teamAndBelow(repo.config, options.team);
 
   const ranked: RankedIdea[] = [];

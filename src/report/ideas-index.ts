@@ -3,11 +3,10 @@
  * Deterministic by construction (CI compares it byte for byte): no generation date, ranking
  * "as of" the newest record rather than the clock, and a stable order inside each group.
  */
-import { statusOf } from '../model/lifecycle.js';
+import { statusOrder } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import { rankIdeas } from '../rank/rank.js';
 import { escapeMarkdown as e, markdownPath } from '../format/md-escape.js';
-import { mainLine } from './report.js';
 
 export const INDEX_FILE = 'IDEAS.md';
 
@@ -21,17 +20,11 @@ export function formatIdeasIndex(repo: Repository): string {
     ]
       .sort()
       .at(-1) ?? '1970-01-01';
-  const statuses = Object.keys(repo.config.lifecycle.transitions);
-  const ranked = rankIdeas(repo, {
-    today: asOf,
-    statuses: [...statuses, ...unknownStatuses(repo, statuses)],
-  });
-  const line = mainLine(repo.config.lifecycle);
-  const order = [
-    ...line,
-    ...statuses.filter((s) => !line.includes(s)),
-    ...unknownStatuses(repo, statuses),
-  ];
+  const ranked = rankIdeas(repo, { today: asOf, statuses: 'all' });
+  const order = statusOrder(
+    repo.config.lifecycle,
+    ranked.map((entry) => entry.status),
+  );
   const groups = new Map<string, typeof ranked>(order.map((s) => [s, []]));
   for (const entry of ranked) groups.get(entry.status)?.push(entry);
 
@@ -67,13 +60,4 @@ export function formatIdeasIndex(repo: Repository): string {
     out.push('');
   }
   return out.join('\n');
-}
-
-function unknownStatuses(repo: Repository, known: string[]): string[] {
-  const found = new Set<string>();
-  for (const idea of repo.ideasById.values()) {
-    const status = statusOf(repo, idea.id);
-    if (!known.includes(status)) found.add(status);
-  }
-  return [...found].sort();
 }

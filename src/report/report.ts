@@ -180,16 +180,6 @@ const LATENCY_BUCKETS: { label: string; min: number; max: number | null }[] = [
   { label: 'over 90 days', min: 91, max: null },
 ];
 
-/** proposed -> reviewing -> … -> shipped: from the initial status, each status's first target. */
-export function mainLine(lifecycle: Repository['config']['lifecycle']): string[] {
-  const line = [lifecycle.initial];
-  for (;;) {
-    const next = lifecycle.transitions[line.at(-1) ?? '']?.[0];
-    if (next === undefined || line.includes(next)) return line;
-    line.push(next);
-  }
-}
-
 /** Each team's direct sub-teams, sorted; roots under `undefined`. */
 function childrenOf(
   links: Iterable<[string, string | undefined]>,
@@ -227,7 +217,7 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
   const config = repo.config;
   const lifecycle = config.lifecycle;
   const dates = resolveDates(repo, options.history);
-  const line = mainLine(lifecycle);
+  const line = lifecycle.main;
   const people = config.people;
 
   // Asked once per vote in several places: remember each person's team.

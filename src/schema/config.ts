@@ -6,8 +6,16 @@ import { RANKING_MODELS, type RankingModel } from './ranking-models.js';
 
 export { RANKING_MODELS, type RankingModel };
 
+/**
+ * The default lifecycle (SPEC §2). The only place a status is named: every command reads the
+ * statuses from the config's lifecycle (see model/lifecycle.ts), never from a literal.
+ */
 export const DEFAULT_LIFECYCLE = {
   initial: 'proposed',
+  main: ['proposed', 'reviewing', 'accepted', 'prototyping', 'validated', 'shipped'],
+  done: ['shipped'],
+  successor: ['duplicate'],
+  withdrawal: 'withdrawn' as string | null,
   transitions: {
     proposed: ['reviewing', 'rejected', 'deferred', 'duplicate', 'withdrawn'],
     reviewing: ['accepted', 'rejected', 'deferred', 'duplicate', 'withdrawn'],
@@ -38,12 +46,66 @@ const campaignSchema = z.object({
   closes: isoDate,
 });
 
-const lifecycleSchema = z.object({
-  initial: z.string().default(DEFAULT_LIFECYCLE.initial),
-  transitions: z.record(z.string(), z.array(z.string())),
-  closed: z.array(z.string()).default(DEFAULT_LIFECYCLE.closed),
-  rationale_required: z.array(z.string()).default(DEFAULT_LIFECYCLE.rationale_required),
-});
+const lifecycleSchema = z
+  .object({
+    initial: z.string().default(DEFAULT_LIFECYCLE.initial),
+    main: z
+      .array(z.string())
+      .optional()
+      .describe(
+        "The main line, in order, from the initial status to delivery. Default: from the initial status, each status's first transition.",
+      ),
+    done: z
+      .array(z.string())
+      .optional()
+      .describe('Statuses that count as delivered. Default: the last status of the main line.'),
+    closed: z.array(z.string()).default(DEFAULT_LIFECYCLE.closed),
+    rationale_required: z.array(z.string()).optional(),
+    successor: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'Statuses whose decision names a successor in duplicate_of; votes follow it. Default: [duplicate].',
+      ),
+    withdrawal: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        "The status an idea's own author may record. Default: withdrawn when the lifecycle has it.",
+      ),
+    transitions: z.record(z.string(), z.array(z.string())),
+  })
+  .transform((lifecycle) => {
+    // A default names statuses of the default lifecycle: keep those this lifecycle has.
+    const known = (status: string) => Object.hasOwn(lifecycle.transitions, status);
+    const main = lifecycle.main ?? inferMainLine(lifecycle.initial, lifecycle.transitions);
+    const fallback = DEFAULT_LIFECYCLE.withdrawal;
+    return {
+      ...lifecycle,
+      main,
+      done: lifecycle.done ?? main.slice(-1),
+      rationale_required:
+        lifecycle.rationale_required ?? DEFAULT_LIFECYCLE.rationale_required.filter(known),
+      successor: lifecycle.successor ?? DEFAULT_LIFECYCLE.successor.filter(known),
+      withdrawal:
+        lifecycle.withdrawal !== undefined
+          ? lifecycle.withdrawal
+          : fallback !== null && known(fallback)
+            ? fallback
+            : null,
+    };
+  });
+
+/** From the initial status, each status's first transition: the main line a config without `main` gets. */
+export function inferMainLine(initial: string, transitions: Record<string, string[]>): string[] {
+  const line = [initial];
+  for (;;) {
+    const next = transitions[line.at(-1) ?? '']?.[0];
+    if (next === undefined || line.includes(next)) return line;
+    line.push(next);
+  }
+}
 
 export const configSchema = z
   .object({
@@ -79,7 +141,8 @@ export const configSchema = z
       })
       .default({ criteria: [], quorum: 1, threshold: 5, stale_after_days: 30 }),
     campaigns: z.record(handle, campaignSchema).default({}),
-    lifecycle: lifecycleSchema.default(DEFAULT_LIFECYCLE),
+    // prefault: the default goes through the schema, so it gets the same resolved shape.
+    lifecycle: lifecycleSchema.prefault(DEFAULT_LIFECYCLE),
     authoring: z
       .object({
         branch: z

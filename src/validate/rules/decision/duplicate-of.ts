@@ -1,26 +1,31 @@
+import { carriesSuccessor } from '../../../model/lifecycle.js';
 import type { Finding, Rule } from '../../rule.js';
 
 export const decisionDuplicateOf: Rule = {
   id: 'decision/duplicate-of',
   severity: 'error',
   description:
-    'A duplicate decision names, in duplicate_of, another idea that exists; other statuses leave it out.',
+    'A decision to a successor status (lifecycle.successor, default duplicate) names, in duplicate_of, another idea that exists; other statuses leave it out.',
   check(repo) {
     const findings: Finding[] = [];
+    const successors = repo.config.lifecycle.successor;
     for (const d of repo.decisions) {
       const target = d.duplicate_of;
-      if (d.status !== 'duplicate') {
+      if (!carriesSuccessor(repo.config.lifecycle, d.status)) {
         if (target)
           findings.push({
             file: d.path,
             field: ['duplicate_of'],
-            message: `duplicate_of only goes with status duplicate: remove it`,
+            message:
+              successors.length > 0
+                ? `duplicate_of only goes with status ${successors.join(' or ')} (lifecycle.successor): remove it`
+                : 'duplicate_of goes with no status: lifecycle.successor is empty; remove it',
           });
       } else if (!target) {
         findings.push({
           file: d.path,
           field: ['status'],
-          message: 'a duplicate decision needs duplicate_of: the id of the idea this one repeats',
+          message: `a ${d.status} decision needs duplicate_of: the id of the idea that takes its place`,
         });
       } else if (target === d.idea) {
         findings.push({

@@ -1,16 +1,5 @@
-import type { Repository } from '../../../model/repository.js';
-import type { Decision } from '../../../model/types.js';
+import { isAuthorWithdrawal } from '../../../model/lifecycle.js';
 import type { Finding, Rule } from '../../rule.js';
-
-/** An author withdrawing their own idea needs no reviewer (SPEC §2). */
-export function isAuthorWithdrawal(repo: Repository, decision: Decision): boolean {
-  const authors = repo.ideasById.get(decision.idea)?.authors ?? [];
-  return (
-    decision.status === 'withdrawn' &&
-    decision.reviewers.length > 0 &&
-    decision.reviewers.every((r) => authors.includes(r))
-  );
-}
 
 export const decisionQuorum: Rule = {
   id: 'decision/quorum',
@@ -20,7 +9,8 @@ export const decisionQuorum: Rule = {
     const { quorum } = repo.config.review;
     const findings: Finding[] = [];
     for (const d of repo.decisions) {
-      if (isAuthorWithdrawal(repo, d)) continue;
+      // An author withdrawing their own idea needs no reviewer (SPEC §2).
+      if (isAuthorWithdrawal(repo.config.lifecycle, d, repo.ideasById.get(d.idea))) continue;
       const signed = new Set(d.reviewers.filter((r) => repo.config.reviewers.includes(r))).size;
       if (signed >= quorum) continue;
       findings.push({

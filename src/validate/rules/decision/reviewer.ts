@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../rule.js';
-import { isAuthorWithdrawal } from './quorum.js';
+import { isAuthorWithdrawal } from '../../../model/lifecycle.js';
 
 export const decisionReviewer: Rule = {
   id: 'decision/reviewer',
@@ -10,7 +10,7 @@ export const decisionReviewer: Rule = {
     const reviewers = repo.config.reviewers;
     const findings: Finding[] = [];
     for (const d of repo.decisions) {
-      if (isAuthorWithdrawal(repo, d)) continue;
+      if (isAuthorWithdrawal(repo.config.lifecycle, d, repo.ideasById.get(d.idea))) continue;
       for (const name of d.reviewers) {
         if (reviewers.includes(name)) continue;
         findings.push({

@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../rule.js';
-import { closingDecision } from '../../../model/lifecycle.js';
+import { carriesSuccessor, closingDecision } from '../../../model/lifecycle.js';
 
 export const voteClosedIdea: Rule = {
   id: 'vote/closed-idea',
@@ -13,7 +13,7 @@ export const voteClosedIdea: Rule = {
       findings.push({
         file: vote.path,
         field: ['date'],
-        message: `"${vote.idea}" was closed as ${closing.status} on ${closing.date}: it takes no new votes${closing.status === 'duplicate' && closing.duplicate_of ? `; vote for ${closing.duplicate_of} instead` : ''}`,
+        message: `"${vote.idea}" was closed as ${closing.status} on ${closing.date}: it takes no new votes${carriesSuccessor(repo.config.lifecycle, closing.status) && closing.duplicate_of ? `; vote for ${closing.duplicate_of} instead` : ''}`,
       });
     }
     return findings;
