@@ -70,7 +70,7 @@ describe('ideas index', () => {
       .split('\n')
       .find((line) => line.includes('ppp1'));
     expect(row).toBe(
-      '| [`ppp1`](ideas/ppp1-a-b-script-x-script.md) | A \\| B \\<script\\>x\\</script\\> | withdrawn |  | 0 | 0 |',
+      '| [`ppp1`](ideas/ppp1-a-b-script-x-script.md) | A \\| B \\<script\\>x\\</script\\> | withdrawn | web | 0 | 0 |',
     );
   });
 

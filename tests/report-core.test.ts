@@ -167,7 +167,8 @@ describe('ideas report on a hand-built history', () => {
 
     const unknown = await runCli(['report', '--team', 'nope'], { cwd: root });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('use one of: company, eng, web, sales');
+    expect(unknown.stderr).toContain('no team "nope" in ideas.config.yaml or in any idea');
+    expect(unknown.stderr).toContain('the teams are: company, eng, web, sales');
     const badDate = await runCli(['report', '--since', 'yesterday'], { cwd: root });
     expect(badDate.code).toBe(2);
   });

@@ -1,7 +1,7 @@
 /** The small pure pieces the report's figures and charts stand on. */
 import { describe, expect, it } from 'vitest';
 import { daysBetween, monthsBetween, percentile, shareOf } from '../src/report/stats.js';
-import { subTeams } from '../src/report/report.js';
+import { teamAndBelow, teamTree } from '../src/model/teams.js';
 import { bar, sparkline, truncate } from '../src/report/format-common.js';
 import { DEFAULT_LIFECYCLE, inferMainLine } from '../src/schema/config.js';
 import { escapeHtml } from '../src/format/html-escape.js';
@@ -41,8 +41,8 @@ describe('report statistics', () => {
       'shipped',
     ]);
     const teams = { company: {}, eng: { parent: 'company' }, web: { parent: 'eng' }, ops: {} };
-    expect([...subTeams(teams, 'company')].sort()).toEqual(['company', 'eng', 'web']);
-    expect([...subTeams(teams, 'web')]).toEqual(['web']);
+    expect([...teamAndBelow(teamTree(teams), 'company')].sort()).toEqual(['company', 'eng', 'web']);
+    expect([...teamAndBelow(teamTree(teams), 'web')]).toEqual(['web']);
   });
 
   it('draws bars in eighths and sparklines scaled to the largest value', () => {

@@ -1,6 +1,7 @@
-/** Turns the shared filter flags into ranking options, refusing what the repository does not know. */
+/** Turns the shared filter flags into typed values, refusing what the repository does not know. */
 import { UsageError } from '../errors.js';
 import { statusesOf } from '../model/lifecycle.js';
+import { ideaTeam } from '../model/teams.js';
 import type { Repository } from '../model/repository.js';
 import type { RankOptions } from '../rank/rank.js';
 import type { FilterFlags } from './specs/filters.js';
@@ -21,31 +22,74 @@ export function readFilters(repo: Repository, options: FilterFlags, defaultAll: 
       );
     filters.statuses = statuses;
   } else if (statuses || defaultAll) filters.statuses = 'all';
-  const team = options.team;
-  if (team !== undefined) {
-    const teams = Object.keys(repo.config.teams);
-    if (!teams.includes(team) && !repo.ideas.some((idea) => idea.team === team))
-      throw new UsageError(
-        `no team "${team}" in ideas.config.yaml or in any idea`,
-        teams.length > 0 ? `the teams are: ${teams.join(', ')}` : 'check the spelling',
-      );
-    filters.team = team;
-  }
+  const team = readTeam(repo, options.team);
+  if (team !== undefined) filters.team = team;
   const tags = options.tag;
   if (tags && tags.length > 0) filters.tags = tags;
-  const campaign = options.campaign;
-  if (campaign !== undefined) {
-    const campaigns = Object.keys(repo.config.campaigns);
-    if (!campaigns.includes(campaign))
-      throw new UsageError(
-        `no campaign "${campaign}" in ideas.config.yaml`,
-        campaigns.length > 0
-          ? `the campaigns are: ${campaigns.join(', ')}`
-          : 'the config names no campaigns',
-      );
-    filters.campaign = campaign;
-  }
+  const campaign = readCampaign(repo, options.campaign);
+  if (campaign !== undefined) filters.campaign = campaign;
   return filters;
+}
+
+/**
+ * The scope flags every read command shares (rank, list, queue, report), checked one way:
+ * `--team` (a team of the config or of any idea, sub-teams included), `--campaign`, `--since`.
+ */
+export interface Scope {
+  team?: string;
+  campaign?: string;
+  since?: string;
+}
+
+/** The flags readScope reads, as each command's typed options carry them. */
+export interface ScopeFlags {
+  team?: string | undefined;
+  campaign?: string | undefined;
+  since?: string | undefined;
+}
+
+export function readScope(repo: Repository, options: ScopeFlags): Scope {
+  const scope: Scope = {};
+  const team = readTeam(repo, options.team);
+  if (team !== undefined) scope.team = team;
+  const campaign = readCampaign(repo, options.campaign);
+  if (campaign !== undefined) scope.campaign = campaign;
+  const since = readSince(options.since);
+  if (since !== undefined) scope.since = since;
+  return scope;
+}
+
+function readTeam(repo: Repository, team: string | undefined): string | undefined {
+  if (team === undefined) return undefined;
+  const teams = Object.keys(repo.config.teams);
+  if (
+    !Object.hasOwn(repo.config.teams, team) &&
+    !repo.ideas.some((idea) => ideaTeam(repo.config, idea) === team)
+  )
+    throw new UsageError(
+      `no team "${team}" in ideas.config.yaml or in any idea`,
+      teams.length > 0 ? `the teams are: ${teams.join(', ')}` : 'check the spelling',
+    );
+  return team;
+}
+
+function readCampaign(repo: Repository, campaign: string | undefined): string | undefined {
+  if (campaign === undefined) return undefined;
+  const campaigns = Object.keys(repo.config.campaigns);
+  if (!Object.hasOwn(repo.config.campaigns, campaign))
+    throw new UsageError(
+      `no campaign "${campaign}" in ideas.config.yaml`,
+      campaigns.length > 0
+        ? `the campaigns are: ${campaigns.join(', ')}`
+        : 'the config names no campaigns',
+    );
+  return campaign;
+}
+
+function readSince(since: string | undefined): string | undefined {
+  if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since))
+    throw new UsageError(`--since ${since} is not a date`, 'write it as YYYY-MM-DD');
+  return since;
 }
 
 /** `--limit N`: a whole number above 0. */

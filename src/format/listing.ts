@@ -23,12 +23,12 @@ export interface ListJson {
 }
 
 export function listJson(entries: readonly RankedIdea[]): string {
-  const data: ListJson[] = entries.map(({ idea, status, votes, points }) => ({
+  const data: ListJson[] = entries.map(({ idea, status, team, votes, points }) => ({
     id: idea.id,
     title: idea.title,
     kind: idea.kind,
     status,
-    team: idea.team ?? null,
+    team: team ?? null,
     authors: idea.authors,
     created: idea.created,
     tags: idea.tags,
@@ -56,11 +56,11 @@ export function listTable(
       { header: 'votes', align: 'right' },
       { header: 'title', flex: true },
     ],
-    entries.map(({ idea, status, votes }) => [
+    entries.map(({ idea, status, team, votes }) => [
       sanitizeLine(idea.id),
       idea.created,
       sanitizeLine(status),
-      sanitizeLine(idea.team ?? ''),
+      sanitizeLine(team ?? ''),
       String(votes),
       `${idea.kind === 'theme' ? '▸ ' : ''}${sanitizeLine(idea.title)}`,
     ]),

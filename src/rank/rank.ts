@@ -6,13 +6,16 @@
 import { isClosed, statusOf } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import type { Idea } from '../model/types.js';
-import type { Config, RankingModel } from '../schema/config.js';
+import { ideaTeam, teamAndBelow, teamTree } from '../model/teams.js';
+import type { RankingModel } from '../schema/config.js';
 import { MODELS } from './models.js';
 import { countSupport, type ClippedVote, type CountedVote } from './support.js';
 
 export interface RankedIdea {
   idea: Idea;
   status: string;
+  /** The idea's team, or its first author's (model/teams.ts `ideaTeam`). */
+  team: string | undefined;
   /** The model's score; null when the idea lacks what the model needs (see `missing`). */
   score: number | null;
   /** Distinct voters, duplicates' voters included. */
@@ -58,11 +61,15 @@ export function rankIdeas(repo: Repository, options: RankOptions): RankedIdea[] 
       : statuses
         ? statuses.includes(status)
         : !isClosed(repo.config.lifecycle, status);
-  const teams = options.team === undefined ? undefined : teamAndBelow(repo.config, options.team);
+  const teams =
+    options.team === undefined
+      ? undefined
+      : teamAndBelow(teamTree(repo.config.teams), options.team);
 
   const ranked: RankedIdea[] = [];
   for (const idea of repo.ideasById.values()) {
-    if (teams && (idea.team === undefined || !teams.has(idea.team))) continue;
+    const team = ideaTeam(repo.config, idea);
+    if (teams && (team === undefined || !teams.has(team))) continue;
     if (options.tags && !options.tags.every((tag) => idea.tags.includes(tag))) continue;
     if (options.campaign !== undefined && idea.campaign !== options.campaign) continue;
     const status = statusOf(repo, idea.id);
@@ -77,6 +84,7 @@ export function rankIdeas(repo: Repository, options: RankOptions): RankedIdea[] 
     const entry: RankedIdea = {
       idea,
       status,
+      team,
       score: result.score,
       votes: support.length,
       points: support.reduce((sum, vote) => sum + vote.points, 0),
@@ -101,21 +109,4 @@ export function compareRanked(a: RankedIdea, b: RankedIdea): number {
 export function compareIdeaAge(a: Idea, b: Idea): number {
   if (a.created !== b.created) return a.created < b.created ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** The team and every team whose chain of parents reaches it. */
-export function teamAndBelow(config: Config, team: string): Set<string> {
-  const found = new Set([team]);
-  for (const name of Object.keys(config.teams)) {
-    const seen = new Set<string>();
-    for (let at: string | undefined = name; at !== undefined && !seen.has(at);) {
-      if (at === team) {
-        found.add(name);
-        break;
-      }
-      seen.add(at);
-      at = config.teams[at]?.parent;
-    }
-  }
-  return found;
 }

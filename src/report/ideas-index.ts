@@ -54,7 +54,7 @@ export function formatIdeasIndex(repo: Repository): string {
       const title = r.idea.kind === 'theme' ? `**Theme:** ${e(r.idea.title)}` : e(r.idea.title);
       const score = r.score === null ? '–' : String(Math.round(r.score * 100) / 100);
       out.push(
-        `| [\`${id}\`](${markdownPath(r.idea.path)}) | ${title} | ${e(r.status)} | ${e(r.idea.team ?? '')} | ${score} | ${r.votes} |`,
+        `| [\`${id}\`](${markdownPath(r.idea.path)}) | ${title} | ${e(r.status)} | ${e(r.team ?? '')} | ${score} | ${r.votes} |`,
       );
     }
     out.push('');

@@ -7,6 +7,12 @@ import { canonicalIdeaId, isClosed, statusOf } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import type { Decision, Idea, Vote } from '../model/types.js';
 import { rankIdeas } from '../rank/rank.js';
+import {
+  ideaTeam as ideaTeamOf,
+  personTeam as personTeamOf,
+  teamAndBelow,
+  teamTree,
+} from '../model/teams.js';
 import { resolveDates, type DateSource, type HistoryInput, type RecordDates } from './dates.js';
 import {
   byString,
@@ -180,57 +186,24 @@ const LATENCY_BUCKETS: { label: string; min: number; max: number | null }[] = [
   { label: 'over 90 days', min: 91, max: null },
 ];
 
-/** Each team's direct sub-teams, sorted; roots under `undefined`. */
-function childrenOf(
-  links: Iterable<[string, string | undefined]>,
-): Map<string | undefined, string[]> {
-  const children = new Map<string | undefined, string[]>();
-  for (const [name, parent] of links) {
-    const list = children.get(parent);
-    if (list) list.push(name);
-    else children.set(parent, [name]);
-  }
-  for (const list of children.values()) list.sort();
-  return children;
-}
-
-/** The team and every team under it, per the config's `parent` links (linear: hierarchies can be deep). */
-export function subTeams(
-  teams: Record<string, { parent?: string | undefined }>,
-  team: string,
-): Set<string> {
-  const children = childrenOf(Object.entries(teams).map(([name, entry]) => [name, entry.parent]));
-  const found = new Set([team]);
-  for (const stack = [team]; stack.length > 0;) {
-    for (const child of children.get(stack.pop() as string) ?? []) {
-      if (!found.has(child)) {
-        found.add(child);
-        stack.push(child);
-      }
-    }
-  }
-  return found;
-}
-
 export function buildReport(repo: Repository, options: ReportOptions): Report {
   const { today, since } = options;
   const config = repo.config;
   const lifecycle = config.lifecycle;
   const dates = resolveDates(repo, options.history);
   const line = lifecycle.main;
-  const people = config.people;
 
   // Asked once per vote in several places: remember each person's team.
   const teamOfPerson = new Map<string, string | undefined>();
   const personTeam = (handle: string): string | undefined => {
     if (teamOfPerson.has(handle)) return teamOfPerson.get(handle);
-    const team = Object.hasOwn(people, handle) ? people[handle]?.team : undefined;
+    const team = personTeamOf(config, handle);
     teamOfPerson.set(handle, team);
     return team;
   };
-  const ideaTeam = (idea: Idea): string | undefined =>
-    idea.team ?? idea.authors.map(personTeam).find((t) => t !== undefined);
-  const teamFilter = options.team === undefined ? undefined : subTeams(config.teams, options.team);
+  const ideaTeam = (idea: Idea): string | undefined => ideaTeamOf(config, idea);
+  const teamFilter =
+    options.team === undefined ? undefined : teamAndBelow(teamTree(config.teams), options.team);
 
   // The ideas in scope: filters apply to ideas; their votes and decisions follow them.
   const inScope = new Map<string, Idea>();
@@ -520,7 +493,7 @@ function buildParticipation(
     return { ideas: ideaCount, authors: authors.size, votes: voteCount, voters: voters.size };
   };
   // Depth-first from the roots, so a team lists right under its parent.
-  const children = childrenOf(parentOf);
+  const children = teamTree(parentOf).children;
   const ordered: string[] = [];
   const placed = new Set<string>();
   for (const stack = [...(children.get(undefined) ?? [])].reverse(); stack.length > 0;) {

@@ -8,6 +8,7 @@ import { formatReport, type ReportFormat } from '../../report/format.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { sanitizeLine } from '../../format/sanitize.js';
 import { loadRepository } from '../repository.js';
+import { readScope } from '../filters.js';
 import { startProgress } from '../progress.js';
 import type { Context } from '../context.js';
 import type { CommandHandler } from '../spec.js';
@@ -31,15 +32,13 @@ const EXTENSIONS: Record<string, ReportFormat> = {
 };
 
 export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) => {
-  const { out, since } = options;
+  const { out } = options;
   const format = chooseFormat(options.format, out);
-  if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since))
-    throw new UsageError(`--since ${since} is not a date`, 'write it as YYYY-MM-DD');
 
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
   const { root, repo } = await loadRepository(ctx, options);
-  checkFilters(repo.config, options);
+  const scope = readScope(repo, options);
   progress.phase('reading git history');
   const ref = options.ref;
   const history = readFileHistory(ctx.git(root), ref);
@@ -47,9 +46,7 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
   const report = buildReport(repo, {
     today: ctx.today,
     history,
-    since,
-    team: options.team,
-    campaign: options.campaign,
+    ...scope,
     ref,
   });
   const text = formatReport(format, report, { color: ctx.color && out === undefined });
@@ -91,23 +88,6 @@ function chooseFormat(given: ReportFormat | undefined, out: string | undefined):
   if (given !== undefined) return given;
   if (out !== undefined) return EXTENSIONS[extname(out).toLowerCase()] ?? 'text';
   return 'text';
-}
-
-function checkFilters(config: { teams: object; campaigns: object }, options: ReportOptions) {
-  const team = options.team;
-  const teams = Object.keys(config.teams);
-  if (team !== undefined && teams.length > 0 && !teams.includes(team))
-    throw new UsageError(
-      `there is no team "${team}" in ideas.config.yaml`,
-      `use one of: ${teams.join(', ')}`,
-    );
-  const campaign = options.campaign;
-  const campaigns = Object.keys(config.campaigns);
-  if (campaign !== undefined && !campaigns.includes(campaign))
-    throw new UsageError(
-      `there is no campaign "${campaign}" in ideas.config.yaml`,
-      campaigns.length > 0 ? `use one of: ${campaigns.join(', ')}` : 'add it under campaigns',
-    );
 }
 
 /** The context's opener; when there is none, the path printed above is enough. */
