@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeIdea } from '../src/model/idea-detail.js';
-import { countSupport } from '../src/rank/support.js';
+import { countSupport } from '../src/model/support.js';
 import { buildSite } from '../src/site/build-site.js';
 import { describeIdeas } from '../src/site/idea-details.js';
 import { renderMarkdown, safeHref } from '../src/site/markdown.js';

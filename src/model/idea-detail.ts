@@ -22,7 +22,7 @@ export interface IdeaDetail {
   similar: { idea: Idea; score: number }[];
 }
 
-/** Each idea's counted votes (rank/support.ts's `countSupport`), passed in: model imports nothing above it. */
+/** Each idea's counted votes (model/support.ts `countSupport`), passed in so it is counted once per command. */
 export interface CountedSupport {
   byIdea: ReadonlyMap<string, readonly { points: number }[]>;
 }

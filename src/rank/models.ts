@@ -4,7 +4,7 @@
  */
 import type { Estimates } from '../model/types.js';
 import type { RankingModel } from '../schema/config.js';
-import type { CountedVote } from './support.js';
+import type { CountedVote } from '../model/support.js';
 
 export interface ModelInput {
   estimates: Estimates;

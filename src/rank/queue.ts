@@ -5,7 +5,7 @@
 import { statusOf } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import type { Idea } from '../model/types.js';
-import { countSupport } from './support.js';
+import { countSupport } from '../model/support.js';
 
 export const REVIEWING = 'reviewing';
 

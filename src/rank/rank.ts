@@ -9,7 +9,7 @@ import type { Idea } from '../model/types.js';
 import { ideaTeam, teamAndBelow, teamTree } from '../model/teams.js';
 import type { RankingModel } from '../schema/config.js';
 import { MODELS } from './models.js';
-import { countSupport, type ClippedVote, type CountedVote } from './support.js';
+import { countSupport, type ClippedVote, type CountedVote } from '../model/support.js';
 
 export interface RankedIdea {
   idea: Idea;

@@ -2,6 +2,7 @@
  * Themes with the ideas that serve them (`rank --tree`). A theme's support rolls up from its
  * whole subtree: its voters are everyone who backed it or anything under it, each once.
  */
+import { combinedSupport, type CountedVote } from '../model/support.js';
 import { compareIdeaAge, type RankedIdea } from './rank.js';
 
 export interface RankNode {
@@ -48,13 +49,11 @@ function isAncestor(node: RankNode, of: RankNode, nodes: Map<string, RankNode>):
   return false;
 }
 
-function rollUp(node: RankNode): Set<string> {
-  const voters = new Set(node.entry.support.map((vote) => vote.voter));
-  let points = node.entry.points;
-  for (const child of node.children) {
-    for (const voter of rollUp(child)) voters.add(voter);
-    points += child.rolled.points;
-  }
-  node.rolled = { votes: voters.size, points };
-  return voters;
+/** Rolls each node's subtree up with the one support count (model/support.ts). */
+function rollUp(node: RankNode): CountedVote[][] {
+  const lists: CountedVote[][] = [node.entry.support];
+  for (const child of node.children) lists.push(...rollUp(child));
+  const { voters, points } = combinedSupport(lists);
+  node.rolled = { votes: voters, points };
+  return lists;
 }

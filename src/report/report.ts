@@ -3,7 +3,8 @@
  * no clock (today comes in). The returned value IS the `--format json` output, so its shape is
  * a public contract (README "Report JSON"): add fields, never rename or remove them.
  */
-import { canonicalIdeaId, isClosed, statusOf } from '../model/lifecycle.js';
+import { isClosed, statusOf } from '../model/lifecycle.js';
+import { combinedSupport, countSupport, type CountedVote } from '../model/support.js';
 import type { Repository } from '../model/repository.js';
 import type { Decision, Idea, Vote } from '../model/types.js';
 import { rankIdeas } from '../rank/rank.js';
@@ -229,15 +230,9 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
     team: ideaTeam(idea) ?? null,
   });
 
-  // Support: votes on a duplicate count for the idea it duplicates, each voter once (SPEC §7).
-  const support = new Map<string, { voters: Map<string, Vote> }>();
-  for (const vote of repo.votes) {
-    const target = canonicalIdeaId(repo, vote.idea);
-    let entry = support.get(target);
-    if (!entry) support.set(target, (entry = { voters: new Map() }));
-    if (!entry.voters.has(vote.voter)) entry.voters.set(vote.voter, vote);
-  }
-  const votersOf = (id: string) => support.get(id)?.voters ?? new Map<string, Vote>();
+  // The one support count (model/support.ts): successors and budgets applied, as rank does.
+  const { byIdea } = countSupport(repo);
+  const votersOf = (id: string): readonly CountedVote[] => byIdea.get(id) ?? [];
 
   // Themes group ideas; they are not ideas in the funnel, the latency or the counts.
   const leaves = ideas.filter((idea) => idea.kind === 'idea');
@@ -634,7 +629,7 @@ function buildThemes(
   repo: Repository,
   inScope: Map<string, Idea>,
   refOf: (idea: Idea) => IdeaRef,
-  votersOf: (id: string) => Map<string, Vote>,
+  votersOf: (id: string) => readonly CountedVote[],
   status: Map<string, string>,
 ): Report['themes'] {
   const children = new Map<string, Idea[]>();
@@ -659,9 +654,7 @@ function buildThemes(
       queue.push(...(children.get(idea.id) ?? []));
     }
     if (!inScope.has(theme.id) && under.length === 0) continue;
-    const voters = new Map<string, number>();
-    for (const id of [theme.id, ...under.map((i) => i.id)])
-      for (const [who, vote] of votersOf(id)) if (!voters.has(who)) voters.set(who, vote.points);
+    const { voters, points } = combinedSupport([theme.id, ...under.map((i) => i.id)].map(votersOf));
     const statusOfIdea = (i: Idea) => status.get(i.id) ?? statusOf(repo, i.id);
     const leaves = under.filter((i) => i.kind === 'idea');
     rows.push({
@@ -669,8 +662,8 @@ function buildThemes(
       ideas: leaves.length,
       open: leaves.filter((i) => !isClosed(repo.config.lifecycle, statusOfIdea(i))).length,
       shipped: leaves.filter((i) => statusOfIdea(i) === 'shipped').length,
-      voters: voters.size,
-      points: [...voters.values()].reduce((a, b) => a + b, 0),
+      voters,
+      points,
     });
   }
   return rows.sort((a, b) => b.voters - a.voters || (a.id < b.id ? -1 : 1));
@@ -680,7 +673,7 @@ function buildCampaigns(
   repo: Repository,
   options: ReportOptions,
   ideas: Idea[],
-  votersOf: (id: string) => Map<string, Vote>,
+  votersOf: (id: string) => readonly CountedVote[],
 ): Report['campaigns'] {
   return Object.entries(repo.config.campaigns)
     .filter(([name]) => options.campaign === undefined || name === options.campaign)
@@ -689,9 +682,9 @@ function buildCampaigns(
       const voters = new Set<string>();
       let votes = 0;
       for (const idea of mine)
-        for (const who of votersOf(idea.id).keys()) {
+        for (const { voter } of votersOf(idea.id)) {
           votes++;
-          voters.add(who);
+          voters.add(voter);
         }
       const state: 'upcoming' | 'open' | 'closed' =
         campaign.opens !== undefined && options.today < campaign.opens
@@ -721,7 +714,7 @@ function buildReview(
   decisions: Decision[],
   timelines: Map<string, Timeline>,
   refOf: (idea: Idea) => IdeaRef,
-  votersOf: (id: string) => Map<string, Vote>,
+  votersOf: (id: string) => readonly CountedVote[],
   today: string,
   line: string[],
   dates: RecordDates,
@@ -739,7 +732,7 @@ function buildReview(
     const days = Math.max(0, daysBetween(since, today));
     waiting.push({
       ...ref,
-      votes: votersOf(idea.id).size,
+      votes: votersOf(idea.id).length,
       waitingSince: since,
       waitingDays: days,
       stale: days > staleAfter,
@@ -794,14 +787,14 @@ function buildShipped(
   ideas: Idea[],
   timelines: Map<string, Timeline>,
   refOf: (idea: Idea) => IdeaRef,
-  votersOf: (id: string) => Map<string, Vote>,
+  votersOf: (id: string) => readonly CountedVote[],
   line: string[],
 ): Report['shipped'] {
   const last = line.at(-1);
   return ideas
     .filter((idea) => refOf(idea).status === last && idea.kind === 'idea')
     .map((idea) => {
-      const voters = [...votersOf(idea.id).values()];
+      const voters = votersOf(idea.id);
       return {
         ...refOf(idea),
         shipped: timelines.get(idea.id)?.at(-1)?.day ?? idea.created,

@@ -10,7 +10,7 @@ import { canonicalIdeaId, isClosed, statusOf } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import { SIMILAR_THRESHOLD, SimilarityIndex, type Match } from '../model/similarity.js';
 import type { Decision, Idea } from '../model/types.js';
-import { countSupport } from '../rank/support.js';
+import { countSupport } from '../model/support.js';
 import { mainLine } from '../report/report.js';
 import { daysBetween } from '../report/stats.js';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRepository } from '../../src/read/repository.js';
 import { rankIdeas } from '../../src/rank/rank.js';
-import { affordable } from '../../src/rank/support.js';
+import { affordable } from '../../src/model/support.js';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/repo.js';
 import { configFile, decisionFile, ideaFile, voteFile } from './fixture.js';

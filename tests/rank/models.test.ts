@@ -162,7 +162,7 @@ describe('model functions', () => {
   });
 
   it('hot: a vote dated after today counts as new, not more', () => {
-    const vote = { voter: 'a', points: 2, date: '2026-12-24', from: 'x' };
+    const vote = { voter: 'a', points: 2, date: '2026-12-24', from: 'x', customers: [] };
     expect(scoreHot({ ...base, estimates: {}, votes: [vote] })).toEqual({ score: 2 });
     const monthOld = { ...vote, date: '2026-10-25' };
     expect(scoreHot({ ...base, estimates: {}, votes: [monthOld] }).score).toBeCloseTo(1, 10);

@@ -5,7 +5,7 @@ import { statusOf } from '../../model/lifecycle.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { loadRepository } from '../repository.js';
 import { resolveIdeaId } from '../idea-id.js';
-import { countSupport } from '../../rank/support.js';
+import { countSupport } from '../../model/support.js';
 import type { CommandHandler } from '../spec.js';
 import type { ReadFlags } from '../options.js';
 

@@ -1,12 +1,13 @@
 /**
- * Which votes count, and for how much, before any model scores them: votes on a duplicate move
- * to the idea it duplicates (each voter once), and under budget or quadratic voting a voter's
- * votes count, oldest first, only up to the budget.
+ * Which votes count, and for how much: votes on an idea closed with a successor (a duplicate)
+ * move to that idea (each voter once, their own vote on it first), and under budget or quadratic
+ * voting a voter's votes count, oldest first, only up to the budget. This is the one count of
+ * voters and points: rank, rank --tree, the report, the index and show all read it.
  */
-import { canonicalIdeaId, isClosed, statusOf } from '../model/lifecycle.js';
-import type { Repository } from '../model/repository.js';
-import type { Vote } from '../model/types.js';
-import { voteCost } from '../model/voting.js';
+import { canonicalIdeaId, isClosed, statusOf } from './lifecycle.js';
+import type { Repository } from './repository.js';
+import type { Vote } from './types.js';
+import { voteCost } from './voting.js';
 
 /** One voter's support for one idea, as the ranking counts it. */
 export interface CountedVote {
@@ -16,6 +17,29 @@ export interface CountedVote {
   date: string;
   /** The idea the vote was written for (differs from the target for a duplicate's vote). */
   from: string;
+  /** Customers the voter named. */
+  customers: string[];
+}
+
+/** Voters and points of one idea's counted votes. */
+export interface SupportTotals {
+  voters: number;
+  points: number;
+}
+
+/**
+ * The support of several ideas together (a theme and everything under it): each voter once,
+ * points summed over every counted vote, so a voter backing two ideas of a theme adds both.
+ */
+export function combinedSupport(lists: Iterable<readonly CountedVote[]>): SupportTotals {
+  const voters = new Set<string>();
+  let points = 0;
+  for (const list of lists)
+    for (const vote of list) {
+      voters.add(vote.voter);
+      points += vote.points;
+    }
+  return { voters: voters.size, points };
 }
 
 /** A vote the budget cut down: `given` written, `counted` counted. */
@@ -86,7 +110,13 @@ export function countSupport(repo: Repository): Support {
     for (const vote of votes.values()) {
       const points = counted.get(vote) ?? vote.points;
       if (points === 0) continue;
-      list.push({ voter: vote.voter, points, date: vote.date, from: vote.idea });
+      list.push({
+        voter: vote.voter,
+        points,
+        date: vote.date,
+        from: vote.idea,
+        customers: vote.customers,
+      });
     }
     list.sort((a, b) => compare(a.voter, b.voter));
     byIdea.set(target, list);
