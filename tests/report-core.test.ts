@@ -20,11 +20,12 @@ describe('ideas report on a hand-built history', () => {
     const root = buildHistoryRepo();
     const report = await reportOf(root);
 
-    expect(report.schema).toBe(1);
+    expect(report.schema).toBe(2);
     expect(report.dates).toMatchObject({ source: 'git', note: null, shallow: false });
     expect(report.totals).toEqual({
       ideas: 4,
       themes: 0,
+      delivered: 1,
       votes: 6,
       decisions: 7,
       authors: 4,
@@ -50,7 +51,17 @@ describe('ideas report on a hand-built history', () => {
     // First decisions: aaa1 01-01 -> 01-11 = 10 d; bbb2 01-01 -> 02-10 = 40 d;
     // ccc3 01-21 -> 03-12 = 50 d. Median 40; p90 at rank 1.8 = 40 + 0.8 * 10 = 48.
     expect(report.latency.firstDecision).toEqual({ count: 3, median: 40, p90: 48 });
-    expect(report.latency.undecided).toBe(1);
+    // ddd4 arrived 2026-10-01 (git) and waits with no decision: 54 days to 2026-11-24.
+    expect(report.latency.undecided).toEqual({ count: 1, median: 54, p90: 54, longest: 54 });
+    // Arrival to each stage: reviewing aaa1 10 d, ccc3 50 d; aaa1 alone further; done 120 d.
+    expect(report.latency.toStage).toEqual([
+      { status: 'reviewing', count: 2, median: 30, p90: 46 },
+      { status: 'accepted', count: 1, median: 40, p90: 40 },
+      { status: 'prototyping', count: 1, median: 70, p90: 70 },
+      { status: 'validated', count: 1, median: 100, p90: 100 },
+      { status: 'shipped', count: 1, median: 120, p90: 120 },
+    ]);
+    expect(report.latency.toDone).toEqual({ count: 1, median: 120, p90: 120 });
     expect(report.latency.distribution.map((b) => b.count)).toEqual([0, 1, 0, 2, 0, 0]);
     // aaa1: reviewing 01-11 -> 02-10 = 30, accepted -> 03-12 = 30, prototyping -> 04-11 = 30,
     // validated -> 05-01 = 20.
@@ -106,7 +117,8 @@ describe('ideas report on a hand-built history', () => {
 
   it('counts trends by month up to today and lists top ideas, campaigns, queue and shipped', async () => {
     const report = await reportOf(buildHistoryRepo());
-    expect(report.trends).toHaveLength(11); // January to November 2026
+    expect(report.trends).toHaveLength(24); // the 24-month window up to November 2026
+    expect(report.trendWindow).toEqual({ from: '2024-12', to: '2026-11', months: 24 });
     expect(report.trends.filter((m) => m.ideas + m.votes + m.decisions > 0)).toEqual([
       { month: '2026-01', ideas: 3, votes: 3, decisions: 1 },
       { month: '2026-02', ideas: 0, votes: 0, decisions: 2 },
@@ -140,10 +152,10 @@ describe('ideas report on a hand-built history', () => {
     expect(report.review.reviewers).toEqual([
       { reviewer: 'rev', decisions: 7, openItems: 1, lastDecision: '2026-05-01' },
     ]);
-    expect(report.shipped).toEqual([
+    expect(report.delivered).toEqual([
       expect.objectContaining({
         id: 'aaa1',
-        shipped: '2026-05-01',
+        delivered: '2026-05-01',
         authors: ['ann'],
         voters: ['ben', 'cat'],
         customers: ['Acme'],
@@ -189,7 +201,14 @@ describe('ideas report on a hand-built history', () => {
     const report = await reportOf(root);
     // cat, dan, eve: cat voted twice, once on the duplicate; each voter counts once.
     expect(report.themes).toEqual([
-      expect.objectContaining({ id: 'ttt9', ideas: 2, open: 1, shipped: 0, voters: 3, points: 3 }),
+      expect.objectContaining({
+        id: 'ttt9',
+        ideas: 2,
+        open: 1,
+        delivered: 0,
+        voters: 3,
+        points: 3,
+      }),
     ]);
     expect(report.totals.themes).toBe(1);
   });

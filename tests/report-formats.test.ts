@@ -104,7 +104,8 @@ describe('report formats escape what files say', () => {
 
   it('text: every line fits 80 columns and every section is there', async () => {
     const text = await report(hostileRepo(), 'text');
-    for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    for (const line of text.split('\n'))
+      expect(line, line).toSatisfy((l: string) => [...l].length <= 80);
     for (const heading of [
       'FUNNEL',
       'DECISION LATENCY',
@@ -113,7 +114,7 @@ describe('report formats escape what files say', () => {
       'TOP IDEAS',
       'CAMPAIGNS',
       'WAITING FOR A DECISION',
-      'SHIPPED AND THANKED',
+      'DELIVERED AND THANKED',
     ])
       expect(text).toContain(heading);
     expect(text).toMatch(/[▁▂▃▄▅▆▇█]/);
@@ -144,16 +145,18 @@ describe('report formats escape what files say', () => {
       'ref',
       'filters',
       'dates',
+      'lifecycle',
       'totals',
       'funnel',
       'latency',
       'participation',
+      'trendWindow',
       'trends',
       'top',
       'themes',
       'campaigns',
       'review',
-      'shipped',
+      'delivered',
     ]);
   });
 

@@ -58,8 +58,8 @@ describe('dates from git history', () => {
     expect(report.dates.note).toContain('1 idea dated from front matter');
     expect(report.dates.note).toContain('not yet committed');
     expect(stderr).toContain('note: 1 idea dated from front matter');
-    // Its front-matter date (2025-06-01) counts: the trends start in June 2025.
-    expect(report.trends[0]?.month).toBe('2025-06');
+    // Its front-matter date (2025-06-01) counts: June 2025 has one new idea.
+    expect(report.trends.find((m) => m.month === '2025-06')?.ideas).toBe(1);
   });
 
   it('reads the history of --ref, and every date at a ref comes from git', async () => {

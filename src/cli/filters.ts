@@ -1,6 +1,7 @@
 /** Turns the shared filter flags into typed values, refusing what the repository does not know. */
 import { UsageError } from '../errors.js';
 import { statusesOf } from '../model/lifecycle.js';
+import type { Scope } from '../model/scope.js';
 import { ideaTeam } from '../model/teams.js';
 import type { Repository } from '../model/repository.js';
 import type { RankOptions } from '../rank/rank.js';
@@ -35,12 +36,6 @@ export function readFilters(repo: Repository, options: FilterFlags, defaultAll: 
  * The scope flags every read command shares (rank, list, queue, report), checked one way:
  * `--team` (a team of the config or of any idea, sub-teams included), `--campaign`, `--since`.
  */
-export interface Scope {
-  team?: string;
-  campaign?: string;
-  since?: string;
-}
-
 /** The flags readScope reads, as each command's typed options carry them. */
 export interface ScopeFlags {
   team?: string | undefined;

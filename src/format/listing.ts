@@ -1,7 +1,8 @@
 /** `ideas list` and `ideas queue` output. Formatters return strings. */
 import { Chalk } from 'chalk';
 import type { RankedIdea } from '../rank/rank.js';
-import type { QueueEntry } from '../rank/queue.js';
+import { waitingIdea, type QueueEntry } from '../model/review-queue.js';
+import { JSON_SCHEMA } from './json-schema-version.js';
 import { layoutTable } from './columns.js';
 import { sanitizeLine } from './sanitize.js';
 
@@ -69,31 +70,9 @@ export function listTable(
   return `${[c.bold(header ?? ''), ...lines, c.dim(`${entries.length} ideas`)].join('\n')}\n`;
 }
 
-/** One entry of `queue --format json` (documented in the README: keep it stable). */
-export interface QueueJson {
-  id: string;
-  title: string;
-  status: string;
-  team: string | null;
-  votes: number;
-  points: number;
-  since: string;
-  days_waiting: number;
-  stale: boolean;
-}
-
+/** `queue --format json`: the waiting ideas, each with the schema number (README "JSON"). */
 export function queueJson(queue: readonly QueueEntry[]): string {
-  const data: QueueJson[] = queue.map((entry) => ({
-    id: entry.idea.id,
-    title: entry.idea.title,
-    status: entry.status,
-    team: entry.idea.team ?? null,
-    votes: entry.votes,
-    points: entry.points,
-    since: entry.since,
-    days_waiting: entry.daysWaiting,
-    stale: entry.stale,
-  }));
+  const data = queue.map((entry) => ({ schema: JSON_SCHEMA, ...waitingIdea(entry) }));
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
@@ -103,11 +82,10 @@ export function queueTable(
     width,
     color,
     staleAfter,
-    threshold,
-  }: { width: number; color: boolean; staleAfter: number; threshold: number },
+    rule,
+  }: { width: number; color: boolean; staleAfter: number; rule: string },
 ): string {
-  if (queue.length === 0)
-    return `Nothing waits for review: no idea is in review or has ${threshold}+ votes.\n`;
+  if (queue.length === 0) return `Nothing waits for review (the queue: ${rule}).\n`;
   const c = new Chalk({ level: color ? 1 : 0 });
   const [header, ...lines] = layoutTable(
     [
@@ -122,8 +100,8 @@ export function queueTable(
     queue.map((entry) => [
       sanitizeLine(entry.idea.id),
       sanitizeLine(entry.status),
-      entry.since,
-      String(entry.daysWaiting),
+      entry.waitingSince,
+      String(entry.waitingDays),
       entry.stale ? 'STALE' : '',
       String(entry.votes),
       sanitizeLine(entry.idea.title),
@@ -133,5 +111,5 @@ export function queueTable(
   const body = lines.map((line, i) => (queue[i]?.stale ? c.red(line) : line));
   const stale = queue.filter((entry) => entry.stale).length;
   const summary = `${queue.length} waiting, ${stale} stale (no decision for over ${staleAfter} days)`;
-  return `${[c.bold(header ?? ''), ...body, c.dim(summary)].join('\n')}\n`;
+  return `${[c.bold(header ?? ''), ...body, c.dim(summary), c.dim(`queue: ${sanitizeLine(rule)}`)].join('\n')}\n`;
 }

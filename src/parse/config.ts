@@ -166,7 +166,7 @@ function crossCheck(config: Config): { path: string[]; text: string }[] {
       }
     }
   }
-  const lists = ['main', 'done', 'closed', 'rationale_required', 'successor'] as const;
+  const lists = ['main', 'done', 'closed', 'rationale_required', 'successor', 'in_review'] as const;
   for (const list of lists) {
     // Without a known initial status the inferred main line (and done) repeat that one error.
     if ((list === 'main' || list === 'done') && !statuses.has(initial)) continue;

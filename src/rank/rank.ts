@@ -9,7 +9,12 @@ import type { Idea } from '../model/types.js';
 import { ideaTeam, teamAndBelow, teamTree } from '../model/teams.js';
 import type { RankingModel } from '../schema/config.js';
 import { MODELS } from './models.js';
-import { countSupport, type ClippedVote, type CountedVote } from '../model/support.js';
+import {
+  countSupport,
+  type ClippedVote,
+  type CountedVote,
+  type Support,
+} from '../model/support.js';
 
 export interface RankedIdea {
   idea: Idea;
@@ -43,11 +48,13 @@ export interface RankOptions {
   /** Only ideas carrying every one of these tags. */
   tags?: readonly string[];
   campaign?: string;
+  /** The support count, when the caller already has it (the report): counted once. */
+  support?: Support;
 }
 
 export function rankIdeas(repo: Repository, options: RankOptions): RankedIdea[] {
   const model = MODELS[options.model ?? repo.config.ranking.model];
-  const { byIdea, clipped } = countSupport(repo);
+  const { byIdea, clipped } = options.support ?? countSupport(repo);
   const clippedByIdea = new Map<string, ClippedVote[]>();
   for (const clip of clipped) {
     const list = clippedByIdea.get(clip.idea);

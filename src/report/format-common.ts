@@ -77,3 +77,27 @@ export function organisationOf(report: Report): string | null {
   );
   return roots.length === 1 ? (roots[0]?.name ?? null) : null;
 }
+
+/** "final" or "shipped or released": the done statuses, as every format names delivery. */
+export function doneLabel(report: Report): string {
+  return report.lifecycle.done.join(' or ');
+}
+
+/** The one trend window, as every format says it. */
+export function trendWindowLine(report: Report): string {
+  const { from, to, months } = report.trendWindow;
+  return `${plural(months, 'month')}, ${monthLabel(from)} – ${monthLabel(to)}${report.filters.since ? ' (from --since)' : ''}`;
+}
+
+/** The latency headline: decided ideas and the ones still waiting, side by side. */
+export function latencyLines(report: Report): string[] {
+  const l = report.latency;
+  const u = l.undecided;
+  return [
+    `to a first decision: median ${days(l.firstDecision.median)}, p90 ${days(l.firstDecision.p90)} (${l.firstDecision.count} decided)`,
+    u.count === 0
+      ? 'every idea has had a decision'
+      : `${u.count} undecided: waiting median ${days(u.median)}, p90 ${days(u.p90)}, longest ${days(u.longest)}`,
+    `to ${doneLabel(report)}: median ${days(l.toDone.median)}, p90 ${days(l.toDone.p90)} (${l.toDone.count} delivered)`,
+  ];
+}

@@ -16,6 +16,9 @@ import {
   organisationOf,
   percent,
   plural,
+  doneLabel,
+  latencyLines,
+  trendWindowLine,
 } from './format-common.js';
 import { columnChart, funnelChart, monthlyChart, shareChart, teamChart } from './svg.js';
 
@@ -54,8 +57,8 @@ export function formatReportHtml(report: Report): string {
     ),
     kpi(
       percent(report.funnel.overall),
-      `of ideas reach ${stages.at(-1)?.status ?? 'the end'}`,
-      `${plural(report.shipped.length, 'idea')} shipped`,
+      `of ideas reach ${doneLabel(report)}`,
+      `${plural(report.totals.delivered, 'idea')} delivered`,
     ),
     kpi(
       String(r.stale.length),
@@ -106,7 +109,9 @@ export function formatReportHtml(report: Report): string {
   const latency = section(
     'latency',
     'Decision latency',
-    `Days from an idea arriving on the main line to its first decision: median <b>${days(l.firstDecision.median)}</b>, 90th percentile <b>${days(l.firstDecision.p90)}</b>, over ${plural(l.firstDecision.count, 'decided idea')}; ${l.undecided} without a decision yet.`,
+    `<ul>${latencyLines(report)
+      .map((line) => `<li>${h(line)}</li>`)
+      .join('')}</ul>`,
     columnChart(
       {
         id: 'chart-latency',
@@ -119,18 +124,23 @@ export function formatReportHtml(report: Report): string {
       })),
     ) +
       table(
+        'Days from arrival to each stage of the main line',
+        ['stage', 'median', '90th percentile', 'ideas'],
+        l.toStage.map((s) => [h(s.status), num(days(s.median)), num(days(s.p90)), num(s.count)]),
+      ) +
+      table(
         'Time spent in each stage before the next decision',
         ['stage', 'median', '90th percentile', 'moves'],
         l.stages.map((s) => [h(s.status), num(days(s.median)), num(days(s.p90)), num(s.count)]),
       ),
   );
 
-  const months = report.trends.slice(-24);
+  const months = report.trends;
   const trends = section(
     'trends',
     'Monthly trends',
     months.length > 0
-      ? `New ideas, votes and decisions per month, ${monthLabel(months[0]?.month ?? '')} to ${monthLabel(months.at(-1)?.month ?? '')}.`
+      ? `New ideas, votes and decisions per month, ${h(trendWindowLine(report))}.`
       : 'No activity yet.',
     months.length === 0
       ? ''
@@ -242,7 +252,7 @@ export function formatReportHtml(report: Report): string {
           report.top.ideas.map((idea, i) => [
             num(i + 1),
             ideaCell(idea),
-            status(idea.status),
+            status(idea.status, report.lifecycle),
             h(idea.team ?? ''),
             num(idea.score === null ? '–' : String(Math.round(idea.score * 100) / 100)),
             `<span class="votes"><meter min="0" max="${maxVotes}" value="${idea.votes}">${idea.votes}</meter> ${idea.votes}</span>`,
@@ -259,12 +269,12 @@ export function formatReportHtml(report: Report): string {
           'Support rolled up from every idea under each theme.',
           table(
             'Themes',
-            ['theme', 'ideas', 'open', 'shipped', 'voters', 'points'],
+            ['theme', 'ideas', 'open', doneLabel(report), 'voters', 'points'],
             report.themes.map((th) => [
               ideaCell(th),
               num(th.ideas),
               num(th.open),
-              num(th.shipped),
+              num(th.delivered),
               num(th.voters),
               num(th.points),
             ]),
@@ -297,7 +307,7 @@ export function formatReportHtml(report: Report): string {
       .slice(0, LIST_LIMIT)
       .map((w) => [
         ideaCell(w),
-        status(w.status),
+        status(w.status, report.lifecycle),
         num(w.votes),
         `<span class="num${w.stale ? ' stale' : ''}">${w.waitingDays} d</span>`,
       ]);
@@ -332,21 +342,21 @@ export function formatReportHtml(report: Report): string {
           )}`),
   );
 
-  const shipped = section(
-    'shipped',
-    'Shipped and thanked',
-    'Credit goes back to the people who brought these ideas and backed them.',
-    report.shipped.length === 0
-      ? '<p>Nothing shipped yet.</p>'
-      : `<ul class="cards">${report.shipped
+  const delivered = section(
+    'delivered',
+    'Delivered and thanked',
+    `Ideas now ${h(doneLabel(report))}: credit goes back to the people who brought and backed them.`,
+    report.delivered.length === 0
+      ? '<p>Nothing delivered yet.</p>'
+      : `<ul class="cards">${report.delivered
           .slice(0, LIST_LIMIT)
           .map(
             (s) =>
-              `<li class="card shipped"><div class="card-head"><b>${h(s.title)}</b> <span class="tag">${h(s.shipped)}</span></div><p class="small"><span class="id">${h(s.id)}</span>${s.team ? ` · ${h(s.team)}` : ''}</p><p>Brought by ${people(s.authors)}</p>${
+              `<li class="card delivered"><div class="card-head"><b>${h(s.title)}</b> <span class="tag">${h(s.delivered)}</span></div><p class="small"><span class="id">${h(s.id)}</span>${s.team ? ` · ${h(s.team)}` : ''}</p><p>Brought by ${people(s.authors)}</p>${
                 s.voters.length > 0 ? `<p class="small">Backed by ${people(s.voters)}</p>` : ''
               }${s.customers.length > 0 ? `<p class="small">For ${s.customers.map((c) => `<span class="tag">${h(c)}</span>`).join(' ')}</p>` : ''}</li>`,
           )
-          .join('')}</ul>${more(report.shipped.length)}`,
+          .join('')}</ul>${more(report.delivered.length)}`,
   );
 
   const note = report.dates.note ? `<p class="notice" role="note">${h(report.dates.note)}</p>` : '';
@@ -368,7 +378,7 @@ export function formatReportHtml(report: Report): string {
 <p class="sub">${h(report.today)} · ${h(scope)} · ${h(datesLine(report))}</p>
 ${note}
 <div class="kpis">${kpis}</div>
-<nav aria-label="Sections"><a href="#funnel">Funnel</a><a href="#latency">Latency</a><a href="#participation">Participation</a><a href="#trends">Trends</a><a href="#top">Top ideas</a>${report.themes.length ? '<a href="#themes">Themes</a>' : ''}${report.campaigns.length ? '<a href="#campaigns">Campaigns</a>' : ''}<a href="#review">Waiting</a><a href="#shipped">Shipped</a></nav>
+<nav aria-label="Sections"><a href="#funnel">Funnel</a><a href="#latency">Latency</a><a href="#participation">Participation</a><a href="#trends">Trends</a><a href="#top">Top ideas</a>${report.themes.length ? '<a href="#themes">Themes</a>' : ''}${report.campaigns.length ? '<a href="#campaigns">Campaigns</a>' : ''}<a href="#review">Waiting</a><a href="#delivered">Delivered</a></nav>
 </div>
 </header>
 <main class="wrap grid">
@@ -380,7 +390,7 @@ ${top}
 ${themes}
 ${campaigns}
 ${review}
-${shipped}
+${delivered}
 </main>
 <footer class="wrap small">Generated by <code>ideas report --format html</code> on ${h(report.today)}. Every figure is also in <code>ideas report --format json</code>.</footer>
 </body>
@@ -417,8 +427,16 @@ function ideaCell(idea: { id: string; title: string }): string {
   return `<span class="id">${h(idea.id)}</span> ${h(idea.title)}`;
 }
 
-function status(value: string): string {
-  return `<span class="status st-${h(value.replace(/[^a-z-]/g, ''))}">${h(value)}</span>`;
+/** A status badge coloured by its role in the lifecycle, never by its name. */
+function status(value: string, lifecycle: Report['lifecycle']): string {
+  const role = lifecycle.done.includes(value)
+    ? 'st-done'
+    : lifecycle.closed.includes(value)
+      ? 'st-closed'
+      : lifecycle.main.indexOf(value) > 0
+        ? 'st-main'
+        : 'st-open';
+  return `<span class="status ${role}">${h(value)}</span>`;
 }
 
 function people(handles: string[]): string {
@@ -459,7 +477,7 @@ nav a{color:var(--accent);text-decoration:none;padding:4px 10px;border-radius:99
 nav a:hover{background:var(--bg)}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,540px),1fr));gap:20px;align-items:start}
 .panel{background:var(--panel);border:1px solid var(--line);border-radius:12px;padding:18px 20px;min-width:0}
-#review,#shipped,#top{grid-column:1/-1}
+#review,#delivered,#top{grid-column:1/-1}
 .chart{width:100%;height:auto;display:block;margin:4px 0 10px}
 .chart text{fill:var(--ink);font:13px system-ui,sans-serif}
 .chart .note,.chart .conv{fill:var(--muted);font-size:12px}
@@ -482,9 +500,9 @@ td:has(> .num){text-align:right}
 .stale{color:var(--warn);font-weight:600}
 .id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem;color:var(--muted)}
 .status,.tag{display:inline-block;padding:1px 8px;border-radius:999px;font-size:.78rem;background:var(--bg);border:1px solid var(--line);white-space:nowrap}
-.st-shipped,.st-validated,.tag.open{color:var(--ok);border-color:var(--ok)}
-.st-rejected,.st-withdrawn,.st-duplicate{color:var(--muted)}
-.st-accepted,.st-prototyping{color:var(--ideas);border-color:var(--ideas)}
+.st-done,.tag.open{color:var(--ok);border-color:var(--ok)}
+.st-closed{color:var(--muted)}
+.st-main{color:var(--ideas);border-color:var(--ideas)}
 .count{display:inline-block;min-width:1.6em;text-align:center;border-radius:999px;background:var(--bg);border:1px solid var(--line);font-size:.8rem;padding:0 6px}
 .count.warn{color:var(--warn);border-color:var(--warn)}
 .indent.d1{padding-left:1em}.indent.d2{padding-left:2em}.indent.d3{padding-left:3em}.indent.d4{padding-left:4em}
@@ -495,7 +513,7 @@ meter{width:80px;height:10px}
 .card{border:1px solid var(--line);border-radius:10px;padding:12px 14px;background:var(--bg)}
 .card p{margin:6px 0 0}
 .card-head{display:flex;justify-content:space-between;gap:8px;align-items:flex-start}
-.card.shipped{border-left:4px solid var(--ok)}
+.card.delivered{border-left:4px solid var(--ok)}
 .person{font-weight:600}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
 footer{padding:24px 20px 40px}

@@ -8,12 +8,15 @@ import type { Report } from './report.js';
 import {
   datesLine,
   days,
+  doneLabel,
   filtersLine,
+  latencyLines,
   monthLabel,
   organisationOf,
   percent,
   plural,
   sparkline,
+  trendWindowLine,
 } from './format-common.js';
 
 const LIST_LIMIT = 15;
@@ -38,7 +41,7 @@ export function formatReportMarkdown(report: Report): string {
   );
   if (report.dates.note) out.push(`> [!NOTE]`, `> ${e(report.dates.note)}`, '');
   out.push(
-    `**${plural(t.ideas, 'idea')}** · ${plural(t.themes, 'theme')} · **${plural(t.votes, 'vote')}** · ${plural(t.decisions, 'decision')} · ${plural(t.authors, 'author')} · ${plural(t.voters, 'voter')} · ${plural(t.customers, 'customer')} named`,
+    `**${plural(t.ideas, 'idea')}** · ${plural(t.themes, 'theme')} · ${t.delivered} ${e(doneLabel(report))} · **${plural(t.votes, 'vote')}** · ${plural(t.decisions, 'decision')} · ${plural(t.authors, 'author')} · ${plural(t.voters, 'voter')} · ${plural(t.customers, 'customer')} named`,
     '',
   );
 
@@ -58,7 +61,7 @@ export function formatReportMarkdown(report: Report): string {
     ['---', '--:', '--:', '--:', '---'],
   );
   out.push(
-    `Side exits now: ${report.funnel.exits.map((x) => `${e(x.status)} ${x.current}`).join(' · ') || 'none'}. From ${e(stages[0]?.status ?? '')} to ${e(stages.at(-1)?.status ?? '')}: **${percent(report.funnel.overall)}**.`,
+    `Side exits now: ${report.funnel.exits.map((x) => `${e(x.status)} ${x.current}`).join(' · ') || 'none'}. From ${e(stages[0]?.status ?? '')} to ${e(doneLabel(report))}: **${percent(report.funnel.overall)}**.`,
     '',
   );
   out.push(
@@ -74,9 +77,12 @@ export function formatReportMarkdown(report: Report): string {
 
   const l = report.latency;
   out.push('## Decision latency', '');
-  out.push(
-    `Days from an idea arriving on the main line to its first decision: median **${days(l.firstDecision.median)}**, 90th percentile **${days(l.firstDecision.p90)}**, over ${plural(l.firstDecision.count, 'decided idea')}; ${l.undecided} still without a decision.`,
-    '',
+  for (const line of latencyLines(report)) out.push(`- ${e(line)}`);
+  out.push('');
+  table(
+    ['arrival to', 'median', '90th percentile', 'ideas'],
+    l.toStage.map((st) => [e(st.status), days(st.median), days(st.p90), st.count]),
+    ['---', '--:', '--:', '--:'],
   );
   table(
     ['first decision after', 'ideas'],
@@ -122,7 +128,8 @@ export function formatReportMarkdown(report: Report): string {
   out.push('## Trends', '');
   if (report.trends.length === 0) out.push('No activity yet.', '');
   else {
-    const recent = report.trends.slice(-12);
+    const recent = report.trends;
+    out.push(`Monthly, ${e(trendWindowLine(report))}.`, '');
     const newcomers = (month: string) =>
       p.newContributors.find((n) => n.month === month)?.count ?? 0;
     table(
@@ -167,13 +174,13 @@ export function formatReportMarkdown(report: Report): string {
   if (report.themes.length > 0) {
     out.push('## Themes', '', 'Support rolled up from every idea under the theme.', '');
     table(
-      ['theme', 'title', 'ideas', 'open', 'shipped', 'voters', 'points'],
+      ['theme', 'title', 'ideas', 'open', e(doneLabel(report)), 'voters', 'points'],
       report.themes.map((th) => [
         link(th),
         e(th.title),
         th.ideas,
         th.open,
-        th.shipped,
+        th.delivered,
         th.voters,
         th.points,
       ]),
@@ -204,7 +211,7 @@ export function formatReportMarkdown(report: Report): string {
   const r = report.review;
   out.push('## Waiting for a decision', '');
   out.push(
-    `The queue holds ideas in review and proposed ideas with ${r.threshold} or more votes, oldest first. An idea is stale after ${r.staleAfterDays} days without a decision.`,
+    `The queue holds ${e(r.rule)}, oldest first. An idea is stale after ${r.staleAfterDays} days without a decision.`,
     '',
   );
   const waitingRows = (list: Report['review']['queue']) =>
@@ -243,16 +250,17 @@ export function formatReportMarkdown(report: Report): string {
       ['---', '--:', '--:', '---'],
     );
   }
+  out.push(`Author withdrawals (no reviewer needed): ${r.authorWithdrawals}.`, '');
 
-  out.push('## Shipped and thanked', '');
-  if (report.shipped.length === 0) out.push('Nothing shipped yet.', '');
+  out.push(`## Delivered and thanked (${e(doneLabel(report))})`, '');
+  if (report.delivered.length === 0) out.push('Nothing delivered yet.', '');
   else
     table(
-      ['shipped', 'idea', 'by', 'backed by', 'customers'],
-      report.shipped
+      [e(doneLabel(report)), 'idea', 'by', 'backed by', 'customers'],
+      report.delivered
         .slice(0, LIST_LIMIT)
         .map((s) => [
-          s.shipped,
+          s.delivered,
           `${link(s)} ${e(s.title)}`,
           s.authors.map(e).join(', '),
           s.voters.map(e).join(', '),

@@ -10,12 +10,14 @@ import {
   bar,
   days,
   datesLine,
+  doneLabel,
   filtersLine,
-  monthLabel,
+  latencyLines,
   organisationOf,
   percent,
   plural,
   sparkline,
+  trendWindowLine,
   truncate,
 } from './format-common.js';
 
@@ -45,7 +47,7 @@ export function formatReportText(report: Report, { color }: { color: boolean }):
   );
   lines.push(c.dim(fit(`${report.ref ?? 'working tree'} · ${filtersLine(report)}`, WIDTH)));
   lines.push(
-    `${c.bold(plural(t.ideas, 'idea'))}, ${plural(t.themes, 'theme')} · ${c.bold(plural(t.votes, 'vote'))} · ${plural(t.decisions, 'decision')} · ${plural(t.authors, 'author')} · ${plural(t.voters, 'voter')}`,
+    `${c.bold(plural(t.ideas, 'idea'))}, ${plural(t.themes, 'theme')}, ${t.delivered} ${s(doneLabel(report))} · ${c.bold(plural(t.votes, 'vote'))} · ${plural(t.decisions, 'decision')} · ${plural(t.authors, 'author')} · ${plural(t.voters, 'voter')}`,
   );
   lines.push(c.dim(datesLine(report)));
   if (report.dates.note) lines.push(c.yellow(`! ${s(report.dates.note)}`));
@@ -70,10 +72,14 @@ export function formatReportText(report: Report, { color }: { color: boolean }):
 
   // Latency: the figure a lead watches, then its shape and where it comes from.
   const l = report.latency;
-  heading('Decision latency', 'days from arriving on the main line to the first decision');
-  lines.push(
-    `  median ${c.bold(days(l.firstDecision.median))} · 90th percentile ${c.bold(days(l.firstDecision.p90))} · ${l.firstDecision.count} decided · ${l.undecided} undecided`,
-  );
+  heading('Decision latency', 'days from arrival, by git date');
+  for (const line of latencyLines(report)) lines.push(`  ${fit(line, WIDTH - 2)}`);
+  lines.push(`  ${c.dim('arrival to each stage of the main line')}`);
+  for (const st of l.toStage)
+    lines.push(
+      `  ${pad(st.status, 13)} ${days(st.median).padStart(8)} ${days(st.p90).padStart(8)} ${num(st.count, 6)}`,
+    );
+  lines.push(`  ${c.dim('first decisions by how long they took')}`);
   const maxBucket = Math.max(1, ...l.distribution.map((b) => b.count));
   for (const b of l.distribution)
     lines.push(
@@ -112,7 +118,7 @@ export function formatReportText(report: Report, { color }: { color: boolean }):
       `  ${pad(label, 19)} ideas ${percent(level.ideasShare).padStart(4)} ${c.green(bar(level.ideasShare ?? 0, 1, 10).padEnd(10))}  votes ${percent(level.votesShare).padStart(4)} ${c.magenta(bar(level.votesShare ?? 0, 1, 10).padEnd(10))} ${c.dim(fit(level.teams.join(', '), 12))}`.trimEnd(),
     );
   }
-  const tr = report.trends.slice(-36);
+  const tr = report.trends;
   // Few months would make a sparkline a few characters wide: give each month up to 4 cells.
   const cells = Math.max(1, Math.min(4, Math.floor(36 / Math.max(1, tr.length))));
   const stretch = (spark: string) => [...spark].map((ch) => ch.repeat(cells)).join('');
@@ -127,12 +133,7 @@ export function formatReportText(report: Report, { color }: { color: boolean }):
   // Trends: sparklines over the months, the last month's figure beside them.
   const first = tr[0];
   const last = tr.at(-1);
-  heading(
-    'Trends',
-    first && last
-      ? `monthly, ${monthLabel(first.month)} – ${monthLabel(last.month)}`
-      : 'no activity yet',
-  );
+  heading('Trends', first && last ? `monthly, ${trendWindowLine(report)}` : 'no activity yet');
   if (tr.length > 0) {
     for (const [name, key] of [
       ['new ideas', 'ideas'],
@@ -162,7 +163,7 @@ export function formatReportText(report: Report, { color }: { color: boolean }):
     heading('Themes', 'support rolled up from the ideas under each');
     for (const theme of report.themes.slice(0, LIST_LIMIT))
       lines.push(
-        `  ${c.dim(pad(theme.id, 8))} ${pad(theme.title, 36)} ${num(theme.voters, 3)} voters  ${num(theme.ideas, 2)} ideas ${num(theme.shipped, 2)} shipped`,
+        `  ${c.dim(pad(theme.id, 8))} ${pad(theme.title, 36)} ${num(theme.voters, 3)} voters  ${num(theme.ideas, 2)} ideas ${num(theme.delivered, 2)} ${fit(doneLabel(report), 10)}`,
       );
     more(report.themes.length);
   }
@@ -184,7 +185,7 @@ export function formatReportText(report: Report, { color }: { color: boolean }):
   }
 
   const r = report.review;
-  heading('Waiting for a decision', `queue: reviewing, or proposed with ${r.threshold}+ votes`);
+  heading('Waiting for a decision', `queue: ${fit(r.rule, 56)}`);
   if (r.queue.length === 0) lines.push('  the queue is empty');
   for (const w of r.queue.slice(0, LIST_LIMIT))
     lines.push(
@@ -210,11 +211,12 @@ export function formatReportText(report: Report, { color }: { color: boolean }):
         `  ${pad(rv.reviewer, 16)} ${num(rv.decisions, 9)} ${num(rv.openItems, 11)}  ${rv.lastDecision ?? '–'}`,
       );
   }
+  lines.push(`  ${c.dim(`author withdrawals (no reviewer needed): ${r.authorWithdrawals}`)}`);
 
-  heading('Shipped and thanked', 'credit to the people who brought them');
-  if (report.shipped.length === 0) lines.push('  nothing shipped yet');
-  for (const idea of report.shipped.slice(0, LIST_LIMIT)) {
-    lines.push(`  ${c.green('✓')} ${c.bold(fit(idea.title, 62))} ${c.dim(idea.shipped)}`);
+  heading('Delivered and thanked', `${fit(doneLabel(report), 30)}: credit to who brought them`);
+  if (report.delivered.length === 0) lines.push('  nothing delivered yet');
+  for (const idea of report.delivered.slice(0, LIST_LIMIT)) {
+    lines.push(`  ${c.green('✓')} ${c.bold(fit(idea.title, 62))} ${c.dim(idea.delivered)}`);
     lines.push(`    ${c.dim('by')} ${fit(idea.authors.join(', '), 70)}`);
     const backers = [
       idea.voters.length > 0 && `${plural(idea.voters.length, 'voter')}: ${idea.voters.join(', ')}`,
@@ -222,6 +224,6 @@ export function formatReportText(report: Report, { color }: { color: boolean }):
     ].filter(Boolean);
     if (backers.length > 0) lines.push(`    ${c.dim(fit(backers.join(' · '), WIDTH - 4))}`);
   }
-  more(report.shipped.length);
+  more(report.delivered.length);
   return `${lines.join('\n')}\n`;
 }

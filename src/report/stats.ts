@@ -1,9 +1,6 @@
 /** Small numeric and calendar helpers of the report: pure, day precision, UTC calendar. */
 
-/** Whole days from `from` to `to` (YYYY-MM-DD); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+export { daysBetween } from '../model/record-dates.js';
 
 export function monthOf(date: string): string {
   return date.slice(0, 7);

@@ -39,9 +39,12 @@ export function funnelChart(
   stages: { label: string; value: number; note: string; conversion: string }[],
 ): string {
   const rowH = 50;
-  const width = 520;
-  const barLeft = 104;
+  // Labels end at the bars: the longest status ("implementable") sets where the bars begin, so
+  // no label runs off the left edge. About 8 units a character at the label's size.
+  const longest = Math.max(0, ...stages.map((s) => [...s.label].length));
+  const barLeft = Math.max(104, 24 + longest * 8);
   const barArea = 300;
+  const width = barLeft + barArea + 116;
   const max = Math.max(1, ...stages.map((s) => s.value));
   const body = stages
     .map((stage, i) => {

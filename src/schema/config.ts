@@ -15,6 +15,7 @@ export const DEFAULT_LIFECYCLE = {
   main: ['proposed', 'reviewing', 'accepted', 'prototyping', 'validated', 'shipped'],
   done: ['shipped'],
   successor: ['duplicate'],
+  in_review: ['reviewing'],
   withdrawal: 'withdrawn' as string | null,
   transitions: {
     proposed: ['reviewing', 'rejected', 'deferred', 'duplicate', 'withdrawn'],
@@ -67,6 +68,12 @@ const lifecycleSchema = z
       .describe(
         'Statuses whose decision names a successor in duplicate_of; votes follow it. Default: [duplicate].',
       ),
+    in_review: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'Statuses in review: ideas in them wait in the review queue whatever their votes. Default: [reviewing] when the lifecycle has it.',
+      ),
     withdrawal: z
       .string()
       .nullable()
@@ -88,6 +95,7 @@ const lifecycleSchema = z
       rationale_required:
         lifecycle.rationale_required ?? DEFAULT_LIFECYCLE.rationale_required.filter(known),
       successor: lifecycle.successor ?? DEFAULT_LIFECYCLE.successor.filter(known),
+      in_review: lifecycle.in_review ?? DEFAULT_LIFECYCLE.in_review.filter(known),
       withdrawal:
         lifecycle.withdrawal !== undefined
           ? lifecycle.withdrawal

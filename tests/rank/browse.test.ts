@@ -152,6 +152,7 @@ describe('ideas queue', () => {
         'beta   proposed   2026-01-02   326  STALE      2  Idea beta',
         'eta    reviewing  2026-10-01    54  STALE      0  Idea eta',
         '4 waiting, 4 stale (no decision for over 30 days)',
+        'queue: reviewing, or proposed with 2+ voters',
         '',
       ].join('\n'),
     );
@@ -164,19 +165,23 @@ describe('ideas queue', () => {
     });
     const rows = JSON.parse(result.stdout) as {
       id: string;
-      days_waiting: number;
+      waitingDays: number;
       stale: boolean;
     }[];
+    // No git history in this fixture: the dates come from front matter (and stderr says so).
     expect(rows.find((row) => row.id === 'eta')).toEqual({
+      schema: 2,
       id: 'eta',
       title: 'Idea eta',
+      path: 'ideas/eta-idea.md',
       status: 'reviewing',
       team: null,
       votes: 0,
       points: 0,
-      since: '2026-10-01',
-      days_waiting: 19,
+      waitingSince: '2026-10-01',
+      waitingDays: 19,
       stale: false,
     });
+    expect(result.stderr).toContain('dated from front matter');
   });
 });

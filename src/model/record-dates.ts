@@ -4,8 +4,8 @@
  * because a front-matter date is whatever the author typed.
  */
 import { placeFile } from '../parse/layout.js';
-import type { Repository } from '../model/repository.js';
-import type { Decision, Idea, Vote } from '../model/types.js';
+import type { Repository } from './repository.js';
+import type { Decision, Idea, Vote } from './types.js';
 
 /** What the I/O edge learned from git: see src/git/history.ts. */
 export interface HistoryInput {
@@ -99,4 +99,9 @@ function noteFor(history: HistoryInput, counts: DateSource['fallbacks']): string
   if (history.shallow)
     return `${what}: this is a shallow clone; run "git fetch --unshallow" (in CI, checkout with fetch-depth: 0) for exact dates.`;
   return `${what}: not yet committed on the main line.`;
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
