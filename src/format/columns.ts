@@ -124,6 +124,7 @@ export function wrapLine(text: string, width: number): string[] {
     }
   }
   lines.push(current);
-  // A single word longer than the line is cut rather than left to overflow.
-  return lines.map((line) => truncate(line, width));
+  // A word longer than the line (a URL, a hash) stays whole on its own line: cutting it would
+  // break a link someone copies from the pipe; the terminal wraps it if it must.
+  return lines;
 }

@@ -15,6 +15,11 @@ export interface Repository {
   /** Each idea's decisions, oldest first. */
   decisionsByIdea: Map<string, Decision[]>;
   files: Map<string, RecordFile>;
+  /**
+   * Every id an idea file is named with, its fields valid or not: a rule about a vote or a
+   * decision sees the idea that is there, instead of cascading "no idea" from one bad field.
+   */
+  ideaIds: ReadonlySet<string>;
   /** Problems found while reading and parsing. */
   problems: Problem[];
 }
@@ -37,4 +42,9 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
     else groups.set(k, [item]);
   }
   return groups;
+}
+
+/** Whether an idea file with this id exists, even one whose front matter has a bad field. */
+export function hasIdea(repo: Pick<Repository, 'ideaIds'>, id: string): boolean {
+  return repo.ideaIds.has(id);
 }

@@ -24,6 +24,10 @@ export function buildRepository(snapshot: Snapshot, config: Config): Repository 
   const votesByIdea = groupBy(parsed.votes, (vote) => vote.idea);
   const decisionsByIdea = groupBy(parsed.decisions, (decision) => decision.idea);
   for (const list of decisionsByIdea.values()) list.sort(compareDecisions);
+  // Ideas whose front matter failed still have an id in their file name: rules see it there.
+  const ideaIds = new Set(ideasById.keys());
+  for (const file of parsed.files.values())
+    if (file.placement.kind === 'idea' && file.placement.id) ideaIds.add(file.placement.id);
   return {
     config,
     template: parseTemplate(snapshot.templateText),
@@ -34,6 +38,7 @@ export function buildRepository(snapshot: Snapshot, config: Config): Repository 
     decisions: parsed.decisions,
     decisionsByIdea,
     files: parsed.files,
+    ideaIds,
     problems: [...snapshot.problems, ...parsed.problems],
   };
 }

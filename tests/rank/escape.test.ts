@@ -60,4 +60,9 @@ describe('terminal columns', () => {
   it('wraps words, keeping the indent', () => {
     expect(wrapLine('  one two three four', 12)).toEqual(['  one two', '  three four']);
   });
+
+  it('never cuts a URL: a word longer than the line stays whole on its own line', () => {
+    const url = 'https://example.com/a/very/long/path/that/does/not/fit?query=1#here';
+    expect(wrapLine(`  see ${url} for more`, 30)).toEqual(['  see', `  ${url}`, '  for more']);
+  });
 });

@@ -1,3 +1,4 @@
+import { hasIdea } from '../../../model/repository.js';
 import { carriesSuccessor } from '../../../model/lifecycle.js';
 import type { Finding, Rule } from '../../rule.js';
 
@@ -33,7 +34,7 @@ export const decisionDuplicateOf: Rule = {
           field: ['duplicate_of'],
           message: 'an idea cannot duplicate itself: name the other idea',
         });
-      } else if (!repo.ideasById.has(target)) {
+      } else if (!hasIdea(repo, target)) {
         findings.push({
           file: d.path,
           field: ['duplicate_of'],

@@ -1,3 +1,4 @@
+import { hasIdea } from '../../../model/repository.js';
 import type { Rule } from '../../rule.js';
 
 export const decisionUnknownIdea: Rule = {
@@ -6,7 +7,7 @@ export const decisionUnknownIdea: Rule = {
   description: 'A decision is about an idea that exists.',
   check(repo) {
     return repo.decisions
-      .filter((d) => !repo.ideasById.has(d.idea))
+      .filter((d) => !hasIdea(repo, d.idea))
       .map((d) => ({
         file: d.path,
         field: ['idea'],

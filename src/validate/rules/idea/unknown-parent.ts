@@ -1,3 +1,4 @@
+import { hasIdea } from '../../../model/repository.js';
 import type { Rule } from '../../rule.js';
 
 export const ideaUnknownParent: Rule = {
@@ -6,7 +7,7 @@ export const ideaUnknownParent: Rule = {
   description: "An idea's parent is an idea in the repository.",
   check(repo) {
     return repo.ideas
-      .filter((idea) => idea.parent !== undefined && !repo.ideasById.has(idea.parent))
+      .filter((idea) => idea.parent !== undefined && !hasIdea(repo, idea.parent))
       .map((idea) => ({
         file: idea.path,
         field: ['parent'],

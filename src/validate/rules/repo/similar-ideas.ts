@@ -1,3 +1,4 @@
+import { isClosed, statusOf } from '../../../model/lifecycle.js';
 import { SimilarityIndex } from '../../../model/similarity.js';
 import type { Rule } from '../../rule.js';
 
@@ -7,9 +8,13 @@ const DUPLICATE_THRESHOLD = 0.75;
 export const repoSimilarIdeas: Rule = {
   id: 'repo/similar-ideas',
   severity: 'warning',
-  description: 'Ideas whose title and body read nearly alike are warned as likely duplicates.',
+  description:
+    'Open ideas whose title and body read nearly alike are warned as likely duplicates (closed ones take no votes, so are never suggested).',
   check(repo) {
-    const index = new SimilarityIndex(repo.ideas);
+    const open = repo.ideas.filter(
+      (idea) => !isClosed(repo.config.lifecycle, statusOf(repo, idea.id)),
+    );
+    const index = new SimilarityIndex(open);
     return index.similarPairs(DUPLICATE_THRESHOLD).map(({ a, b, score }) => ({
       file: repo.ideasById.get(b)?.path ?? '',
       field: ['title'],

@@ -1,3 +1,4 @@
+import { hasIdea } from '../../../model/repository.js';
 import type { Rule } from '../../rule.js';
 
 export const voteUnknownIdea: Rule = {
@@ -6,7 +7,7 @@ export const voteUnknownIdea: Rule = {
   description: 'A vote is for an idea that exists.',
   check(repo) {
     return repo.votes
-      .filter((vote) => !repo.ideasById.has(vote.idea))
+      .filter((vote) => !hasIdea(repo, vote.idea))
       .map((vote) => ({
         file: vote.path,
         field: ['idea'],
