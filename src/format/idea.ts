@@ -1,6 +1,7 @@
 /** `ideas show`: one idea for the terminal or as JSON. Formatters return strings. */
 import { Chalk } from 'chalk';
 import type { IdeaDetail } from '../model/idea-detail.js';
+import { JSON_SCHEMA } from './json-schema-version.js';
 import { wrapLine } from './columns.js';
 import { sanitizeForTerminal, sanitizeLine } from './sanitize.js';
 
@@ -8,12 +9,13 @@ import { sanitizeForTerminal, sanitizeLine } from './sanitize.js';
 export function ideaJson(detail: IdeaDetail): string {
   const { idea } = detail;
   const data = {
+    schema: JSON_SCHEMA,
     id: idea.id,
     title: idea.title,
     kind: idea.kind,
     status: detail.status,
-    counts_for: detail.countsFor ?? null,
-    team: idea.team ?? null,
+    countsFor: detail.countsFor ?? null,
+    team: detail.team ?? null,
     authors: idea.authors,
     created: idea.created,
     tags: idea.tags,
@@ -28,11 +30,11 @@ export function ideaJson(detail: IdeaDetail): string {
       date: d.date,
       status: d.status,
       reviewers: d.reviewers,
-      duplicate_of: d.duplicate_of ?? null,
+      duplicateOf: d.duplicate_of ?? null,
       scores: d.scores,
       rationale: d.rationale,
     })),
-    vote_records: detail.votes.map((v) => ({
+    voteRecords: detail.votes.map((v) => ({
       idea: v.idea,
       voter: v.voter,
       points: v.points,
@@ -76,7 +78,7 @@ export function ideaText(
   );
   const facts: [string, string][] = [
     ['authors', idea.authors.join(', ')],
-    ['team', idea.team ?? '–'],
+    ['team', detail.team ?? '–'],
     ['created', idea.created],
   ];
   if (idea.tags.length > 0) facts.push(['tags', idea.tags.join(', ')]);

@@ -8,6 +8,7 @@ import { sanitizeLine } from './sanitize.js';
 
 /** One idea in `list --format json` (documented in the README: keep it stable). */
 export interface ListJson {
+  schema: number;
   id: string;
   title: string;
   kind: 'idea' | 'theme';
@@ -25,6 +26,7 @@ export interface ListJson {
 
 export function listJson(entries: readonly RankedIdea[]): string {
   const data: ListJson[] = entries.map(({ idea, status, team, votes, points }) => ({
+    schema: JSON_SCHEMA,
     id: idea.id,
     title: idea.title,
     kind: idea.kind,

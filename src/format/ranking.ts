@@ -1,4 +1,5 @@
 /** `ideas rank` output in its four formats, flat or as a theme tree. Formatters return strings. */
+import { JSON_SCHEMA } from './json-schema-version.js';
 import { Chalk } from 'chalk';
 import type { RankedIdea } from '../rank/rank.js';
 import type { RankNode } from '../rank/tree.js';
@@ -33,6 +34,7 @@ export interface RankView {
 
 /** One idea in `rank --format json` (documented in the README: keep it stable). */
 export interface RankJson {
+  schema: number;
   rank: number;
   id: string;
   title: string;
@@ -48,7 +50,7 @@ export interface RankJson {
   missing: string | null;
   votes: number;
   points: number;
-  over_budget: { voter: string; given: number; counted: number }[];
+  overBudget: { voter: string; given: number; counted: number }[];
 }
 
 export interface RankTreeJson extends RankJson {
@@ -89,6 +91,7 @@ function flattenTree(nodes: readonly RankNode[], depth = 0, out: Row[] = []): Ro
 export function rankJson(entry: RankedIdea, rank: number, model: RankingModel): RankJson {
   const { idea } = entry;
   return {
+    schema: JSON_SCHEMA,
     rank,
     id: idea.id,
     title: idea.title,
@@ -104,7 +107,7 @@ export function rankJson(entry: RankedIdea, rank: number, model: RankingModel): 
     missing: entry.missing ?? null,
     votes: entry.votes,
     points: entry.points,
-    over_budget: entry.clipped.map(({ voter, given, counted }) => ({ voter, given, counted })),
+    overBudget: entry.clipped.map(({ voter, given, counted }) => ({ voter, given, counted })),
   };
 }
 

@@ -2,11 +2,14 @@
 import { canonicalIdeaId, statusOf } from './lifecycle.js';
 import type { Repository } from './repository.js';
 import { SimilarityIndex } from './similarity.js';
+import { ideaTeam } from './teams.js';
 import type { Decision, Idea, Vote } from './types.js';
 
 export interface IdeaDetail {
   idea: Idea;
   status: string;
+  /** The idea's team, or its first author's (model/teams.ts). */
+  team: string | undefined;
   /** Set when the idea was closed as a duplicate: the idea its votes count for. */
   countsFor?: string;
   decisions: Decision[];
@@ -59,6 +62,7 @@ export function describeIdea(
   return {
     idea,
     status: statusOf(repo, id),
+    team: ideaTeam(repo.config, idea),
     ...(canonical !== id ? { countsFor: canonical } : {}),
     decisions: repo.decisionsByIdea.get(id) ?? [],
     votes,

@@ -4,6 +4,8 @@
  * "as of" the newest record rather than the clock, and a stable order inside each group.
  */
 import { statusOrder } from '../model/lifecycle.js';
+import { countTotals } from '../model/totals.js';
+import { plural } from './format.js';
 import type { Repository } from '../model/repository.js';
 import { rankIdeas } from '../rank/rank.js';
 import { escapeMarkdown as e, markdownPath } from '../format/md-escape.js';
@@ -28,6 +30,7 @@ export function formatIdeasIndex(repo: Repository): string {
   const groups = new Map<string, typeof ranked>(order.map((s) => [s, []]));
   for (const entry of ranked) groups.get(entry.status)?.push(entry);
 
+  const totals = countTotals(repo);
   const counts = order
     .filter((s) => (groups.get(s)?.length ?? 0) > 0)
     .map((s) => `${groups.get(s)?.length ?? 0} ${e(s)}`);
@@ -38,7 +41,7 @@ export function formatIdeasIndex(repo: Repository): string {
     '',
     ranked.length === 0
       ? 'No ideas yet: write the first with `ideas new`.'
-      : `${ranked.length} idea${ranked.length === 1 ? '' : 's'}: ${counts.join(', ')}. Scores by the **${e(repo.config.ranking.model)}** model; votes count distinct voters.`,
+      : `${plural(totals.ideas, 'idea')} and ${plural(totals.themes, 'theme')}, ${totals.delivered} delivered (${e(repo.config.lifecycle.done.join(' or '))}). By status, themes included: ${counts.join(', ')}. Scores by the **${e(repo.config.ranking.model)}** model; votes count distinct voters.`,
     '',
   ];
   for (const status of order) {

@@ -34,6 +34,7 @@ describe('ideas list', () => {
     const rows = JSON.parse(result.stdout) as { id: string }[];
     expect(rows.map((row) => row.id)).toEqual(['alpha', 'beta', 'dupe', 'gamma']);
     expect(rows[0]).toEqual({
+      schema: 2,
       id: 'alpha',
       title: 'Idea alpha',
       kind: 'idea',
@@ -99,9 +100,10 @@ describe('ideas show', () => {
     const result = await runCli(['show', 'alpha', '--format', 'json'], { cwd: repo() });
     const data = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(data).toMatchObject({
+      schema: 2,
       id: 'alpha',
       status: 'proposed',
-      counts_for: null,
+      countsFor: null,
       votes: 3,
       points: 3,
       decisions: [],
@@ -112,7 +114,7 @@ describe('ideas show', () => {
       duplicates: ['dupe'],
       children: [],
     });
-    expect((data.vote_records as unknown[]).length).toBe(4);
+    expect((data.voteRecords as unknown[]).length).toBe(4);
   });
 
   it('an unknown id is a usage error that says what to run', async () => {

@@ -70,8 +70,8 @@ describe('budget voting (budget 5)', () => {
       'Over budget: counted up to the budget of 5, oldest votes first:\n  ann on two: 3 points, 2 counted\n  ann on three: 2 points, 0 counted\n',
     );
     const json = await runCli(['rank', '--by', 'weighted', '--format', 'json'], { cwd: root });
-    const rows = JSON.parse(json.stdout) as { id: string; over_budget: unknown[] }[];
-    expect(rows.find((row) => row.id === 'two')?.over_budget).toEqual([
+    const rows = JSON.parse(json.stdout) as { id: string; overBudget: unknown[] }[];
+    expect(rows.find((row) => row.id === 'two')?.overBudget).toEqual([
       { voter: 'ann', given: 3, counted: 2 },
     ]);
     expect(json.stderr).toContain('Over budget');

@@ -38,6 +38,7 @@ describe('ideas rank', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
       {
+        schema: 2,
         rank: 1,
         id: 'alpha',
         title: 'Idea alpha',
@@ -53,7 +54,7 @@ describe('ideas rank', () => {
         missing: null,
         votes: 3,
         points: 3,
-        over_budget: [],
+        overBudget: [],
       },
       expect.objectContaining({ rank: 2, id: 'gamma', score: 2, votes: 2, points: 2 }),
     ]);
