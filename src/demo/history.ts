@@ -168,7 +168,7 @@ export function generateDemoHistory(templateText: string): DemoCommit[] {
     path.forEach((status, step) => {
       when += between(6, 24) * DAY;
       const reviewer =
-        status === 'withdrawn'
+        status === DEFAULT_LIFECYCLE.withdrawal
           ? sample.author
           : (SAMPLE_REVIEWERS[step % SAMPLE_REVIEWERS.length] as string);
       const decision: Record<string, unknown> = {
@@ -177,7 +177,8 @@ export function generateDemoHistory(templateText: string): DemoCommit[] {
         date: day(when),
         reviewers: [reviewer],
       };
-      if (status === 'duplicate') decision.duplicate_of = ids[SAMPLE_DUPLICATES[index] ?? 0];
+      if (DEFAULT_LIFECYCLE.successor.includes(status))
+        decision.duplicate_of = ids[SAMPLE_DUPLICATES[index] ?? 0];
       if (status === 'accepted')
         decision.scores = { impact: between(3, 6), feasibility: between(2, 6) };
       commits.push({

@@ -145,7 +145,7 @@ describe('ideas review', () => {
       ],
       [
         ['ship01', '--status', 'duplicate', '--rationale', 'x'],
-        'ideas: a duplicate needs the idea it repeats\n  hint: pass --duplicate-of ID\n',
+        'ideas: a duplicate decision needs the idea that takes its place\n  hint: pass --duplicate-of ID\n',
       ],
       [
         ['ship01', '--status', 'duplicate', '--rationale', 'x', '--duplicate-of', 'ship01'],

@@ -3,7 +3,14 @@ import { readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { renderDecision } from '../../format/record-files.js';
-import { isKnownStatus, isLegalTransition, legalNext, statusOf } from '../../model/lifecycle.js';
+import {
+  carriesSuccessor,
+  isKnownStatus,
+  isLegalTransition,
+  isWithdrawal,
+  legalNext,
+  statusOf,
+} from '../../model/lifecycle.js';
 import { placeFile } from '../../parse/layout.js';
 import { HANDLE_PATTERN } from '../../schema/common.js';
 import type { FileChange } from '../../model/types.js';
@@ -43,10 +50,10 @@ export const run: CommandHandler<ReviewOptions> = async (ctx, [typed = ''], opti
     );
   }
   const me = identifyUser(session).handle;
-  const authorWithdrawal = status === 'withdrawn' && idea.authors.includes(me);
+  const authorWithdrawal = isWithdrawal(lifecycle, status) && idea.authors.includes(me);
   if (!config.reviewers.includes(me) && !authorWithdrawal) {
     throw new UsageError(
-      `${me} is not a reviewer, and only reviewers record decisions${idea.authors.includes(me) ? ' (as an author you may withdraw it: --status withdrawn)' : ''}`,
+      `${me} is not a reviewer, and only reviewers record decisions${idea.authors.includes(me) && lifecycle.withdrawal !== null ? ` (as an author you may withdraw it: --status ${lifecycle.withdrawal})` : ''}`,
       config.reviewers.length > 0
         ? `ask one of ${config.reviewers.join(', ')}`
         : 'add reviewers under reviewers in ideas.config.yaml',
@@ -87,9 +94,12 @@ export const run: CommandHandler<ReviewOptions> = async (ctx, [typed = ''], opti
     options.duplicateOf === undefined
       ? undefined
       : normaliseIdeaId(options.duplicateOf, '--duplicate-of');
-  if (status === 'duplicate') {
+  if (carriesSuccessor(lifecycle, status)) {
     if (!duplicateOf)
-      throw new UsageError('a duplicate needs the idea it repeats', 'pass --duplicate-of ID');
+      throw new UsageError(
+        `a ${status} decision needs the idea that takes its place`,
+        'pass --duplicate-of ID',
+      );
     if (duplicateOf === id)
       throw new UsageError(
         'an idea cannot duplicate itself',
@@ -97,7 +107,9 @@ export const run: CommandHandler<ReviewOptions> = async (ctx, [typed = ''], opti
       );
     resolveIdeaId(repo, duplicateOf, 'for --duplicate-of');
   } else if (duplicateOf) {
-    throw new UsageError('--duplicate-of only goes with --status duplicate');
+    throw new UsageError(
+      `--duplicate-of only goes with --status ${lifecycle.successor.join(' or ') || '(none: lifecycle.successor is empty)'}`,
+    );
   }
 
   const scores = parseScores(options.score ?? [], config.review.criteria);
