@@ -5,7 +5,7 @@
  */
 import { statusOrder } from '../model/lifecycle.js';
 import { countTotals } from '../model/totals.js';
-import { plural } from './format.js';
+import { plural } from './format-common.js';
 import type { Repository } from '../model/repository.js';
 import { rankIdeas } from '../rank/rank.js';
 import { escapeMarkdown as e, markdownPath } from '../format/md-escape.js';

@@ -9,7 +9,8 @@ import { compareDecisions, type Repository } from '../model/repository.js';
 import { rankIdeas, type RankedIdea } from '../rank/rank.js';
 import { organisationOf } from '../report/format-common.js';
 import { formatReportHtml } from '../report/format-html.js';
-import { subTeams, type Report } from '../report/report.js';
+import type { Report } from '../report/report.js';
+import { teamAndBelow, teamTree } from '../model/teams.js';
 import { proposePage, searchPage } from './form-pages.js';
 import { campaignPage, teamPage } from './group-pages.js';
 import { homePage } from './home-page.js';
@@ -112,9 +113,10 @@ export function buildSite(input: SiteInput): Map<string, string> {
     { current: 'home' },
   );
 
+  const tree = teamTree(config.teams);
   for (const team of teams) {
-    const below = subTeams(config.teams, team);
-    const mine = ranked.filter((r) => r.idea.team !== undefined && below.has(r.idea.team));
+    const below = teamAndBelow(tree, team);
+    const mine = ranked.filter((r) => r.team !== undefined && below.has(r.team));
     const parent = config.teams[team]?.parent;
     shell(
       teamHref('', team),

@@ -11,7 +11,7 @@ import type { Repository } from '../model/repository.js';
 import { SIMILAR_THRESHOLD, SimilarityIndex, type Match } from '../model/similarity.js';
 import type { Decision, Idea } from '../model/types.js';
 import { countSupport } from '../model/support.js';
-import { mainLine } from '../report/report.js';
+import { ideaTeam } from '../model/teams.js';
 import { daysBetween } from '../report/stats.js';
 
 // TODO(domain): move to the one home (src/model/idea-detail.ts), with describeIdea(repo, id)
@@ -76,6 +76,7 @@ export function describeIdeas(repo: Repository): Map<string, IdeaDetail> {
     details.set(id, {
       idea,
       status: statusOf(repo, id),
+      team: ideaTeam(repo.config, idea),
       ...(target !== id ? { countsFor: target } : {}),
       decisions: repo.decisionsByIdea.get(id) ?? [],
       votes,
@@ -103,9 +104,7 @@ export interface RoadmapStage {
 // open ideas past review, by stage of the main line, with how long each has been there.
 export function roadmapStages(repo: Repository, today: string): RoadmapStage[] {
   const lifecycle = repo.config.lifecycle;
-  const stages = mainLine(lifecycle)
-    .slice(1)
-    .filter((status) => !isClosed(lifecycle, status));
+  const stages = lifecycle.main.slice(1).filter((status) => !isClosed(lifecycle, status));
   const byStage = new Map<string, RoadmapStage>(
     stages.map((status) => [status, { status, ideas: [] }]),
   );

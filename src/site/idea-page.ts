@@ -25,7 +25,7 @@ export interface IdeaPageContext {
   teams: ReadonlySet<string>;
   campaigns: ReadonlySet<string>;
   /** The theme's roll-up, from the report, when this idea is a theme. */
-  themeFigures?: { ideas: number; open: number; shipped: number; voters: number; points: number };
+  themeFigures?: { ideas: number; open: number; delivered: number; voters: number; points: number };
 }
 
 const B = '../';
@@ -109,7 +109,7 @@ export function ideaPage(detail: IdeaDetail, context: IdeaPageContext): string {
           '',
         ),
         context.themeFigures
-          ? `${plural(context.themeFigures.ideas, 'idea')}, ${context.themeFigures.open} open, ${context.themeFigures.shipped} shipped; ${plural(context.themeFigures.voters, 'voter')} and ${plural(context.themeFigures.points, 'point')} rolled up.`
+          ? `${plural(context.themeFigures.ideas, 'idea')}, ${context.themeFigures.open} open, ${context.themeFigures.delivered} delivered; ${plural(context.themeFigures.voters, 'voter')} and ${plural(context.themeFigures.points, 'point')} rolled up.`
           : '',
       )
     : '';
