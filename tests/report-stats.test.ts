@@ -6,6 +6,7 @@ import { bar, sparkline, truncate } from '../src/report/format-common.js';
 import { DEFAULT_LIFECYCLE, inferMainLine } from '../src/schema/config.js';
 import { escapeHtml } from '../src/format/html-escape.js';
 import { escapeMarkdown } from '../src/format/md-escape.js';
+import { funnelChart } from '../src/report/svg.js';
 
 describe('report statistics', () => {
   it('interpolates percentiles between the closest ranks', () => {
@@ -62,5 +63,17 @@ describe('report statistics', () => {
     expect(escapeMarkdown('a | b\nc [x](javascript:y) *z*')).toBe(
       'a \\| b c \\[x\\]\\(javascript:y\\) \\*z\\*',
     );
+  });
+});
+
+describe('the HTML funnel chart', () => {
+  it('makes room for a long status name: no label runs off the left edge', () => {
+    const svg = funnelChart({ id: 'f', title: 'Funnel', description: 'stages' }, [
+      { label: 'provisional', value: 10, note: '', conversion: '' },
+      { label: 'implementable', value: 5, note: '', conversion: '' },
+    ]);
+    const label = /<text class="label" x="([\d.]+)"[^>]*text-anchor="end">implementable</.exec(svg);
+    // Right-aligned at x: it needs about 8 units a character to its left, inside the view box.
+    expect(Number(label?.[1])).toBeGreaterThanOrEqual('implementable'.length * 8);
   });
 });
