@@ -17,6 +17,8 @@ import { buildSearchIndex } from '../src/site/search-index.js';
 import { prepareIndex, runSearch } from '../src/site/search-query.js';
 import { buildReport } from '../src/report/report.js';
 import { readRepository } from '../src/read/repository.js';
+import { buildRoadmap } from '../src/report/roadmap.js';
+import { resolveDates } from '../src/model/record-dates.js';
 import { runCli } from './helpers/cli.js';
 import { makeRepo, tempDir } from './helpers/repo.js';
 import { BASE_TREE, ideaText } from './helpers/forge.js';
@@ -30,9 +32,15 @@ async function siteOf(tree: Record<string, string>) {
     today: '2026-11-24',
     history: { added: new Map(), shallow: false, available: false },
   });
+  const history = { added: new Map<string, string>(), shallow: false, available: false };
   return buildSite({
     repo,
     report,
+    roadmap: buildRoadmap(repo, {
+      today: '2026-11-24',
+      dates: resolveDates(repo, history),
+      support: countSupport(repo),
+    }),
     today: '2026-11-24',
     forge: { forge: 'github', host: 'github.com', path: 'acme/ideas', branch: 'main', prefix: '' },
     clientScript: '/* client */',

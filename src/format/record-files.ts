@@ -153,6 +153,7 @@ export interface DecisionFields {
   reviewers: string[];
   duplicate_of?: string | undefined;
   scores: Record<string, number>;
+  implemented_by?: string[] | undefined;
   rationale: string;
 }
 
@@ -164,6 +165,7 @@ export function renderDecision(decision: DecisionFields): string {
     reviewers: decision.reviewers,
     duplicate_of: decision.duplicate_of,
     scores: decision.scores,
+    implemented_by: decision.implemented_by,
   });
   return `${frontMatter(fields)}${normaliseBody(decision.rationale)}`;
 }

@@ -62,3 +62,35 @@ export function pullRequestUrl(remote: RemoteRepository, branch: string, base: s
 function encodeRef(ref: string): string {
   return ref.split('/').map(encodeURIComponent).join('/');
 }
+
+/** Where a browser shows a file of the repository on the forge, at `branch`. */
+export function blobUrl(remote: RemoteRepository, branch: string, path: string): string {
+  const origin = `https://${remote.host}/${remote.path}`;
+  const file = path.split('/').map(encodeURIComponent).join('/');
+  return remote.forge === 'github'
+    ? `${origin}/blob/${encodeRef(branch)}/${file}`
+    : `${origin}/-/blob/${encodeRef(branch)}/${file}`;
+}
+
+/** Where a browser shows a commit (a hex id) or a tag (any other name) on the forge. */
+export function revisionUrl(remote: RemoteRepository, revision: string): string {
+  const origin = `https://${remote.host}/${remote.path}`;
+  const isCommit = /^[0-9a-f]{7,64}$/.test(revision);
+  if (remote.forge === 'github')
+    return isCommit
+      ? `${origin}/commit/${revision}`
+      : `${origin}/releases/tag/${encodeRef(revision)}`;
+  return isCommit ? `${origin}/-/commit/${revision}` : `${origin}/-/tags/${encodeRef(revision)}`;
+}
+
+/** Links from an idea's files to the forge, or none when the remote is not a known forge. */
+export interface ForgeLinks {
+  file(path: string): string;
+  revision(revision: string): string;
+}
+
+export function forgeLinks(remoteUrl: string | undefined, branch: string): ForgeLinks | undefined {
+  const remote = remoteUrl === undefined ? undefined : parseRemoteUrl(remoteUrl);
+  if (!remote) return undefined;
+  return { file: (path) => blobUrl(remote, branch, path), revision: (r) => revisionUrl(remote, r) };
+}

@@ -80,6 +80,8 @@ export interface Decision {
   reviewers: string[];
   duplicate_of?: string;
   scores: Record<string, number>;
+  /** What delivered it: http(s) links to pull requests or commits, commit ids, tags. */
+  implemented_by: string[];
   rationale: string;
   path: string;
   /** Orders two decisions of one day: from the file name `<date>-<n>-<status>.md`, 1 when absent. */

@@ -67,6 +67,9 @@ export const decisionSchema = z
     ),
     duplicate_of: ideaId.nullish(),
     scores: z.record(z.string(), z.number({ error: 'must be a number' })).default({}),
+    implemented_by: listOf(z.string().min(1).max(500))
+      .default([])
+      .describe('What delivered it: pull-request or commit URLs, commit ids, tags.'),
   })
   .describe('Front matter of decisions/<id>/<date>-<status>.md');
 

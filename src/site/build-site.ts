@@ -15,7 +15,8 @@ import { proposePage, searchPage } from './form-pages.js';
 import { campaignPage, teamPage } from './group-pages.js';
 import { homePage } from './home-page.js';
 import { campaignHref, ideaHref, page, teamHref } from './html.js';
-import { describeIdeas, roadmapStages } from './idea-details.js';
+import { describeIdeas } from './idea-details.js';
+import type { Roadmap } from '../report/roadmap.js';
 import { ideaPage } from './idea-page.js';
 import { forgeName, type SiteForge } from './new-file.js';
 import { buildSearchIndex, searchIndexScript } from './search-index.js';
@@ -24,6 +25,8 @@ import { SITE_CSS } from './style.js';
 export interface SiteInput {
   repo: Repository;
   report: Report;
+  /** Open ideas past review by stage: the same value as `ideas roadmap`. */
+  roadmap: Roadmap;
   today: string;
   /** Where the site's forms send people; undefined shows the files to copy instead. */
   forge: SiteForge | undefined;
@@ -109,7 +112,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
   shell(
     'index.html',
     'Home',
-    homePage({ siteName, report, rising, recent, roadmap: roadmapStages(repo, today), teams }),
+    homePage({ siteName, report, rising, recent, roadmap: input.roadmap.stages, teams }),
     { current: 'home' },
   );
 

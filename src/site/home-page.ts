@@ -1,11 +1,11 @@
 /** The home page: what is rising, what was decided lately, the roadmap by stage, and the ways in. */
+import type { RoadmapStage } from '../report/roadmap.js';
 import { escapeHtml as h } from '../format/html-escape.js';
 import { plural } from '../report/format-common.js';
 import type { RankedIdea } from '../rank/rank.js';
 import type { Report } from '../report/report.js';
 import type { Decision, Idea } from '../model/types.js';
 import { campaignHref, ideaLink, ideaList, section, statusBadge, teamHref } from './html.js';
-import type { RoadmapStage } from './idea-details.js';
 
 export interface HomeInput {
   siteName: string;
@@ -73,7 +73,7 @@ export function homePage(input: HomeInput): string {
                   .slice(0, ROADMAP_LIMIT)
                   .map(
                     (e) =>
-                      `<li>${ideaLink('', e.idea)} <span class="note">${plural(e.days, 'day')}</span></li>`,
+                      `<li>${ideaLink('', e)} <span class="note">${plural(e.days, 'day')}</span></li>`,
                   )
                   .join(
                     '',

@@ -6,13 +6,12 @@
  * `IdeaDetail` for every idea (a test holds the two equal on the demo).
  */
 import type { IdeaDetail } from '../model/idea-detail.js';
-import { canonicalIdeaId, isClosed, statusOf } from '../model/lifecycle.js';
+import { canonicalIdeaId, statusOf } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import { SIMILAR_THRESHOLD, SimilarityIndex, type Match } from '../model/similarity.js';
-import type { Decision, Idea } from '../model/types.js';
+import type { Idea } from '../model/types.js';
 import { countSupport } from '../model/support.js';
 import { ideaTeam } from '../model/teams.js';
-import { daysBetween } from '../report/stats.js';
 
 // TODO(domain): move to the one home (src/model/idea-detail.ts), with describeIdea(repo, id)
 // becoming describeIdeas(repo).get(id).
@@ -93,28 +92,4 @@ export function describeIdeas(repo: Repository): Map<string, IdeaDetail> {
     });
   }
   return details;
-}
-
-export interface RoadmapStage {
-  status: string;
-  ideas: { idea: Idea; since: string; days: number }[];
-}
-
-// TODO(domain): move to the one home when `ideas roadmap` lands (src/report or src/rank):
-// open ideas past review, by stage of the main line, with how long each has been there.
-export function roadmapStages(repo: Repository, today: string): RoadmapStage[] {
-  const lifecycle = repo.config.lifecycle;
-  const stages = lifecycle.main.slice(1).filter((status) => !isClosed(lifecycle, status));
-  const byStage = new Map<string, RoadmapStage>(
-    stages.map((status) => [status, { status, ideas: [] }]),
-  );
-  for (const idea of repo.ideasById.values()) {
-    const last: Decision | undefined = repo.decisionsByIdea.get(idea.id)?.at(-1);
-    const stage = last ? byStage.get(last.status) : undefined;
-    if (!stage || !last) continue;
-    stage.ideas.push({ idea, since: last.date, days: Math.max(0, daysBetween(last.date, today)) });
-  }
-  for (const stage of byStage.values())
-    stage.ideas.sort((a, b) => b.days - a.days || (a.idea.id < b.idea.id ? -1 : 1));
-  return [...byStage.values()];
 }

@@ -169,11 +169,9 @@ function decisionItem(decision: Decision): string {
   }${links ? `<p class="small">Implemented by</p><ul class="links">${links}</ul>` : ''}</li>`;
 }
 
-/** `implemented_by` when the parser keeps it: PRs, commits or tags that did the idea. */
-// TODO(domain): move to the one home: a typed `implemented_by` on Decision (src/model/types.ts).
+/** `implemented_by`: PRs, commits or tags that did the idea. */
 export function implementedBy(decision: Decision): string[] {
-  const value: unknown = Reflect.get(decision, 'implemented_by');
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return decision.implemented_by;
 }
 
 function voteForm(detail: IdeaDetail, context: IdeaPageContext): string {

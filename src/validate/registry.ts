@@ -6,6 +6,7 @@ import { configInvalid } from './rules/config/invalid.js';
 import { decisionDate } from './rules/decision/date.js';
 import { decisionDuplicateOf } from './rules/decision/duplicate-of.js';
 import { decisionFileName } from './rules/decision/file-name.js';
+import { decisionImplementedBy } from './rules/decision/implemented-by.js';
 import { decisionQuorum } from './rules/decision/quorum.js';
 import { decisionRationale } from './rules/decision/rationale.js';
 import { decisionReviewer } from './rules/decision/reviewer.js';
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   decisionDate,
   decisionDuplicateOf,
   decisionFileName,
+  decisionImplementedBy,
   decisionQuorum,
   decisionRationale,
   decisionReviewer,

@@ -14,6 +14,11 @@ export interface Finding {
 export interface RuleContext {
   /** Today as YYYY-MM-DD: the core never reads the clock itself. */
   today: string;
+  /**
+   * The commit ids and tags named in `implemented_by` that exist in the local repository, when
+   * the caller could ask git; absent, the rule checks their form only.
+   */
+  knownRevisions?: ReadonlySet<string>;
 }
 
 export interface Rule {

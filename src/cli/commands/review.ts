@@ -22,6 +22,7 @@ import { identifyUser, openSession, refreshSession } from '../session.js';
 import { withLock } from '../../write/lock.js';
 import { ask, isInteractive, requireAnswers } from '../prompts.js';
 import { rationaleQuestion, scoreQuestion } from '../questions.js';
+import { readImplementation } from '../../model/implemented-by.js';
 import type { CommandHandler } from '../spec.js';
 import type { AuthoringFlags } from '../specs/authoring-options.js';
 
@@ -31,6 +32,7 @@ export interface ReviewOptions extends AuthoringFlags {
   /** Undefined when no --score was given: then a terminal asks for each criterion. */
   score: string[] | undefined;
   duplicateOf: string | undefined;
+  implementedBy: string[];
   reviewer: string[];
 }
 
@@ -130,6 +132,7 @@ export const run: CommandHandler<ReviewOptions> = async (ctx, [typed = ''], opti
     rationale = (await ask(ctx, 'input', rationaleQuestion(status), '--rationale')).trim();
   }
 
+  const implementedBy = implementationsOf(options.implementedBy);
   const text = renderDecision({
     idea: id,
     status,
@@ -137,6 +140,7 @@ export const run: CommandHandler<ReviewOptions> = async (ctx, [typed = ''], opti
     reviewers,
     duplicate_of: duplicateOf,
     scores,
+    implemented_by: implementedBy,
     rationale,
   });
   const decide = async (): Promise<{ outcome: Outcome; path: string }> => {
@@ -225,4 +229,17 @@ function listFolder(dir: string, prefix: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** `--implemented-by` values, each an http(s) link, a commit id or a tag (checked like validate does). */
+function implementationsOf(entries: string[]): string[] {
+  for (const entry of entries) {
+    const read = readImplementation(entry);
+    if (read.kind === 'invalid')
+      throw new UsageError(
+        `--implemented-by "${entry}" ${read.reason}`,
+        'give a pull-request or commit URL, a commit id or a tag',
+      );
+  }
+  return entries;
 }

@@ -15,6 +15,9 @@ import { parseRemoteUrl } from '../../git/forge-url.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../../parse/layout.js';
 import { readPackageFile } from '../../read/package-files.js';
 import { buildReport } from '../../report/report.js';
+import { buildRoadmap } from '../../report/roadmap.js';
+import { resolveDates } from '../../model/record-dates.js';
+import { countSupport } from '../../model/support.js';
 import { buildSite } from '../../site/build-site.js';
 import type { SiteForge } from '../../site/new-file.js';
 import { writeFileAtomic } from '../../write/atomic.js';
@@ -49,9 +52,15 @@ export const run: CommandHandler<SiteOptions> = async (ctx, _args, options) => {
       'ideas: note: no GitHub or GitLab remote found: the site shows files to copy instead of editor links (pass --forge-url https://github.com/OWNER/REPO)\n',
     );
   progress.phase('building pages');
+  const roadmap = buildRoadmap(repo, {
+    today,
+    dates: resolveDates(repo, history),
+    support: countSupport(repo),
+  });
   const files = buildSite({
     repo,
     report,
+    roadmap,
     today,
     forge,
     clientScript: readClientScript(),

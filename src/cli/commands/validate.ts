@@ -1,6 +1,8 @@
 /** `ideas validate [paths…]`: every rule over the repository; exit 1 on any error. */
 import { formatProblems } from '../../format/problems.js';
 import { validateRepository } from '../../validate/validate.js';
+import { existingRevisions } from '../../git/revisions.js';
+import { namedRevisions } from '../../model/implemented-by.js';
 import { affectedFiles, WHOLE_REPOSITORY_RULES } from '../../validate/affected.js';
 import { changedSince } from '../changed-since.js';
 import { ConfigError, ExitCode, ExitError } from '../../errors.js';
@@ -47,9 +49,11 @@ export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) 
   }
   progress.phase('checking');
   // Cheap whole-repository rules (id uniqueness) report wherever they find something.
-  const problems = validateRepository(repo, { today: ctx.today }).filter(
-    (p) => !only || only.has(p.file) || WHOLE_REPOSITORY_RULES.has(p.rule),
-  );
+  const knownRevisions = existingRevisions(ctx.git(root), namedRevisions(repo.decisions));
+  const problems = validateRepository(repo, {
+    today: ctx.today,
+    ...(knownRevisions ? { knownRevisions } : {}),
+  }).filter((p) => !only || only.has(p.file) || WHOLE_REPOSITORY_RULES.has(p.rule));
   progress.done();
   const display = displayPathFn(ctx, root);
   const shown = problems.map((p) => ({ ...p, file: display(p.file) }));

@@ -1,5 +1,7 @@
 /** The command table, in the order `ideas --help` lists it. Add a command here and in specs/ and commands/. */
 import type { CommandSpec } from '../spec.js';
+import { changelogSpec } from './changelog.js';
+import { changesSpec } from './changes.js';
 import { checkSpec } from './check.js';
 import { demoSpec } from './demo.js';
 import { indexSpec } from './index-command.js';
@@ -10,6 +12,7 @@ import { pendingSpec } from './pending.js';
 import { queueSpec } from './queue.js';
 import { rankSpec } from './rank.js';
 import { reportSpec } from './report.js';
+import { roadmapSpec } from './roadmap.js';
 import { reviewSpec } from './review.js';
 import { showSpec } from './show.js';
 import { siteSpec } from './site.js';
@@ -25,8 +28,11 @@ export const commandSpecs: readonly CommandSpec[] = [
   listSpec,
   showSpec,
   queueSpec,
+  changesSpec,
+  changelogSpec,
   reportSpec,
   siteSpec,
+  roadmapSpec,
   indexSpec,
   validateSpec,
   checkSpec,

@@ -10,6 +10,7 @@ function parseReviewOptions(options: RawOptions): ReviewOptions {
     rationale: optionalString(options, 'rationale'),
     score: stringList(options, 'score'),
     duplicateOf: optionalString(options, 'duplicateOf'),
+    implementedBy: stringList(options, 'implementedBy') ?? [],
     reviewer: stringList(options, 'reviewer') ?? [],
   };
 }
@@ -22,6 +23,7 @@ export const reviewSpec = defineCommand({
     'ideas review k7q3xj --status accepted --score impact=4 --score feasibility=3',
     'ideas review k7q3xj --status rejected --rationale "We ship from one warehouse; not before 2027."',
     'ideas review k7q3xj --status duplicate --duplicate-of m3p9ra --rationale "Same as m3p9ra."',
+    'ideas review k7q3xj --status shipped --implemented-by https://github.com/acme/shop/pull/812',
     'ideas review k7q3xj --status accepted --reviewer dave --branch --push   # two signatures, as a PR',
   ],
   configure(command) {
@@ -37,6 +39,11 @@ export const reviewSpec = defineCommand({
         collect,
       )
       .option('--duplicate-of <id>', 'the idea this one repeats (with --status duplicate)')
+      .option(
+        '--implemented-by <ref>',
+        'what delivered it: a pull-request or commit URL, a commit id or a tag (repeat for each)',
+        collect,
+      )
       .option(
         '--reviewer <handle>',
         'another reviewer signing the decision (repeat to reach the quorum)',
