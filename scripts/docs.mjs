@@ -1,4 +1,4 @@
-// Writes the README's rule table from the registry (src/validate/rules-table.ts).
+// Writes the README's rule tables from the registries (src/validate and src/policy rules-table.ts).
 // `npm run docs` rewrites it; `npm run docs -- --check` only says whether it is up to date.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ const cacheDir = join(root, 'node_modules', '.cache', 'ideas-build');
 mkdirSync(cacheDir, { recursive: true });
 const bundle = await build({
   absWorkingDir: root,
-  entryPoints: ['src/validate/rules-table.ts'],
+  entryPoints: ['src/policy/rules-table.ts'],
   bundle: true,
   write: false,
   format: 'esm',
@@ -23,11 +23,11 @@ const bundle = await build({
 });
 const moduleFile = join(cacheDir, 'rules-table.mjs');
 writeFileSync(moduleFile, bundle.outputFiles[0].text);
-const { replaceRulesTable } = await import(pathToFileURL(moduleFile).href);
+const { replaceAllRuleTables } = await import(pathToFileURL(moduleFile).href);
 
 const readmePath = join(root, 'README.md');
 const before = readFileSync(readmePath, 'utf8');
-const after = replaceRulesTable(before);
+const after = replaceAllRuleTables(before);
 if (process.argv.includes('--check')) {
   if (after !== before) {
     console.error('README.md: the rule table is out of date: run "npm run docs"');

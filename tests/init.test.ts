@@ -85,8 +85,10 @@ describe('ideas init', () => {
       (await runCli(['init', '--ci', 'gitlab', '--reviewer', 'carol'], { cwd: gitlab })).code,
     ).toBe(0);
     const job = parse(readFileSync(join(gitlab, '.gitlab-ci.yml'), 'utf8'));
-    expect(job.ideas.variables.GIT_DEPTH).toBe(0);
-    expect((job.ideas.script as string[]).some((line) => line.includes('validate'))).toBe(true);
+    expect(job['ideas-check'].variables.GIT_DEPTH).toBe(0);
+    expect(
+      (job['ideas-validate'].script as string[]).some((line) => line.includes('validate')),
+    ).toBe(true);
     expect(existsSync(join(gitlab, '.github'))).toBe(false);
 
     const none = makeRepo({}, { commit: false });

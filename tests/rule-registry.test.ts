@@ -11,6 +11,14 @@ import {
   renderRulesTable,
   replaceRulesTable,
 } from '../src/validate/rules-table.js';
+import { policyRules, policyRulesById } from '../src/policy/registry.js';
+import type { PolicyRule } from '../src/policy/rule.js';
+import {
+  POLICY_RULES_END,
+  POLICY_RULES_START,
+  renderPolicyRulesTable,
+  replaceAllRuleTables,
+} from '../src/policy/rules-table.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const RULES_DIR = join(ROOT, 'src', 'validate', 'rules');
@@ -107,5 +115,53 @@ describe("README's rule table", () => {
     );
     expect(replaceRulesTable(replaced)).toBe(replaced);
     expect(() => replaceRulesTable('no markers')).toThrow(/markers/);
+  });
+});
+
+describe('policy rule registry', () => {
+  const POLICY_DIR = join(ROOT, 'src', 'policy', 'rules');
+  const policyFileIds = readdirSync(POLICY_DIR)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => `policy/${name.replace(/\.ts$/, '')}`)
+    .sort();
+
+  function policyTable(): string {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf(POLICY_RULES_START);
+    const end = readme.indexOf(POLICY_RULES_END);
+    expect(start).toBeGreaterThan(-1);
+    expect(end).toBeGreaterThan(start);
+    return readme.slice(start + POLICY_RULES_START.length, end).trim();
+  }
+
+  it('registers every file of src/policy/rules/ once, under policy/<file-name>', () => {
+    expect(policyFileIds.length).toBeGreaterThan(0);
+    expect([...policyRulesById.keys()].sort()).toEqual(policyFileIds);
+    expect(policyRulesById.size).toBe(policyRules.length);
+  });
+
+  it.each(policyFileIds)('%s: its file exports the registered rule', async (id) => {
+    const file = join(POLICY_DIR, `${id.slice('policy/'.length)}.ts`);
+    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const exported = Object.values(module).filter(
+      (value): value is PolicyRule =>
+        typeof value === 'object' && value !== null && 'id' in value && 'check' in value,
+    );
+    expect(exported.find((rule) => rule.id === id)).toBe(policyRulesById.get(id));
+  });
+
+  it('gives every policy rule a severity and a one-line description; supersedes only real rules', () => {
+    for (const rule of policyRules) {
+      expect(['error', 'warning']).toContain(rule.severity);
+      expect(rule.description).toMatch(/^\S.*\.$/);
+      for (const id of rule.supersedes ?? []) expect(rulesById.has(id), id).toBe(true);
+    }
+  });
+
+  it("the README's policy table is exactly what renderPolicyRulesTable() gives", () => {
+    expect(policyTable()).toBe(renderPolicyRulesTable());
+    expect(replaceAllRuleTables(readFileSync(join(ROOT, 'README.md'), 'utf8'))).toBe(
+      readFileSync(join(ROOT, 'README.md'), 'utf8'),
+    );
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { Context } from './context.js';
+import { PROBLEM_FORMATS } from '../format/problem-formats.js';
 
 /** What commander hands over: names to values it did not type. */
 export type RawOptions = Readonly<Record<string, unknown>>;
@@ -46,4 +47,5 @@ export function defineCommand<O>(spec: TypedCommandSpec<O>): CommandSpec {
   };
 }
 
-export const FORMAT_CHOICES = ['text', 'json', 'github'] as const;
+/** The output formats of validate and check: one list for the CLI's choices and the formatters' type. */
+export const FORMAT_CHOICES = PROBLEM_FORMATS;

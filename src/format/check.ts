@@ -1,5 +1,6 @@
-/** The report of `ideas check` in text, json and GitHub annotations. Formatters return strings. */
+/** The report of `ideas check` in text, json, GitHub annotations and GitLab Code Quality. Formatters return strings. */
 import type { Problem } from '../model/types.js';
+import { formatGitlab } from './gitlab.js';
 import {
   countBySeverity,
   formatGithub,
@@ -42,8 +43,9 @@ function summary(report: CheckReport): string {
 export function formatCheck(
   format: ProblemFormat,
   report: CheckReport,
-  options: { color: boolean },
+  options: { color: boolean; summaryWritten?: boolean },
 ): string {
+  if (format === 'gitlab') return formatGitlab(report.problems);
   if (format === 'json') {
     const { errors } = countBySeverity(report.problems);
     const problems = report.problems.map((problem) => ({
@@ -65,7 +67,10 @@ export function formatCheck(
   if (format === 'github') {
     // The notice shows in the job log and the summary: a reader sees whose rights were applied.
     const notice = `::notice title=ideas check::${escapeData(summary(report))}`;
-    return `${notice}\n${formatGithub({ problems: report.problems, files })}`;
+    const rest = options.summaryWritten
+      ? 'the job summary lists them all'
+      : 'ideas check --format json lists them all';
+    return `${notice}\n${formatGithub({ problems: report.problems, files }, { rest })}`;
   }
   return `${summary(report)}\n${formatText({ problems: report.problems, files }, options)}`;
 }

@@ -1,9 +1,12 @@
-/** Problem reports in the three formats of `validate` and `check`. Formatters return strings. */
+/** Problem reports in the formats of `validate` and `check`. Formatters return strings. */
 import { Chalk } from 'chalk';
 import type { Problem } from '../model/types.js';
+import { formatGitlab } from './gitlab.js';
 import { sanitizeForTerminal, sanitizeLine } from './sanitize.js';
 
-export type ProblemFormat = 'text' | 'json' | 'github';
+import type { ProblemFormat } from './problem-formats.js';
+
+export type { ProblemFormat };
 
 /** The version of `validate --format json`'s shape: raised when a key changes meaning or goes. */
 export const PROBLEMS_JSON_SCHEMA = 1;
@@ -58,14 +61,33 @@ export function formatJson(report: ProblemReport): string {
   return `${JSON.stringify({ schema: PROBLEMS_JSON_SCHEMA, ok: errors === 0, files: report.files, problems }, null, 2)}\n`;
 }
 
-/** GitHub Actions workflow commands: each problem becomes an annotation on its line. */
-export function formatGithub(report: ProblemReport): string {
-  const lines = report.problems.map((p) => {
-    const command = p.severity === 'error' ? 'error' : 'warning';
+/** GitHub shows at most 10 error and 10 warning annotations of a step; the rest would vanish. */
+export const GITHUB_ANNOTATIONS_PER_STEP = 10;
+
+/**
+ * GitHub Actions workflow commands: each problem becomes an annotation on its line, up to
+ * GitHub's limit per severity; then one notice says how many more there are and where they are.
+ */
+export function formatGithub(
+  report: ProblemReport,
+  { rest = 'run ideas validate for the full list' }: { rest?: string } = {},
+): string {
+  const shown = { error: 0, warning: 0 };
+  const lines: string[] = [];
+  for (const p of report.problems) {
+    if (shown[p.severity]++ >= GITHUB_ANNOTATIONS_PER_STEP) continue;
     const props = `file=${escapeProperty(sanitizeLine(p.file))},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}`;
-    return `::${command} ${props}::${escapeData(sanitizeForTerminal(p.message))}`;
-  });
+    lines.push(`::${p.severity} ${props}::${escapeData(sanitizeForTerminal(p.message))}`);
+  }
   const { errors, warnings } = countBySeverity(report.problems);
+  const hidden = {
+    errors: Math.max(0, errors - GITHUB_ANNOTATIONS_PER_STEP),
+    warnings: Math.max(0, warnings - GITHUB_ANNOTATIONS_PER_STEP),
+  };
+  if (hidden.errors + hidden.warnings > 0)
+    lines.push(
+      `::notice title=ideas::${escapeData(`${plural(hidden.errors, 'more error')} and ${plural(hidden.warnings, 'more warning')} are not shown as annotations (GitHub shows ${GITHUB_ANNOTATIONS_PER_STEP} of each per step): ${rest}`)}`,
+    );
   lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${report.files} files`);
   return `${lines.join('\n')}\n`;
 }
@@ -86,5 +108,6 @@ export function formatProblems(
 ): string {
   if (format === 'json') return formatJson(report);
   if (format === 'github') return formatGithub(report);
+  if (format === 'gitlab') return formatGitlab(report.problems);
   return formatText(report, options);
 }

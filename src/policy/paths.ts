@@ -10,14 +10,26 @@ export const INDEX_FILE = 'IDEAS.md';
 const CI_FILES =
   /^(?:\.github\/workflows\/.+|\.github\/CODEOWNERS|CODEOWNERS|docs\/CODEOWNERS|\.gitlab-ci\.yml|\.gitlab\/.+)$/;
 
+/**
+ * What else at the top of the git repository changes the tools CI runs or how git reads the
+ * files: npm's manifests, settings and installed packages, git attributes and submodules.
+ */
+const TOOL_FILES =
+  /^(?:\.github\/.+|package\.json|package-lock\.json|npm-shrinkwrap\.json|\.npmrc|\.yarnrc(?:\.yml)?|\.gitattributes|\.gitmodules|node_modules\/.+)$/;
+
 /** True for the CI and CODEOWNERS files, which live at the git top level even when the root is a subfolder. */
 export function isCiFile(path: string): boolean {
   return CI_FILES.test(path);
 }
 
+/** True for the files at the git top level that steer CI: reviewers own them even above a subfolder root. */
+export function steersCi(path: string): boolean {
+  return CI_FILES.test(path) || TOOL_FILES.test(path);
+}
+
 /** The kind of a path relative to the ideas root. */
 export function classifyPath(path: string): ChangeKind {
-  if (path === CONFIG_FILE || isCiFile(path)) return 'config';
+  if (path === CONFIG_FILE || steersCi(path)) return 'config';
   if (path === INDEX_FILE) return 'index';
   if (path.startsWith('templates/')) return 'template';
   const placement = placeFile(path);

@@ -159,6 +159,14 @@ export const configSchema = z
           .describe('Make `--branch` the default of new, vote and review.'),
       })
       .default({ branch: false }),
+    index: z
+      .object({
+        auto: z
+          .boolean()
+          .default(true)
+          .describe('Let CI regenerate IDEAS.md on the default branch after each merge.'),
+      })
+      .default({ auto: true }),
   })
   .describe('ideas.config.yaml');
 

@@ -6,7 +6,14 @@ export const RULES_END = '<!-- rules:end -->';
 
 /** A Markdown table: one row per rule, in registry order. */
 export function renderRulesTable(): string {
-  const rows = rules.map(
+  return renderRuleRows(rules);
+}
+
+/** The table of any list of rules (the policy rules of `ideas check` too). */
+export function renderRuleRows(
+  list: readonly { id: string; severity: string; description: string }[],
+): string {
+  const rows = list.map(
     (rule) => `| \`${rule.id}\` | ${rule.severity} | ${escapeCell(rule.description)} |`,
   );
   return ['| rule | severity | what it checks |', '| --- | --- | --- |', ...rows].join('\n');
@@ -14,12 +21,22 @@ export function renderRulesTable(): string {
 
 /** `text` with the part between the rule markers replaced by the current table. */
 export function replaceRulesTable(text: string): string {
-  const start = text.indexOf(RULES_START);
-  const end = text.indexOf(RULES_END);
+  return replaceBetween(text, RULES_START, RULES_END, renderRulesTable());
+}
+
+/** `text` with the part between two markers replaced by `table`. */
+export function replaceBetween(
+  text: string,
+  startMark: string,
+  endMark: string,
+  table: string,
+): string {
+  const start = text.indexOf(startMark);
+  const end = text.indexOf(endMark);
   if (start === -1 || end < start) {
-    throw new Error(`the README needs the markers ${RULES_START} and ${RULES_END}`);
+    throw new Error(`the README needs the markers ${startMark} and ${endMark}`);
   }
-  return `${text.slice(0, start + RULES_START.length)}\n${renderRulesTable()}\n${text.slice(end)}`;
+  return `${text.slice(0, start + startMark.length)}\n${table}\n${text.slice(end)}`;
 }
 
 // A pipe would end the cell, a newline the row, and "<idea>" would read as an HTML tag.

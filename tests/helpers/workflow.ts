@@ -21,6 +21,9 @@ export interface WorkflowStep {
 
 export interface WorkflowJob {
   'runs-on': string;
+  if?: string;
+  needs?: string | string[];
+  permissions?: Record<string, string>;
   defaults?: { run?: { 'working-directory'?: string } };
   env?: Record<string, string>;
   steps: WorkflowStep[];
@@ -30,6 +33,7 @@ export interface Workflow {
   name: string;
   on: Record<string, unknown>;
   permissions?: Record<string, string>;
+  env?: Record<string, string>;
   jobs: Record<string, WorkflowJob>;
 }
 
@@ -43,6 +47,8 @@ export interface RunnerContext {
   /** RUNNER_TEMP, outside the workspace. */
   temp: string;
   eventName: 'pull_request' | 'push';
+  /** github.actor: who started the run. */
+  actor?: string;
   /** `github.*` values an expression may name, e.g. `base_ref`, `event.pull_request.user.login`. */
   github: Record<string, string>;
   /** The runner's own environment (PATH, npm settings for the test registry…). */
@@ -64,6 +70,7 @@ function evaluate(expression: string, ctx: RunnerContext, env: Record<string, st
     const key = name.slice('github.'.length);
     if (key === 'event_name') return ctx.eventName;
     if (key === 'workspace') return ctx.workspace;
+    if (key === 'actor') return ctx.actor ?? '';
     const value = ctx.github[key];
     if (value === undefined) throw new Error(`the test gave no value for ${name}`);
     return value;
@@ -78,12 +85,30 @@ function expand(text: string, ctx: RunnerContext, env: Record<string, string>): 
   );
 }
 
-/** Only the conditions our templates use: `github.event_name == '…'`. */
-function shouldRun(condition: string | undefined, ctx: RunnerContext): boolean {
+/** Only the conditions our templates use: `github.<name> == '…'` or `!=`, joined by `&&`. */
+export function shouldRun(condition: string | undefined, ctx: RunnerContext): boolean {
   if (condition === undefined) return true;
-  const match = /^github\.event_name\s*==\s*'([^']+)'$/.exec(condition.trim());
-  if (!match) throw new Error(`this helper cannot evaluate if: ${condition}`);
-  return match[1] === ctx.eventName;
+  return condition.split('&&').every((part) => {
+    const match = /^(github\.[a-z_]+)\s*(==|!=)\s*'([^']+)'$/.exec(part.trim());
+    if (!match) throw new Error(`this helper cannot evaluate if: ${condition}`);
+    const value = evaluate(match[1] ?? '', ctx, {});
+    return match[2] === '==' ? value === match[3] : value !== match[3];
+  });
+}
+
+/**
+ * Runs every `run:` step of one job until one fails, as the runner does; returns each step's
+ * result, or undefined when the job's `if:` skips it. The workflow's `env` applies to every job.
+ */
+export function runWorkflowJob(
+  workflow: Workflow,
+  name: string,
+  ctx: RunnerContext,
+): StepResult[] | undefined {
+  const job = workflow.jobs[name];
+  if (!job) throw new Error(`the workflow has no job ${name}`);
+  if (!shouldRun(job.if, ctx)) return undefined;
+  return runJob({ ...job, env: { ...workflow.env, ...job.env } }, ctx);
 }
 
 /** Runs every `run:` step until one fails, as the runner does; returns each step's result. */

@@ -1,36 +1,37 @@
 /** `ideas check --base REF`: the pull-request policy of SPEC §6 over HEAD's changes since it left REF. */
-import { ExitCode, UsageError } from '../../errors.js';
+import { appendFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { ExitCode, GitError, UsageError } from '../../errors.js';
+import { formatCheckSummary } from '../../format/check-summary.js';
+import { summarizeChanges } from '../../policy/summary.js';
+import { mergeResult } from '../merge-result.js';
 import { formatCheck, type CheckReport } from '../../format/check.js';
-import { resolveCommit } from '../../git/git-process.js';
+import { gitOutput, resolveCommit, type GitDir } from '../../git/git-process.js';
 import {
   assertFullHistory,
-  isAncestor,
   mergeBase,
   readChanges,
   readPathAuthors,
   readTree,
-  remoteBranches,
   resolveBase,
   type DiffEntry,
 } from '../../git/diff.js';
 import { requireRootPrefix } from '../../git/locate.js';
 import { CONFIG_FILE } from '../../parse/config.js';
-import { locateField } from '../../parse/front-matter.js';
 import { placeFile } from '../../parse/layout.js';
 import { HANDLE_PATTERN } from '../../schema/common.js';
 import { chooseActor, personOfEmail } from '../../policy/actor.js';
-import { classifyPath, isCiFile } from '../../policy/paths.js';
+import { classifyPath, steersCi } from '../../policy/paths.js';
 import {
-  checkOpenPrIds,
   checkPolicy,
+  withoutSuperseded,
   type Acting,
-  type BranchIdea,
   type PathChange,
 } from '../../policy/policy.js';
 import { readRepository } from '../../read/repository.js';
 import type { Repository } from '../../model/repository.js';
-import type { GitDir } from '../../git/git-process.js';
 import { sortProblems, validateRepository } from '../../validate/validate.js';
+import { readOpenPrs } from '../open-prs.js';
 import { startProgress } from '../progress.js';
 import { rootOf } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
@@ -44,6 +45,8 @@ export interface CheckOptions {
   /** As typed: `""` is refused by the command, not taken for "absent". */
   actor: string | undefined;
   openPrs: boolean;
+  /** `--summary FILE`; `""` is refused by the command. */
+  summary: string | undefined;
   format: (typeof FORMAT_CHOICES)[number];
 }
 
@@ -66,20 +69,22 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   const baseCommit = resolveBase(dir, baseRef);
   const headCommit = resolveCommit(dir, headRef);
   const base = mergeBase(dir, baseCommit, headCommit);
-  const toRoot = (path: string): string | undefined =>
-    prefix === ''
-      ? path
-      : path.startsWith(`${prefix}/`)
-        ? path.slice(prefix.length + 1)
-        : isCiFile(path)
-          ? path
-          : undefined;
+  // Above a subfolder root, the files that steer CI (workflows, CODEOWNERS, npm's files) are
+  // judged too, by their path from the top; everything else up there is not the ideas' business.
+  const outside = new Set<string>();
+  const toRoot = (path: string): string | undefined => {
+    if (prefix === '') return path;
+    if (path.startsWith(`${prefix}/`)) return path.slice(prefix.length + 1);
+    if (!steersCi(path)) return undefined;
+    outside.add(path);
+    return path;
+  };
   const toTop = (path: string): string =>
-    prefix === '' || isCiFile(path) ? path : `${prefix}/${path}`;
+    prefix === '' || outside.has(path) ? path : `${prefix}/${path}`;
 
-  const changes = readChanges(dir, base, headCommit).flatMap((change) =>
-    toPathChanges(change, toRoot),
-  );
+  const rawChanges = readChanges(dir, base, headCommit);
+  if (rawChanges.length === 0) assertSameTree(dir, base, headCommit);
+  const changes = rawChanges.flatMap((change) => toPathChanges(change, toRoot));
 
   progress.phase('reading both sides');
   // The diff is taken from the merge base, but authority (reviewers, people, quorum, lifecycle,
@@ -99,46 +104,55 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
     ? branchRepo
     : { ...branchRepo, config: baseRepo.config };
 
-  let actorsOf: (path: string) => Acting[];
+  // Commit authors always count for consent (an author added to an idea must have acted);
+  // they are the actors too when nobody is named by --actor or the forge.
+  const authors = readPathAuthors(dir, base, headCommit);
+  const committersOf = (path: string) =>
+    (authors.get(toTop(path)) ?? []).map((email) => personOfEmail(baseRepo.config, email));
+  let actorsOf: (path: string) => Acting[] = committersOf;
   const people = new Set<string>();
   if (chosen.handle !== undefined) {
     const acting = { handle: chosen.handle, label: chosen.handle };
     actorsOf = () => [acting];
   } else {
-    const authors = readPathAuthors(dir, base, headCommit);
-    actorsOf = (path) =>
-      (authors.get(toTop(path)) ?? []).map((email) => personOfEmail(baseRepo.config, email));
     for (const emails of authors.values())
       for (const email of emails) people.add(personOfEmail(baseRepo.config, email).handle ?? email);
   }
 
-  progress.phase('checking');
-  const problems = [
-    ...checkPolicy({
-      changes,
-      base: baseRepo,
-      baseIdeaPaths,
-      head: headRepo,
-      actorsOf,
-      headPaths,
-    }),
-    ...touchedProblems(headRepo, changes, ctx.today),
-  ];
-  if (options.openPrs) {
-    const others = ideasOnOtherBranches(dir, baseCommit, headCommit, baseRef, toRoot);
-    const added = changes
-      .filter((c) => c.kind === 'idea' && (c.status === 'added' || c.status === 'renamed'))
-      .flatMap((c) => {
-        const idea = headRepo.files.get(c.path);
-        const id = placeFile(c.path);
-        if (id.kind !== 'idea' || !id.id) return [];
-        const at = idea ? locateField(idea.frontMatter, ['id']) : { line: 1, column: 1 };
-        return [{ id: id.id, path: c.path, ...at }];
+  const openPrs = options.openPrs
+    ? await readOpenPrs({
+        root,
+        dir,
+        env: ctx.env,
+        baseRef,
+        baseCommit,
+        headCommit,
+        voters: new Set(
+          changes.flatMap((c) => {
+            const placed = placeFile(c.path);
+            return placed.kind === 'vote' && placed.voter ? [placed.voter.toLowerCase()] : [];
+          }),
+        ),
+        toRoot,
       })
-      .filter((idea) => !baseIdeaPaths.has(idea.id));
-    problems.push(...checkOpenPrIds(added, others));
-  }
-  progress.done();
+    : undefined;
+
+  progress.phase('checking');
+  const violations = checkPolicy({
+    changes,
+    base: baseRepo,
+    baseIdeaPaths,
+    head: headRepo,
+    actorsOf,
+    consentOf: (path) => [...actorsOf(path), ...committersOf(path)],
+    headPaths,
+    today: ctx.today,
+    ...(openPrs ? { openPrs } : {}),
+  });
+  const problems = [
+    ...violations,
+    ...withoutSuperseded(touchedProblems(headRepo, changes, ctx.today), violations),
+  ];
 
   const shown = sortProblems(problems).map((p) => ({ ...p, file: toTop(p.file) }));
   const report: CheckReport = {
@@ -154,9 +168,55 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
     })),
     problems: shown,
   };
-  ctx.out(formatCheck(options.format, report, { color: ctx.color }));
+  const summaryFile = summaryPath(options.summary, ctx.env);
+  if (summaryFile !== undefined) {
+    progress.phase('summarising');
+    const summary = await summarize(ctx, root, baseCommit, headCommit, branchRepo, changes);
+    appendFileSync(resolvePath(ctx.cwd, summaryFile), formatCheckSummary(report, summary));
+  }
+  progress.done();
+  ctx.out(
+    formatCheck(options.format, report, {
+      color: ctx.color,
+      summaryWritten: summaryFile !== undefined,
+    }),
+  );
   return problems.some((p) => p.severity === 'error') ? ExitCode.problemsFound : ExitCode.ok;
 };
+
+/** `--summary FILE`, else the GitHub step summary when the runner gives one. */
+function summaryPath(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+): string | undefined {
+  if (flag !== undefined) {
+    if (flag === '')
+      throw new UsageError('--summary is empty', 'pass a file, e.g. --summary summary.md');
+    return flag;
+  }
+  const fromRunner = env.GITHUB_STEP_SUMMARY;
+  return fromRunner !== undefined && fromRunner !== '' ? fromRunner : undefined;
+}
+
+/** The standings before (the whole base tip) and after (the merge result, else the branch). */
+async function summarize(
+  ctx: Context,
+  root: string,
+  baseCommit: string,
+  headCommit: string,
+  branchRepo: Repository,
+  changes: PathChange[],
+) {
+  const merged = mergeResult(ctx.git(root), baseCommit, headCommit);
+  const [{ repo: base }, after] = await Promise.all([
+    readRepository({ root, ref: baseCommit, env: ctx.env }),
+    merged.commit === undefined || merged.commit === headCommit
+      ? branchRepo
+      : readRepository({ root, ref: merged.commit, env: ctx.env }).then((r) => r.repo),
+  ]);
+  const merges = merged.commit !== undefined;
+  return summarizeChanges({ changes, base, after, merges, today: ctx.today });
+}
 
 /** A git change as policy sees it; a rename across the root's edge is an addition or a deletion. */
 function toPathChanges(
@@ -199,32 +259,6 @@ function touchedProblems(
   return validateRepository(head, { today, only: touched });
 }
 
-/** Ideas that other unmerged remote branches add, by id read from their file names. */
-function ideasOnOtherBranches(
-  dir: GitDir,
-  baseCommit: string,
-  headCommit: string,
-  baseRef: string,
-  toRoot: (path: string) => string | undefined,
-): BranchIdea[] {
-  const found: BranchIdea[] = [];
-  for (const branch of remoteBranches(dir)) {
-    if (branch.name === baseRef || branch.commit === headCommit) continue;
-    // Merged branches are in the base already; branches under this one share its files.
-    if (isAncestor(dir, branch.commit, baseCommit) || isAncestor(dir, branch.commit, headCommit))
-      continue;
-    const from = mergeBase(dir, baseCommit, branch.commit);
-    for (const change of readChanges(dir, from, branch.commit)) {
-      if (change.status !== 'added' && change.status !== 'renamed') continue;
-      const path = toRoot(change.path);
-      const placed = path === undefined ? undefined : placeFile(path);
-      if (path !== undefined && placed?.kind === 'idea' && placed.id)
-        found.push({ branch: branch.name, path, id: placed.id });
-    }
-  }
-  return found;
-}
-
 /**
  * The base as policy needs it, without reading every record twice: the config, the base side of
  * each changed file, and the ideas and decisions of every idea a change touches.
@@ -260,6 +294,20 @@ async function readBaseRepository(
     },
   });
   return repo;
+}
+
+/**
+ * An empty diff between trees that differ is a git that lies (a wrapper, a broken object
+ * store): nothing would be checked, so it must not pass.
+ */
+function assertSameTree(dir: GitDir, from: string, to: string): void {
+  const tree = (commit: string) =>
+    gitOutput(dir, ['rev-parse', '--end-of-options', `${commit}^{tree}`]).trim();
+  if (tree(from) !== tree(to))
+    throw new GitError(
+      `git diff found no change between ${from.slice(0, 12)} and ${to.slice(0, 12)}, yet their trees differ`,
+      'the git on PATH or the repository is not to be trusted: check both, then run ideas check again',
+    );
 }
 
 /** Idea ids by file name (the name starts with the id), first path of each. */

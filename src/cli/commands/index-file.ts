@@ -10,10 +10,16 @@ import type { CommandHandler } from '../spec.js';
 export interface IndexOptions {
   root: string | undefined;
   check: boolean;
+  /** Write nothing when the config says index: {auto: false}: what the job on the default branch runs. */
+  auto: boolean;
 }
 
 export const run: CommandHandler<IndexOptions> = async (ctx, _args, options) => {
   const { root, repo } = await loadRepository(ctx, { root: options.root, ref: undefined });
+  if (options.auto && !repo.config.index.auto) {
+    ctx.out('IDEAS.md is off in ideas.config.yaml (index: {auto: false}): nothing written\n');
+    return ExitCode.ok;
+  }
   const path = join(root, INDEX_FILE);
   const shown = displayPathFn(ctx, root)(INDEX_FILE);
   const wanted = formatIdeasIndex(repo);

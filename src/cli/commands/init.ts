@@ -5,7 +5,7 @@ import { HANDLE_PATTERN } from '../../schema/common.js';
 import { builtInTemplate } from '../../read/repository.js';
 import { findPackageRoot, packageSpec } from '../../read/package-files.js';
 import { runGit, type GitDir } from '../../git/git-process.js';
-import { findTopLevel } from '../../git/locate.js';
+import { findDefaultBranch, findTopLevel } from '../../git/locate.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CommandHandler } from '../spec.js';
@@ -34,7 +34,9 @@ export const run: CommandHandler<InitOptions> = async (ctx, args, options) => {
   const gitTop = gitTopLevel(ctx, target);
   const prefix = gitTop ? relative(gitTop, target).split(sep).join('/') : '';
   const forgeRoot = gitTop ?? target;
+  const branch = defaultBranchAt(ctx, forgeRoot);
   const values: Record<string, string> = {
+    branch,
     reviewers: reviewers.join(', '),
     owners: reviewers.map((r) => `@${r}`).join(' '),
     package: packageSpec(),
@@ -93,7 +95,14 @@ export const run: CommandHandler<InitOptions> = async (ctx, args, options) => {
       ...shown,
       '',
       ...(gitTop
-        ? []
+        ? [
+            '  git add -A && git commit -m "Start an ideas repository" && git push',
+            ...(options.ci === 'none'
+              ? []
+              : [
+                  `  protect ${branch}: require the ideas check and code-owner review (README of git-ideas: CI)`,
+                ]),
+          ]
         : [
             // Pull requests are the approval flow: outside git nothing can be committed yet.
             `${shownTarget} is not in a git repository, and ideas keeps everything in git.`,
@@ -133,6 +142,27 @@ function gitTopLevel(ctx: Context, dir: string): string | undefined {
   let at = dir;
   while (!existsSync(at)) at = resolve(at, '..');
   return findTopLevel(ctx.git(at));
+}
+
+/**
+ * The branch pull requests merge into, which the workflow triggers on: the repository's default
+ * branch (findDefaultBranch: origin/HEAD, else main or master), else the branch checked out (an
+ * unborn one too), else main. Another name would leave CI silent.
+ */
+function defaultBranchAt(ctx: Context, dir: string): string {
+  const git = existsSync(dir) ? ctx.git(dir) : undefined;
+  const current = git ? runGit(git, ['symbolic-ref', '--quiet', '--short', 'HEAD']) : undefined;
+  const found =
+    (git && findDefaultBranch(git)?.name) ||
+    (current?.status === 0 ? current.stdout.toString('utf8').trim() : '') ||
+    'main';
+  // The name is written into YAML: anything but plain characters could change its meaning.
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(found))
+    throw new UsageError(
+      `the default branch "${found}" has characters ideas init does not write into a workflow`,
+      'rename it (git branch -m main), or write the CI files by hand',
+    );
+  return found;
 }
 
 /** The local part of the git email, else the login name: a reasonable first reviewer. */

@@ -10,6 +10,7 @@ function parseCheckOptions(options: RawOptions): CheckOptions {
     head: optionalString(options, 'head') ?? 'HEAD',
     actor: optionalString(options, 'actor'),
     openPrs: flag(options, 'openPrs'),
+    summary: optionalString(options, 'summary'),
     format: requiredChoice(options, 'format', FORMAT_CHOICES, 'text'),
   };
 }
@@ -23,6 +24,8 @@ export const checkSpec = defineCommand({
     "ideas check --base origin/main --actor alice         # judge them as alice's",
     'ideas check --base origin/main --open-prs            # also catch ids another branch adds',
     'ideas check --base "origin/$GITHUB_BASE_REF" --format github   # annotations in GitHub Actions',
+    'ideas check --base origin/main --summary summary.md   # what the branch does, ranks before and after',
+    'ideas check --base origin/main --format gitlab > gl-code-quality-report.json',
   ],
   configure(command) {
     command
@@ -32,7 +35,14 @@ export const checkSpec = defineCommand({
         '--actor <handle>',
         'who made the changes (default: GITHUB_ACTOR, then GITLAB_USER_LOGIN, then the commit authors mapped through people)',
       )
-      .option('--open-prs', 'also compare the ids added here with every other remote branch')
+      .option(
+        '--open-prs',
+        'also compare the ids and budgets of this branch with every other remote branch',
+      )
+      .option(
+        '--summary <file>',
+        'append a Markdown summary of what the branch does, with ranks before and after (default: $GITHUB_STEP_SUMMARY when set)',
+      )
       .addOption(
         new Option('--format <format>', 'output format').choices(FORMAT_CHOICES).default('text'),
       )

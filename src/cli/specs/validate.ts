@@ -19,6 +19,7 @@ export const validateSpec = defineCommand({
     'ideas validate                        # the whole repository',
     'ideas validate ideas/k7q3xj-offer-overnight-shipping.md',
     'ideas validate --format github        # annotations in a GitHub Actions log',
+    'ideas validate --format gitlab > gl-code-quality-report.json   # GitLab Code Quality',
     'ideas validate --ref origin/main      # the committed state, no checkout',
     'ideas validate --changed-since origin/main   # what this branch changes, and what that affects',
   ],
