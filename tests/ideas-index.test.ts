@@ -74,7 +74,7 @@ describe('ideas index', () => {
     );
   });
 
-  it('a fresh ideas init passes --check, and its CI workflow runs it', async () => {
+  it('a fresh ideas init passes --check, and its CI regenerates it on main, never on a PR', async () => {
     const root = tempDir();
     git(root, 'init', '-q', '-b', 'main');
     expect((await runCli(['init', '--reviewer', 'carol'], { cwd: root })).code).toBe(0);
@@ -82,7 +82,8 @@ describe('ideas index', () => {
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
     const workflow = readFileSync(join(root, '.github', 'workflows', 'ideas.yml'), 'utf8');
-    expect(workflow).toContain('index --check');
+    expect(workflow).toContain('"$IDEAS" index --auto');
+    expect(workflow).not.toContain('index --check');
   });
 
   it('the built binary gives the same exit codes (CI runs it)', async () => {
