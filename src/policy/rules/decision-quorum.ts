@@ -1,3 +1,4 @@
+import { isAuthorWithdrawal } from '../../model/lifecycle.js';
 import type { Decision } from '../../model/types.js';
 import type { PolicyFinding, PolicyRule } from '../rule.js';
 import { sameHandle } from '../scope.js';
@@ -17,12 +18,13 @@ export const decisionQuorum: PolicyRule = {
     const findings: PolicyFinding[] = [];
     const quorum = scope.input.base.config.review.quorum;
     for (const { decision } of addedDecisions(scope)) {
-      const authors = scope.ideaById(decision.idea)?.authors ?? [];
-      // An author withdrawing their own idea needs no reviewer.
-      const isWithdrawalByAuthor =
-        decision.status === 'withdrawn' &&
-        decision.reviewers.length > 0 &&
-        decision.reviewers.every((r) => authors.some((x) => sameHandle(x, r)));
+      // An author withdrawing their own idea needs no reviewer (the base's lifecycle says which status that is).
+      const isWithdrawalByAuthor = isAuthorWithdrawal(
+        scope.input.base.config.lifecycle,
+        decision,
+        scope.ideaById(decision.idea),
+        sameHandle,
+      );
       const signed = signingReviewers(decision, scope.reviewers);
       if (isWithdrawalByAuthor || signed.length >= quorum) continue;
       findings.push({

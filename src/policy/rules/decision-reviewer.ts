@@ -1,3 +1,4 @@
+import { isWithdrawal } from '../../model/lifecycle.js';
 import type { PolicyFinding, PolicyRule } from '../rule.js';
 import { sameHandle } from '../scope.js';
 import type { Acting } from '../policy.js';
@@ -6,14 +7,18 @@ import { addedDecisions } from './transition.js';
 export const decisionReviewer: PolicyRule = {
   id: 'policy/decision-reviewer',
   severity: 'error',
-  description: 'A decision is added only by a reviewer who signs it; an author may add withdrawn.',
+  description:
+    'A decision is added only by a reviewer who signs it; an author may withdraw their own idea (lifecycle.withdrawal).',
   check(scope) {
     const findings: PolicyFinding[] = [];
+    const lifecycle = scope.input.base.config.lifecycle;
     for (const { decision, actedOn } of addedDecisions(scope)) {
       const authors = scope.ideaById(decision.idea)?.authors ?? [];
       const signs = (a: Acting) => decision.reviewers.some((r) => sameHandle(r, a.handle));
       const authorWithdrawal = (a: Acting) =>
-        decision.status === 'withdrawn' && authors.some((x) => sameHandle(x, a.handle)) && signs(a);
+        isWithdrawal(lifecycle, decision.status) &&
+        authors.some((x) => sameHandle(x, a.handle)) &&
+        signs(a);
       const who = scope.refused(
         actedOn,
         (a) => (scope.isReviewer(a) && signs(a)) || authorWithdrawal(a),
@@ -22,7 +27,7 @@ export const decisionReviewer: PolicyRule = {
       findings.push({
         file: decision.path,
         message: `${who} added a decision (${decision.status}) without being a reviewer who signs it`,
-        allowed: `only a reviewer (${scope.reviewerList()}) may add it and sign it in reviewers${authors.length > 0 ? `; ${authors.join(', ')} may add withdrawn for their own idea` : ''}`,
+        allowed: `only a reviewer (${scope.reviewerList()}) may add it and sign it in reviewers${authors.length > 0 ? `; ${authors.join(', ')} may add ${lifecycle.withdrawal ?? 'a withdrawal'} for their own idea` : ''}`,
         field: ['reviewers'],
       });
     }
