@@ -13,6 +13,7 @@ import { openWithSystem, runGhProcess, type GhResult } from './system.js';
 export interface OutStream extends Writable {
   isTTY?: boolean;
   columns?: number;
+  rows?: number;
 }
 
 export interface InStream extends Readable {

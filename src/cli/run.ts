@@ -16,6 +16,8 @@ import { makeContext, type Context, type Io } from './context.js';
 import { commandSpecs } from './specs/index.js';
 import type { CommandSpec } from './spec.js';
 import { sanitizeLine } from '../format/sanitize.js';
+import { PAGED_COMMANDS, startPaging } from './pager.js';
+import { startJsonFields } from './json-fields.js';
 
 declare const IDEAS_VERSION: string | undefined;
 
@@ -33,6 +35,7 @@ export async function run(io: Io): Promise<number> {
       'Bottom-up idea management in git: ideas, votes and review decisions as Markdown files.',
     )
     .version(typeof IDEAS_VERSION === 'string' ? IDEAS_VERSION : 'dev', '-V, --version')
+    .option('--no-pager', 'never send long output through a pager (PAGER, else less -FRX)')
     .exitOverride()
     .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
     .showHelpAfterError('(run with --help for usage)')
@@ -67,7 +70,7 @@ function addCommand(
   setExit: (code: number) => void,
 ): void {
   const command = program
-    .command(spec.usage)
+    .command(spec.usage, { hidden: spec.hidden === true })
     .description(spec.summary)
     .exitOverride()
     .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
@@ -88,7 +91,18 @@ function addCommand(
             ? a.filter((v) => typeof v === 'string')
             : [],
       );
-    setExit(await spec.run(ctx, args, command.opts()));
+    // Long output through a pager, and `--json FIELD,…`: both at this one output point.
+    const paging = PAGED_COMMANDS.has(command.name())
+      ? startPaging(ctx, command.optsWithGlobals().pager !== false)
+      : undefined;
+    const out = paging?.ctx ?? ctx;
+    const fields = startJsonFields(out, command.opts());
+    try {
+      setExit(await spec.run(fields?.ctx ?? out, args, fields?.options ?? command.opts()));
+      fields?.finish();
+    } finally {
+      await paging?.finish();
+    }
   });
 }
 

@@ -91,7 +91,10 @@ export function readCurrentText(session: Session, path: string): string | undefi
 }
 
 /** The user's handle: the person the config maps their git email to, else its local part. */
-export function identifyUser(session: Session): { handle: string; email: string } {
+export function identifyUser(session: Pick<Session, 'git' | 'config'>): {
+  handle: string;
+  email: string;
+} {
   const { email } = readIdentity(session.git);
   const people = session.config.people;
   const known = handleOfEmail(people, email);

@@ -18,6 +18,8 @@ export interface TypedCommandSpec<O> {
   usage: string;
   summary: string;
   examples: string[];
+  /** Left out of `ideas --help` (plumbing for shell completion). */
+  hidden?: boolean;
   configure(command: Command): void;
   /** commander's options as this command's typed value; throws UsageError on a bad value. */
   parse(options: RawOptions): O;
@@ -29,6 +31,7 @@ export interface CommandSpec {
   usage: string;
   summary: string;
   examples: string[];
+  hidden?: boolean;
   configure(command: Command): void;
   run(ctx: Context, args: string[], options: RawOptions): Promise<number>;
 }
@@ -38,6 +41,7 @@ export function defineCommand<O>(spec: TypedCommandSpec<O>): CommandSpec {
     usage: spec.usage,
     summary: spec.summary,
     examples: spec.examples,
+    ...(spec.hidden === true ? { hidden: true } : {}),
     configure: (command) => spec.configure(command),
     run: async (ctx, args, options) => {
       const typed = spec.parse(options);

@@ -19,6 +19,7 @@ export interface NewIdea {
   parent?: string | undefined;
   campaign?: string | undefined;
   estimates?: Estimates | undefined;
+  source?: string | undefined;
   body: string;
 }
 
@@ -56,6 +57,7 @@ export function renderIdea(idea: NewIdea): string {
     parent: idea.parent,
     campaign: idea.campaign,
     estimates: idea.estimates,
+    source: idea.source,
   });
   return `${frontMatter(fields)}${normaliseBody(idea.body)}`;
 }

@@ -56,6 +56,8 @@ export interface Idea {
   parent?: string;
   campaign?: string;
   estimates: Estimates;
+  /** Where an imported idea came from (`ideas import`), e.g. `github:acme/shop#123`. */
+  source?: string;
   /** The Markdown after the front matter. */
   body: string;
   path: string;

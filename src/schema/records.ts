@@ -40,6 +40,12 @@ export const ideaSchema = z
     parent: ideaId.optional().describe('The theme this idea serves.'),
     campaign: handle.optional().describe('The campaign this idea answers.'),
     estimates: estimatesSchema.default({}),
+    source: z
+      .string({ error: 'must be text' })
+      .min(1)
+      .max(300)
+      .optional()
+      .describe('Where an imported idea came from, e.g. github:acme/shop#123.'),
   })
   .describe('Front matter of ideas/<id>-<slug>.md');
 

@@ -2,52 +2,13 @@
  * End to end in a real pseudo-terminal: the built binary runs inside tmux, and the test reads
  * the screen and types answers like a person would. Skipped when tmux is not installed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN, runBinary } from '../helpers/cli.js';
 import { makeIdeasRepo } from '../helpers/authoring.js';
 import { git, tempDir } from '../helpers/repo.js';
-
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-
-function startTmux(cwd: string, command: string) {
-  // A private server on its own socket: nothing of the user's tmux is touched.
-  const socket = join(tempDir('ideas-tmux-'), 'sock');
-  const tmux = (...args: string[]) =>
-    execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
-  tmux(
-    '-f',
-    '/dev/null',
-    'new-session',
-    '-d',
-    '-s',
-    'ideas',
-    '-x',
-    '120',
-    '-y',
-    '40',
-    '-c',
-    cwd,
-    command,
-  );
-  onTestFinished(() => {
-    spawnSync('tmux', ['-S', socket, 'kill-server']);
-  });
-  const screen = () => tmux('capture-pane', '-p', '-t', 'ideas');
-  const waitFor = async (text: string) => {
-    const until = Date.now() + 15_000;
-    while (Date.now() < until) {
-      if (screen().includes(text)) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`"${text}" never showed; the screen was:\n${screen()}`);
-  };
-  const keys = (...keys: string[]) => tmux('send-keys', '-t', 'ideas', ...keys);
-  const type = (text: string) => tmux('send-keys', '-t', 'ideas', '-l', text);
-  return { screen, waitFor, keys, type };
-}
+import { hasTmux, startTmux } from '../helpers/tmux.js';
 
 describe.skipIf(!hasTmux)('ideas new in a real terminal (tmux)', () => {
   it('asks every question, shows the choices, and writes an idea that validates', async () => {

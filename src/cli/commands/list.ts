@@ -5,35 +5,51 @@ import { ExitCode } from '../../errors.js';
 import { loadRepository } from '../repository.js';
 import { readFilters, readLimit, tableWidth } from '../filters.js';
 import type { CommandHandler } from '../spec.js';
+import { listCsv, listMarkdown } from '../../format/listing-files.js';
+import { filterListing, readListFilter } from '../list-filters.js';
 import type { ReadFlags } from '../options.js';
 import type { FilterFlags } from '../specs/filters.js';
 
+export const LIST_SORTS = ['date', 'id', 'votes'] as const;
+export const LIST_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+
 export interface ListOptions extends ReadFlags {
   filters: FilterFlags;
-  sort: 'date' | 'id';
+  sort: (typeof LIST_SORTS)[number];
   limit: string | undefined;
-  format: 'table' | 'json';
+  author: string | undefined;
+  search: string | undefined;
+  format: (typeof LIST_FORMATS)[number];
 }
 
 export const run: CommandHandler<ListOptions> = async (ctx, _args, options) => {
   const limit = readLimit(options.limit);
-  const { repo } = await loadRepository(ctx, options);
-  const entries = rankIdeas(repo, {
-    model: 'votes',
-    today: ctx.today,
-    ...readFilters(repo, options.filters, true),
-  });
+  const { root, repo } = await loadRepository(ctx, options);
+  const entries = filterListing(
+    rankIdeas(repo, {
+      model: 'votes',
+      today: ctx.today,
+      ...readFilters(repo, options.filters, true),
+    }),
+    readListFilter(ctx, root, repo.config, options),
+  );
   const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  entries.sort((a, b) =>
-    options.sort === 'id'
-      ? byId(a.idea.id, b.idea.id)
-      : byId(b.idea.created, a.idea.created) || byId(a.idea.id, b.idea.id),
+  entries.sort(
+    (a, b) =>
+      (options.sort === 'votes' ? b.votes - a.votes : 0) ||
+      (options.sort === 'id'
+        ? byId(a.idea.id, b.idea.id)
+        : byId(b.idea.created, a.idea.created) || byId(a.idea.id, b.idea.id)),
   );
   const shown = limit === undefined ? entries : entries.slice(0, limit);
   ctx.out(
     options.format === 'json'
       ? listJson(shown)
-      : listTable(shown, { width: tableWidth(ctx.stdout), color: ctx.color }),
+      : options.format === 'csv'
+        ? listCsv(shown)
+        : options.format === 'md'
+          ? listMarkdown(shown)
+          : listTable(shown, { width: tableWidth(ctx.stdout), color: ctx.color }),
   );
   return ExitCode.ok;
 };

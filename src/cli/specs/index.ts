@@ -3,7 +3,11 @@ import type { CommandSpec } from '../spec.js';
 import { changelogSpec } from './changelog.js';
 import { changesSpec } from './changes.js';
 import { checkSpec } from './check.js';
+import { completeSpec, completionSpec } from './completion.js';
 import { demoSpec } from './demo.js';
+import { editSpec } from './edit.js';
+import { exportSpec } from './export.js';
+import { importSpec } from './import.js';
 import { indexSpec } from './index-command.js';
 import { initSpec } from './init.js';
 import { listSpec } from './list.js';
@@ -24,6 +28,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   newSpec,
   voteSpec,
   reviewSpec,
+  editSpec,
   rankSpec,
   listSpec,
   showSpec,
@@ -37,5 +42,9 @@ export const commandSpecs: readonly CommandSpec[] = [
   validateSpec,
   checkSpec,
   pendingSpec,
+  importSpec,
+  exportSpec,
   demoSpec,
+  completionSpec,
+  completeSpec,
 ];

@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { addJsonFieldsOption } from '../json-fields.js';
 import type { PendingOptions } from '../commands/pending.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { optionalString, requiredChoice } from '../options.js';
@@ -32,6 +33,7 @@ export const pendingSpec = defineCommand({
           .default('table'),
       )
       .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+    addJsonFieldsOption(command);
   },
   parse: parsePendingOptions,
   load: () => import('../commands/pending.js'),

@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { addJsonFieldsOption } from '../json-fields.js';
 import type { QueueOptions } from '../commands/queue.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { optionalString, requiredChoice } from '../options.js';
@@ -34,6 +35,7 @@ export const queueSpec = defineCommand({
       .option('--campaign <campaign>', 'only ideas answering this campaign')
       .option('--since <date>', 'only ideas that arrived on or after YYYY-MM-DD');
     addReadOptions(command);
+    addJsonFieldsOption(command);
   },
   parse: parseQueueOptions,
   load: () => import('../commands/queue.js'),

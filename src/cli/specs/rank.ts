@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { addJsonFieldsOption } from '../json-fields.js';
 import type { RankOptions } from '../commands/rank.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { RANKING_MODELS } from '../../schema/ranking-models.js';
@@ -49,6 +50,7 @@ export const rankSpec = defineCommand({
         new Option('--format <format>', 'output format').choices(RANK_FORMATS).default('table'),
       );
     addReadOptions(command);
+    addJsonFieldsOption(command);
   },
   parse: parseRankOptions,
   load: () => import('../commands/rank.js'),

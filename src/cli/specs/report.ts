@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { addJsonFieldsOption } from '../json-fields.js';
 import type { ReportOptions } from '../commands/report.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { choice, flag, optionalString } from '../options.js';
@@ -53,6 +54,7 @@ export const reportSpec = defineCommand({
       .option('--campaign <name>', 'only ideas answering this campaign')
       .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
       .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+    addJsonFieldsOption(command);
   },
   parse: parseReportOptions,
   load: () => import('../commands/report.js'),

@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { addJsonFieldsOption } from '../json-fields.js';
 import type { ShowOptions } from '../commands/show.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { requiredChoice } from '../options.js';
@@ -24,6 +25,7 @@ export const showSpec = defineCommand({
       new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
     );
     addReadOptions(command);
+    addJsonFieldsOption(command);
   },
   parse: parseShowOptions,
   load: () => import('../commands/show.js'),

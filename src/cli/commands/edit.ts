@@ -1,0 +1,121 @@
+/**
+ * `ideas edit <id>`: the idea's file in the user's editor, then the same gate as every writer:
+ * nothing is saved that validate would reject. A rejected edit is kept as a draft, said where,
+ * and the next `ideas edit` of that idea opens the draft again. A new title renames the file
+ * to its new slug; the id never changes (votes and decisions name it).
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExitCode, ExitError, UsageError } from '../../errors.js';
+import { slugify } from '../../parse/layout.js';
+import { parseSource } from '../../parse/records.js';
+import { writeFileAtomic } from '../../write/atomic.js';
+import type { FileChange } from '../../model/types.js';
+import type { Context } from '../context.js';
+import { problemsAfter, refuseInvalid } from '../dry-run.js';
+import { resolveIdeaId } from '../idea-id.js';
+import { publish, reportOutcome } from '../publish.js';
+import { openSession, readCurrentText } from '../session.js';
+import type { CommandHandler } from '../spec.js';
+import type { AuthoringFlags } from '../specs/authoring-options.js';
+
+/** Where a rejected edit waits: outside the repository, one file per repository and idea. */
+export function draftPath(tempDir: string, root: string, id: string): string {
+  const repo = createHash('sha256').update(root).digest('hex').slice(0, 12);
+  return join(tempDir, 'ideas-drafts', repo, `${id}.md`);
+}
+
+function editorOf(ctx: Context): string {
+  const editor = ctx.env.VISUAL || ctx.env.EDITOR;
+  if (!editor)
+    throw new UsageError('no editor: set VISUAL or EDITOR', 'e.g. EDITOR=nano ideas edit <id>');
+  return editor;
+}
+
+function openEditor(ctx: Context, editor: string, file: string): void {
+  // As git runs it: through the shell, so EDITOR may carry flags ("code --wait").
+  const result =
+    process.platform === 'win32'
+      ? spawnSync(`${editor} "${file}"`, {
+          shell: true,
+          stdio: 'inherit',
+          env: { ...process.env, ...ctx.env },
+        })
+      : spawnSync('/bin/sh', ['-c', `${editor} "$@"`, editor, file], {
+          stdio: 'inherit',
+          env: { ...process.env, ...ctx.env },
+        });
+  if (result.status !== 0)
+    throw new UsageError(
+      `the editor (${editor}) exited with ${result.status ?? result.signal ?? 'an error'}: nothing was saved`,
+      `your text stays in ${file}`,
+    );
+}
+
+export const run: CommandHandler<AuthoringFlags> = async (ctx, args, options) => {
+  const session = await openSession(ctx, options);
+  const id = resolveIdeaId(session.repo, args[0] ?? '');
+  const idea = session.repo.ideasById.get(id);
+  if (!idea) throw new UsageError(`there is no idea "${id}"`);
+  const current = readCurrentText(session, idea.path);
+  if (current === undefined) throw new UsageError(`${idea.path} cannot be read`);
+
+  const editor = editorOf(ctx);
+  const draft = draftPath(ctx.tempDir, session.root, id);
+  mkdirSync(join(draft, '..'), { recursive: true });
+  const resumed = existsSync(draft);
+  if (resumed) ctx.err(`ideas: opening your earlier draft of ${id} (${draft})\n`);
+  else writeFileAtomic(draft, current);
+  openEditor(ctx, editor, draft);
+  const text = readFileSync(draft, 'utf8');
+  if (text === current) {
+    rmSync(draft, { force: true });
+    ctx.out(`no change to ${idea.path}\n`);
+    return ExitCode.ok;
+  }
+
+  const fields = parseSource(text, 'idea').fields;
+  const newId = fields?.id;
+  if (typeof newId === 'string' && newId !== id) {
+    ctx.err(
+      `ideas: the id cannot change (votes and decisions name it): put back "id: ${id}"\n  your text is kept in ${draft}; run "ideas edit ${id}" to go on\n`,
+    );
+    throw new ExitError(ExitCode.usage);
+  }
+  const title = typeof fields?.title === 'string' ? fields.title : idea.title;
+  const path = title === idea.title ? idea.path : `ideas/${id}-${slugify(title)}.md`;
+  const changes: FileChange[] =
+    path === idea.path
+      ? [{ path, text, exclusive: false }]
+      : [
+          { path: idea.path, text: null, exclusive: false },
+          { path, text, exclusive: true },
+        ];
+  try {
+    refuseInvalid(ctx, problemsAfter(session, changes, ctx.today), 'the edit');
+  } catch (error) {
+    ctx.err(`  your text is kept in ${draft}; run "ideas edit ${id}" to go on from it\n`);
+    throw error;
+  }
+  const outcome = publish(ctx, session, {
+    changes,
+    branch: `idea/${id}-edit-${randomBytes(3).toString('hex')}`,
+    message:
+      path === idea.path
+        ? `Edit ${id}: ${title}`
+        : `Edit ${id}: ${title} (renamed ${idea.path} to ${path})`,
+    title: `Edit ${id}: ${title}`,
+  });
+  rmSync(draft, { force: true });
+  reportOutcome(
+    ctx,
+    session,
+    { ...outcome, paths: [path] },
+    options.format,
+    { id, path },
+    path === idea.path ? 'wrote' : `renamed ${idea.path} to`,
+  );
+  return ExitCode.ok;
+};

@@ -1,0 +1,13 @@
+/** `ideas export`: the whole repository as one document on stdout. */
+import { buildExport, exportCsv, exportJson } from '../../export/export.js';
+import { ExitCode } from '../../errors.js';
+import { loadRepository } from '../repository.js';
+import type { CommandHandler } from '../spec.js';
+import type { ExportOptions } from '../specs/export.js';
+
+export const run: CommandHandler<ExportOptions> = async (ctx, _args, options) => {
+  const { repo } = await loadRepository(ctx, options);
+  const doc = buildExport(repo);
+  ctx.out(options.format === 'csv' ? exportCsv(doc) : exportJson(doc));
+  return ExitCode.ok;
+};
