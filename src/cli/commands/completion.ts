@@ -5,7 +5,11 @@ import { buildCompletionModel } from '../../completion/model.js';
 import { zshScript } from '../../completion/zsh.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandHandler } from '../spec.js';
-import type { CompletionOptions } from '../specs/completion.js';
+import type { Command } from 'commander';
+
+export interface CompletionOptions {
+  program: Command;
+}
 
 export const run: CommandHandler<CompletionOptions> = async (ctx, args, options) => {
   const model = buildCompletionModel(options.program);

@@ -3,7 +3,13 @@ import { buildExport, exportCsv, exportJson } from '../../export/export.js';
 import { ExitCode } from '../../errors.js';
 import { loadRepository } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
-import type { ExportOptions } from '../specs/export.js';
+import type { ReadFlags } from '../options.js';
+
+export const EXPORT_FORMATS = ['json', 'csv'] as const;
+
+export interface ExportOptions extends ReadFlags {
+  format: (typeof EXPORT_FORMATS)[number];
+}
 
 export const run: CommandHandler<ExportOptions> = async (ctx, _args, options) => {
   const { repo } = await loadRepository(ctx, options);

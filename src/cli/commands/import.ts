@@ -21,7 +21,14 @@ import { readInput } from '../input.js';
 import { publish } from '../publish.js';
 import { openSession, type Session } from '../session.js';
 import type { CommandHandler } from '../spec.js';
-import type { ImportOptions } from '../specs/import.js';
+import type { AuthoringFlags } from '../specs/authoring-options.js';
+
+export interface ImportOptions extends AuthoringFlags {
+  dryRun: boolean;
+  reviewer: string[];
+  addPeople: boolean;
+  mapStatus: string[];
+}
 
 function parseSource(source: string, text: string, file: string, map: StatusMap): ParsedSource {
   switch (source) {

@@ -1,13 +1,10 @@
 import { Command } from 'commander';
+import type { CompletionOptions } from '../commands/completion.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { optionalString } from '../options.js';
 import type { ReadFlags } from '../options.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-
-export interface CompletionOptions {
-  program: Command;
-}
 
 function parseCompletionOptions(options: RawOptions): CompletionOptions {
   const program = options.program;

@@ -1,13 +1,8 @@
 import { Option } from 'commander';
 import { defineCommand, type RawOptions } from '../spec.js';
-import { requiredChoice, type ReadFlags } from '../options.js';
+import { requiredChoice } from '../options.js';
+import { EXPORT_FORMATS, type ExportOptions } from '../commands/export.js';
 import { addReadOptions, parseReadFlags } from './filters.js';
-
-export const EXPORT_FORMATS = ['json', 'csv'] as const;
-
-export interface ExportOptions extends ReadFlags {
-  format: (typeof EXPORT_FORMATS)[number];
-}
 
 function parseExportOptions(options: RawOptions): ExportOptions {
   return {

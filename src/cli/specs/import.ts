@@ -1,21 +1,10 @@
 import { Argument } from 'commander';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { flag } from '../options.js';
-import {
-  addAuthoringOptions,
-  collect,
-  parseAuthoringFlags,
-  type AuthoringFlags,
-} from './authoring-options.js';
+import type { ImportOptions } from '../commands/import.js';
+import { addAuthoringOptions, collect, parseAuthoringFlags } from './authoring-options.js';
 
 export const IMPORT_SOURCES = ['json', 'github', 'canny', 'fider', 'uservoice'] as const;
-
-export interface ImportOptions extends AuthoringFlags {
-  dryRun: boolean;
-  reviewer: string[];
-  addPeople: boolean;
-  mapStatus: string[];
-}
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
