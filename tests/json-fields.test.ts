@@ -11,7 +11,8 @@ describe('--json FIELD,…', () => {
     expect(rank.code).toBe(0);
     const rows = JSON.parse(rank.stdout) as Record<string, unknown>[];
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['id', 'score']);
+    // The schema number travels with each record that has one.
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['id', 'schema', 'score']);
     const list = await runCli(['list', '--sort', 'id', '--json', 'id, title'], { cwd: root });
     expect(JSON.parse(list.stdout)).toEqual([
       { id: 'price01', title: 'Cache the price list in the quoting tool' },
@@ -23,7 +24,7 @@ describe('--json FIELD,…', () => {
   it('show and report pick fields of the one object; the schema number stays', async () => {
     const root = makeIdeasRepo();
     const show = await runCli(['show', 'ship01', '--json', 'id,status'], { cwd: root });
-    expect(JSON.parse(show.stdout)).toEqual({ id: 'ship01', status: 'proposed' });
+    expect(JSON.parse(show.stdout)).toEqual({ schema: 2, id: 'ship01', status: 'proposed' });
     const report = await runCli(['report', '--json', 'totals'], { cwd: root });
     const doc = JSON.parse(report.stdout) as Record<string, unknown>;
     expect(Object.keys(doc).filter((k) => k !== 'schema')).toEqual(['totals']);

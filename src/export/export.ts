@@ -5,7 +5,7 @@
 import { statusOf } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import type { Estimates } from '../model/types.js';
-import { countSupport } from '../rank/support.js';
+import { countSupport } from '../model/support.js';
 import { csvRow } from '../format/escape.js';
 
 export const EXPORT_SCHEMA = 1;
@@ -25,6 +25,7 @@ export interface ExportedDecision {
   reviewers: string[];
   duplicateOf: string | null;
   scores: Record<string, number>;
+  implementedBy: string[];
   rationale: string;
   path: string;
 }
@@ -96,6 +97,7 @@ export function buildExport(repo: Repository): ExportDocument {
           reviewers: decision.reviewers,
           duplicateOf: decision.duplicate_of ?? null,
           scores: decision.scores,
+          implementedBy: decision.implemented_by,
           rationale: decision.rationale,
           path: decision.path,
         })),

@@ -301,6 +301,7 @@ export function planImport(
           reviewers: decision.reviewers,
           duplicate_of: decision.duplicateOf,
           scores: decision.scores,
+          implemented_by: decision.implementedBy,
           rationale: decision.rationale,
         }),
       });

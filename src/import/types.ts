@@ -24,6 +24,7 @@ export interface ImportedDecision {
   reviewers: string[];
   duplicateOf?: string | undefined;
   scores: Record<string, number>;
+  implementedBy?: string[] | undefined;
   rationale: string;
 }
 

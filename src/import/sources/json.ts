@@ -54,6 +54,7 @@ export function parseExport(input: string, file: string): ParsedSource {
         reviewers: d.reviewers,
         duplicateOf: d.duplicateOf ?? undefined,
         scores: d.scores,
+        implementedBy: d.implementedBy ?? [],
         rationale: d.rationale,
       })),
       votes: idea.votes.map((v) => ({
