@@ -15,9 +15,9 @@ describe('--json FIELD,…', () => {
     for (const row of rows) expect(Object.keys(row).sort()).toEqual(['id', 'schema', 'score']);
     const list = await runCli(['list', '--sort', 'id', '--json', 'id, title'], { cwd: root });
     expect(JSON.parse(list.stdout)).toEqual([
-      { id: 'price01', title: 'Cache the price list in the quoting tool' },
-      { id: 'ship01', title: 'Offer overnight shipping' },
-      { id: 'theme01', title: 'Faster delivery' },
+      { id: 'price01', schema: 2, title: 'Cache the price list in the quoting tool' },
+      { id: 'ship01', schema: 2, title: 'Offer overnight shipping' },
+      { id: 'theme01', schema: 2, title: 'Faster delivery' },
     ]);
   });
 
