@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.js';
 import { handleOfEmail } from '../model/people.js';
 import type { Config } from '../schema/config.js';
-import type { Acting } from './policy.js';
+import type { Acting } from './types.js';
 
 export interface ActorSource {
   /** One handle for every change, or undefined when each path's commit authors act. */

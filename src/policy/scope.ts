@@ -4,7 +4,7 @@
  */
 import { placeFile } from '../parse/layout.js';
 import type { Decision, Idea, Vote } from '../model/types.js';
-import type { Acting, PathChange, PolicyInput } from './policy.js';
+import type { Acting, PathChange, PolicyInput } from './types.js';
 
 /** One change as the rules judge it. */
 export interface JudgedChange extends PathChange {

@@ -1,7 +1,7 @@
 import { isWithdrawal } from '../../model/lifecycle.js';
 import type { PolicyFinding, PolicyRule } from '../rule.js';
 import { sameHandle } from '../scope.js';
-import type { Acting } from '../policy.js';
+import type { Acting } from '../types.js';
 import { addedDecisions } from './transition.js';
 
 export const decisionReviewer: PolicyRule = {

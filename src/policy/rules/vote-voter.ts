@@ -1,7 +1,7 @@
 import { placeFile } from '../../parse/layout.js';
 import type { PolicyFinding, PolicyRule } from '../rule.js';
 import { sameHandle, voterOfPath, type PolicyScope, type JudgedChange } from '../scope.js';
-import type { Acting } from '../policy.js';
+import type { Acting } from '../types.js';
 
 export const voteVoter: PolicyRule = {
   id: 'policy/vote-voter',
