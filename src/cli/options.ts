@@ -67,11 +67,18 @@ export function requiredChoice<const T extends string>(
 }
 
 /** `--root` and `--ref`, which most commands take. */
+/** `--root`, `--ref` and `--at`, which the read commands take. */
 export interface ReadFlags {
   root: string | undefined;
   ref: string | undefined;
+  /** A moment: a date, a date and time, or a commit (git/point-in-time.ts). */
+  at?: string | undefined;
 }
 
 export function readFlags(options: RawOptions): ReadFlags {
-  return { root: optionalString(options, 'root'), ref: optionalString(options, 'ref') };
+  return {
+    root: optionalString(options, 'root'),
+    ref: optionalString(options, 'ref'),
+    at: optionalString(options, 'at'),
+  };
 }

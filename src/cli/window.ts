@@ -28,7 +28,8 @@ export async function readStatesBetween(
   const git = ctx.git(root);
   const tip = options.ref ?? 'HEAD';
   const sinceText = options.since;
-  const untilText = options.until;
+  // `--at` on a window is where it ends, as `--until` says it.
+  const untilText = options.until ?? options.at;
   let sinceDefault: string | undefined;
   if (sinceText === undefined && defaultDays !== undefined) {
     let day = ctx.today;

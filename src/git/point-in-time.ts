@@ -35,7 +35,8 @@ export function parseMoment(text: string, flag: string): Moment {
     const instant = new Date(ms).toISOString();
     return { kind: 'time', instant, day: instant.slice(0, 10) };
   }
-  if (/^\d{4}-\d/.test(text))
+  // A ref has no spaces or control characters: "last week" is no commit, and no date either.
+  if (/^\d{4}-\d/.test(text) || /[\s\p{Cc}]|^-/u.test(text))
     throw new UsageError(
       `${flag} ${text}: not a date (YYYY-MM-DD), a date and time (YYYY-MM-DDTHH:MMZ) or a commit`,
       'e.g. 2026-10-01, 2026-10-01T12:00Z or origin/main~5',
@@ -95,6 +96,19 @@ function assertFullHistory(root: GitDir): void {
       'this clone is shallow: its history is cut short, so a past state could be read wrong',
       'fetch the whole history: git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0)',
     );
+}
+
+/** The committer day of the first commit on `tip`'s first-parent line: where its history starts. */
+export function firstDay(root: GitDir, tip: string): string | undefined {
+  const result = runGit(root, [
+    'log',
+    '--first-parent',
+    '--reverse',
+    '--format=%cs',
+    '--end-of-options',
+    resolveCommit(root, tip),
+  ]);
+  return result.status === 0 ? result.stdout.toString('utf8').split('\n', 1)[0]?.trim() : undefined;
 }
 
 export function previousDay(day: string): string {

@@ -101,7 +101,9 @@ describe('rank --at', () => {
     expect(early.stderr).toContain('its history starts on 2026-09-01');
     const bad = await runCli(['rank', '--at', 'last week'], { cwd: root });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--at takes a date as YYYY-MM-DD');
+    expect(bad.stderr).toContain(
+      '--at last week: not a date (YYYY-MM-DD), a date and time (YYYY-MM-DDTHH:MMZ) or a commit',
+    );
   });
 
   it('refuses a shallow clone and says how to fetch the history (exit 3)', async () => {

@@ -35,6 +35,6 @@ describe('the built ideas binary', () => {
     const help = runBinary(['rank', '--help'], { cwd: root });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Examples:');
-    expect(help.stdout).toContain('--at <date>');
+    expect(help.stdout).toContain('--at <when>');
   });
 });

@@ -24,11 +24,11 @@ export interface ListOptions extends ReadFlags {
 
 export const run: CommandHandler<ListOptions> = async (ctx, _args, options) => {
   const limit = readLimit(options.limit);
-  const { root, repo } = await loadRepository(ctx, options);
+  const { root, repo, today } = await loadRepository(ctx, options);
   const entries = filterListing(
     rankIdeas(repo, {
       model: 'votes',
-      today: ctx.today,
+      today,
       ...readFilters(repo, options.filters, true),
     }),
     readListFilter(ctx, root, repo.config, options),

@@ -20,15 +20,15 @@ export interface QueueOptions extends ReadFlags {
 }
 
 export const run: CommandHandler<QueueOptions> = async (ctx, _args, options) => {
-  const { root, repo } = await loadRepository(ctx, options);
+  const { root, repo, ref, today } = await loadRepository(ctx, options);
   const scope = readScope(repo, options);
   // The same dates as the report: git's when it knows, the front matter's otherwise.
-  const dates = resolveDates(repo, readFileHistory(ctx.git(root), options.ref));
+  const dates = resolveDates(repo, readFileHistory(ctx.git(root), ref));
   const queue = reviewQueue(
     repo,
     countSupport(repo),
     dates,
-    ctx.today,
+    today,
     ideasInScope(repo, scope, dates),
   );
   ctx.out(

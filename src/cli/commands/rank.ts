@@ -5,7 +5,7 @@ import { buildRankTree } from '../../rank/tree.js';
 import { ExitCode } from '../../errors.js';
 import { readFilters, readLimit, tableWidth } from '../filters.js';
 import { startProgress } from '../progress.js';
-import { loadRepositoryAt } from '../read-at.js';
+import { loadRepository } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
 import type { ReadFlags } from '../options.js';
 import type { FilterFlags } from '../specs/filters.js';
@@ -25,7 +25,7 @@ export const run: CommandHandler<RankOptions> = async (ctx, _args, options) => {
   const limit = readLimit(options.limit);
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
-  const { repo, today } = await loadRepositoryAt(ctx, options);
+  const { repo, today } = await loadRepository(ctx, options);
   progress.phase('ranking');
   const model = options.by ?? repo.config.ranking.model;
   const ranked = rankIdeas(repo, { model, today, ...readFilters(repo, options.filters, false) });

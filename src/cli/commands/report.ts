@@ -37,17 +37,16 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
 
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
-  const { root, repo } = await loadRepository(ctx, options);
+  const { root, repo, ref, today } = await loadRepository(ctx, options);
   const scope = readScope(repo, options);
   progress.phase('reading git history');
-  const ref = options.ref;
   const history = readFileHistory(ctx.git(root), ref);
   progress.phase('computing the report');
   const report = buildReport(repo, {
-    today: ctx.today,
+    today,
     history,
     ...scope,
-    ref,
+    ref: options.at ?? ref,
   });
   const text = formatReport(format, report, { color: ctx.color && out === undefined });
   progress.done();

@@ -23,7 +23,7 @@ import type { SiteForge } from '../../site/new-file.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import type { Context } from '../context.js';
 import { startProgress } from '../progress.js';
-import { loadRepositoryAt } from '../read-at.js';
+import { loadRepository } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
 import type { ReadFlags } from '../options.js';
 
@@ -39,12 +39,11 @@ export interface SiteOptions extends ReadFlags {
 export const run: CommandHandler<SiteOptions> = async (ctx, _args, options) => {
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
-  const loaded = await loadRepositoryAt(ctx, options);
+  const loaded = await loadRepository(ctx, options);
   const { root, repo, today } = loaded;
   const out = outputFolder(ctx, root, options);
-  const readAt = 'commit' in loaded ? loaded.commit : options.ref;
   progress.phase('reading git history');
-  const history = readFileHistory(ctx.git(root), readAt);
+  const history = readFileHistory(ctx.git(root), loaded.ref);
   const report = buildReport(repo, { today, history, ref: options.ref ?? options.at });
   const forge = findForge(ctx.git(root), options);
   if (!forge)

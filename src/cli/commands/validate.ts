@@ -22,7 +22,7 @@ export interface ValidateOptions extends ReadFlags {
 export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) => {
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
-  const { root, repo } = await loadRepositoryOrReport(ctx, options);
+  const { root, repo, today } = await loadRepositoryOrReport(ctx, options);
   // Misplaced and unreadable files are not records but are reported under a named folder too.
   const known = new Set([...repo.files.keys(), ...repo.problems.map((p) => p.file)]);
   let only =
@@ -51,7 +51,7 @@ export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) 
   // Cheap whole-repository rules (id uniqueness) report wherever they find something.
   const knownRevisions = existingRevisions(ctx.git(root), namedRevisions(repo.decisions));
   const problems = validateRepository(repo, {
-    today: ctx.today,
+    today,
     ...(knownRevisions ? { knownRevisions } : {}),
   }).filter((p) => !only || only.has(p.file) || WHOLE_REPOSITORY_RULES.has(p.rule));
   progress.done();

@@ -29,9 +29,14 @@ export function addFilterOptions(command: Command): Command {
     .option('--campaign <campaign>', 'only ideas answering this campaign');
 }
 
+/** One help text for every --at: the moments are read alike everywhere. */
+export const AT_HELP =
+  'the repository as it stood then: a date (YYYY-MM-DD), a date and time (2026-10-01T12:00Z) or a commit';
+
 export function addReadOptions(command: Command): Command {
   return command
     .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
+    .option('--at <when>', AT_HELP)
     .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
 }
 

@@ -44,7 +44,6 @@ export const rankSpec = defineCommand({
     );
     addFilterOptions(command)
       .option('--limit <n>', 'show only the first n')
-      .option('--at <date>', 'the repository as it stood on YYYY-MM-DD, read from git history')
       .option('--tree', 'themes with the ideas under them, support rolled up')
       .addOption(
         new Option('--format <format>', 'output format').choices(RANK_FORMATS).default('table'),

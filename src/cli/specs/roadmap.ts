@@ -25,7 +25,6 @@ export const roadmapSpec = defineCommand({
   ],
   configure(command) {
     command
-      .option('--at <when>', 'the repository as it stood then: a date, a date and time or a commit')
       .option('--out <file>', 'write to this file instead of stdout')
       .addOption(
         new Option('--format <format>', 'output format').choices(ROADMAP_FORMATS).default('text'),

@@ -25,7 +25,6 @@ export const siteSpec = defineCommand({
   configure(command) {
     command
       .option('--out <dir>', 'the folder to write (default: _site in the ideas root)')
-      .option('--at <date>', 'the repository as it stood on YYYY-MM-DD, read from git history')
       .option(
         '--forge-url <url>',
         'the repository on GitHub or GitLab the forms open (default: from the remote)',
