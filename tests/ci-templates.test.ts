@@ -2,11 +2,14 @@
  * The CI files `ideas init` writes: valid YAML with the expected steps, pinned to this very
  * package, outside the checkout. tests/ci-flow.test.ts runs them step by step against a local registry.
  */
+import { spawnSync } from 'node:child_process';
+import { validateWorkflow } from '@action-validator/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from './helpers/cli.js';
+import { BIN, runCli } from './helpers/cli.js';
+import { makeForge } from './helpers/forge.js';
 import { git, makeRepo, tempDir } from './helpers/repo.js';
 import { readWorkflow, type Workflow } from './helpers/workflow.js';
 
@@ -116,6 +119,47 @@ describe('the GitHub workflow ideas init writes', () => {
       pull_request: { branches: [branch] },
       push: { branches: [branch] },
     });
+  });
+
+  it('has a weekly digest, off until uncommented, that writes ideas changes as the summary', async () => {
+    const root = makeRepo({}, { commit: false });
+    await initInto(root);
+    const text = readFileSync(join(root, '.github/workflows/ideas.yml'), 'utf8');
+    expect(parse(text)).not.toHaveProperty('jobs.digest');
+    // Uncommented as a team would: drop "# " from the schedule and the digest job.
+    const lines = text.split('\n');
+    const schedule = lines.findIndex((l) => l === '  # schedule:');
+    const job = lines.findIndex((l) => l === '  # digest:');
+    const on = lines
+      .map((line, i) =>
+        i === schedule || i === schedule + 1 || (job >= 0 && i >= job)
+          ? line.replace(/^( {2})# /, '$1')
+          : line,
+      )
+      .join('\n');
+    // An outside schema validator of GitHub workflows accepts it uncommented too.
+    expect(validateWorkflow(on).errors).toEqual([]);
+    const workflow = parse(on) as Workflow & { on: { schedule?: { cron: string }[] } };
+    expect(workflow.on.schedule).toEqual([{ cron: '0 8 * * 1' }]);
+    const digest = workflow.jobs.digest;
+    expect(digest?.steps.map((s) => s.uses ?? s.name)).toEqual([
+      'actions/checkout@v6',
+      'actions/setup-node@v6',
+      'Install the ideas CLI outside the checkout',
+      'What happened in the last 7 days',
+    ]);
+    // Its last step, run by bash with the built CLI, appends the digest to the summary.
+    const forge = makeForge();
+    const summary = join(tempDir(), 'summary.md');
+    const step = digest?.steps.at(-1)?.run ?? '';
+    const ran = spawnSync('bash', ['-eo', 'pipefail', '-c', step], {
+      cwd: forge.root,
+      encoding: 'utf8',
+      env: { ...process.env, IDEAS: BIN, GITHUB_STEP_SUMMARY: summary, IDEAS_TODAY: '2026-11-24' },
+    });
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    expect(readFileSync(summary, 'utf8')).toContain('## Changes from 2026-11-17 to now');
   });
 
   it('CODEOWNERS gives reviewers what could change the tools CI runs', async () => {
