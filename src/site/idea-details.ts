@@ -5,16 +5,14 @@
  * for a site of 10,000 pages. `describeIdeas` builds each of those once and gives the same
  * `IdeaDetail` for every idea (a test holds the two equal on the demo).
  */
-import type { IdeaDetail } from '../model/idea-detail.js';
-import { canonicalIdeaId, statusOf } from '../model/lifecycle.js';
+import { assembleIdeaDetail, type IdeaDetail } from '../model/idea-detail.js';
+import { canonicalIdeaId } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import { SIMILAR_THRESHOLD, SimilarityIndex, type Match } from '../model/similarity.js';
 import type { Idea } from '../model/types.js';
 import { countSupport } from '../model/support.js';
-import { ideaTeam } from '../model/teams.js';
 
-// TODO(domain): move to the one home (src/model/idea-detail.ts), with describeIdea(repo, id)
-// becoming describeIdeas(repo).get(id).
+/** Every idea's detail, assembled by the one assembleIdeaDetail that `ideas show` uses. */
 export function describeIdeas(repo: Repository): Map<string, IdeaDetail> {
   const { byIdea } = countSupport(repo);
   const canonical = new Map<string, string>();
@@ -53,43 +51,23 @@ export function describeIdeas(repo: Repository): Map<string, IdeaDetail> {
 
   const details = new Map<string, IdeaDetail>();
   for (const idea of repo.ideasById.values()) {
-    const id = idea.id;
-    const duplicates = [...(duplicatesOf.get(id) ?? [])].sort();
-    const votes = [id, ...duplicates]
-      .flatMap((from) => repo.votesByIdea.get(from) ?? [])
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : 1));
-    const counted = byIdea.get(id) ?? [];
-    const customers = new Map<string, number>();
-    for (const vote of votes)
-      for (const name of new Set(vote.customers))
-        customers.set(name, (customers.get(name) ?? 0) + 1);
-    const target = canonical.get(id) ?? id;
-    const theme = idea.parent === undefined ? undefined : repo.ideasById.get(idea.parent);
-    const similar = (alike.get(id) ?? [])
+    const similar = (alike.get(idea.id) ?? [])
       .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1))
       .slice(0, 5)
       .flatMap((match) => {
         const other = repo.ideasById.get(match.id);
         return other ? [{ idea: other, score: match.score }] : [];
       });
-    details.set(id, {
-      idea,
-      status: statusOf(repo, id),
-      team: ideaTeam(repo.config, idea),
-      ...(target !== id ? { countsFor: target } : {}),
-      decisions: repo.decisionsByIdea.get(id) ?? [],
-      votes,
-      support: { votes: counted.length, points: counted.reduce((sum, v) => sum + v.points, 0) },
-      customers: [...customers]
-        .map(([name, count]) => ({ name, votes: count }))
-        .sort((a, b) => b.votes - a.votes || (a.name < b.name ? -1 : 1)),
-      ...(theme ? { theme } : {}),
-      children: (childrenOf.get(id) ?? [])
-        .map((child) => ({ idea: child, status: statusOf(repo, child.id) }))
-        .sort((a, b) => (a.idea.id < b.idea.id ? -1 : 1)),
-      duplicates,
-      similar,
-    });
+    details.set(
+      idea.id,
+      assembleIdeaDetail(repo, idea, {
+        duplicates: duplicatesOf.get(idea.id) ?? [],
+        counted: byIdea.get(idea.id) ?? [],
+        canonical: canonical.get(idea.id) ?? idea.id,
+        children: childrenOf.get(idea.id) ?? [],
+        similar,
+      }),
+    );
   }
   return details;
 }
