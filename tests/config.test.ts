@@ -104,7 +104,7 @@ describe('parseConfig: bad values', () => {
   it('reports YAML syntax errors and duplicate keys with their place', () => {
     expect(at('version: 1\nteams: [\n')[0]).toMatch(/^3:1 error config\/invalid not valid YAML/);
     expect(at('version: 1\nversion: 1\n')).toEqual([
-      '2:1 error config/invalid not valid YAML: Map keys must be unique',
+      '2:1 error config/invalid "version" appears twice: keep one',
     ]);
   });
 

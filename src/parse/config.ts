@@ -2,7 +2,18 @@
  * Reads `ideas.config.yaml` with the `yaml` package: it keeps node positions, so every
  * problem points at its line and column, and it bounds alias expansion.
  */
-import { LineCounter, isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
+import type { z } from 'zod';
+import {
+  LineCounter,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { configSchema, type Config } from '../schema/config.js';
 import type { Problem } from '../model/types.js';
 
@@ -15,8 +26,8 @@ export interface ConfigResult {
 
 export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
   const lineCounter = new LineCounter();
-  // The yaml package's own uniqueKeys check compares each key with every other (quadratic: 9 s
-  // on a 35,000-team config), so keys are checked here, once each, with a set per mapping.
+  // Duplicate keys are found below in one pass: the library's own check (uniqueKeys) compares
+  // every key with every other, quadratic in a mapping's size.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const at = (offset: number | undefined) => {
     const pos = lineCounter.linePos(offset ?? 0);
@@ -31,16 +42,8 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
 
   for (const error of doc.errors)
     problem(error.pos[0], `not valid YAML: ${firstLine(error.message)}`);
-  visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        const key = isScalar(pair.key) ? pair.key.value : pair.key;
-        if (seen.has(key)) problem(nodeOffset(pair.key), 'not valid YAML: Map keys must be unique');
-        seen.add(key);
-      }
-    },
-  });
+  for (const duplicate of duplicateKeys(doc))
+    problem(duplicate.offset, `"${duplicate.key}" appears twice: keep one`);
   if (problems.length > 0) return { config: undefined, problems };
 
   let raw: unknown;
@@ -55,33 +58,24 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
     return { config: undefined, problems };
   }
 
-  const known = new Set(Object.keys(configSchema.shape));
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
-      const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
-      if (!known.has(key)) {
-        problem(
-          nodeOffset(pair.key),
-          `unknown setting "${key}": remove it or check its spelling`,
-          'warning',
-        );
-      }
-    }
-  }
+  for (const unknown of unknownSettings(doc.contents, configSchema, []))
+    problem(
+      unknown.offset,
+      `unknown setting "${unknown.path.join('.')}": remove it or check its spelling`,
+      'warning',
+    );
 
+  const nodes = new NodeIndex(doc);
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String);
-      problem(
-        offsetOf(doc, issue.path as (string | number)[]),
-        `${path.join('.') || 'config'} ${issue.message}`,
-      );
+      problem(nodes.offsetOf(issue.path), `${path.join('.') || 'config'} ${describeIssue(issue)}`);
     }
     return { config: undefined, problems };
   }
   const config = parsed.data;
-  for (const message of crossCheck(config)) problem(offsetOf(doc, message.path), message.text);
+  for (const message of crossCheck(config)) problem(nodes.offsetOf(message.path), message.text);
   return { config: problems.some((p) => p.severity === 'error') ? undefined : config, problems };
 }
 
@@ -93,15 +87,157 @@ function nodeOffset(node: unknown): number | undefined {
   return (node as { range?: [number, number, number] } | null)?.range?.[0];
 }
 
-/** The offset of the deepest node that exists along `path`, so a missing key points at its parent. */
-function offsetOf(doc: Document, path: (string | number)[]): number | undefined {
-  for (let depth = path.length; depth > 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth), true);
-    const offset = nodeOffset(node);
-    if (offset !== undefined) return offset;
-  }
-  return nodeOffset(doc.contents);
+function keyText(key: unknown): string {
+  return String(isScalar(key) ? key.value : key);
 }
+
+/** Every key met a second time in its mapping, in one pass over each mapping's keys. */
+function duplicateKeys(doc: Document): { key: string; offset: number | undefined }[] {
+  const found: { key: string; offset: number | undefined }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = keyText(pair.key);
+        if (seen.has(key)) found.push({ key, offset: nodeOffset(pair.key) });
+        seen.add(key);
+      }
+    },
+  });
+  return found;
+}
+
+/** The zod schema under wrappers that do not change which keys a mapping may hold. */
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  let at = schema;
+  for (;;) {
+    const def = at._zod.def;
+    if (def.type === 'default' || def.type === 'optional' || def.type === 'nullable')
+      at = (def as z.core.$ZodDefaultDef).innerType;
+    else if (def.type === 'pipe') at = (def as z.core.$ZodPipeDef).in;
+    else return at;
+  }
+}
+
+/** Keys the schema has no place for, at any depth (`ranking: {modle: rice}`): a typo is silent otherwise. */
+function unknownSettings(
+  node: unknown,
+  schema: z.core.$ZodType,
+  path: string[],
+): { path: string[]; offset: number | undefined }[] {
+  const inner = unwrap(schema);
+  const def = inner._zod.def;
+  if (!isMap(node)) return [];
+  const found: { path: string[]; offset: number | undefined }[] = [];
+  if (def.type === 'object') {
+    const shape = (def as z.core.$ZodObjectDef).shape;
+    for (const pair of node.items) {
+      const key = keyText(pair.key);
+      const child = Object.hasOwn(shape, key) ? shape[key] : undefined;
+      if (child === undefined) found.push({ path: [...path, key], offset: nodeOffset(pair.key) });
+      else found.push(...unknownSettings(pair.value, child, [...path, key]));
+    }
+  } else if (def.type === 'record') {
+    const value = (def as z.core.$ZodRecordDef).valueType;
+    for (const pair of node.items)
+      found.push(...unknownSettings(pair.value, value, [...path, keyText(pair.key)]));
+  }
+  return found;
+}
+
+/**
+ * Where each path is written: the deepest node that exists along it, so a missing key points
+ * at its parent. Each mapping's keys are indexed once, so thousands of issues stay linear.
+ */
+class NodeIndex {
+  private readonly keys = new WeakMap<YAMLMap, Map<string, Pair>>();
+  constructor(private readonly doc: Document) {}
+
+  offsetOf(path: readonly PropertyKey[]): number | undefined {
+    let node: unknown = this.doc.contents;
+    let offset = nodeOffset(node);
+    for (const step of path) {
+      let next: unknown;
+      if (isMap(node)) {
+        const pair = this.index(node).get(String(step));
+        next = pair?.value ?? pair?.key;
+        if (pair && (pair.value === null || nodeOffset(pair.value) === undefined)) next = pair.key;
+      } else if (isSeq(node) && typeof step === 'number') next = node.items[step];
+      const nextOffset = nodeOffset(next);
+      if (nextOffset === undefined) break;
+      node = next;
+      offset = nextOffset;
+    }
+    return offset;
+  }
+
+  private index(map: YAMLMap): Map<string, Pair> {
+    let keys = this.keys.get(map);
+    if (!keys) {
+      keys = new Map();
+      for (const pair of map.items) {
+        const key = keyText(pair.key);
+        if (!keys.has(key)) keys.set(key, pair);
+      }
+      this.keys.set(map, keys);
+    }
+    return keys;
+  }
+}
+
+/** A zod issue in the user's words: zod's own texts ("Too small: expected number to be >0") are for programmers. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  // Our schemas' own messages start in lower case and are already meant for the user.
+  if (!/^[A-Z]/.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'number')
+        return issue.inclusive
+          ? `must be ${minimum} or more`
+          : Number.isInteger(minimum)
+            ? `must be ${minimum + 1} or more`
+            : `must be more than ${minimum}`;
+      if (issue.origin === 'string')
+        return minimum <= 1 ? 'must not be empty' : `must be at least ${minimum} characters`;
+      return `must hold at least ${minimum} item${minimum === 1 ? '' : 's'}`;
+    }
+    case 'too_big': {
+      const maximum = Number(issue.maximum);
+      if (issue.origin === 'number')
+        return issue.inclusive ? `must be ${maximum} or less` : `must be less than ${maximum}`;
+      if (issue.origin === 'string') return `must be at most ${maximum} characters`;
+      return `must hold at most ${maximum} items`;
+    }
+    case 'invalid_type':
+      return issue.expected === 'int'
+        ? 'must be a whole number'
+        : `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `must be ${String(issue.values[0])}`
+        : `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'invalid_key': {
+      const reason = issue.issues[0]?.message;
+      return reason && !/^[A-Z]/.test(reason)
+        ? `is not a valid name: it ${reason}`
+        : 'is not a valid name';
+    }
+    case 'invalid_format':
+      return 'is not written the right way';
+    default:
+      return 'is not a valid value';
+  }
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of settings',
+  record: 'a mapping of settings',
+};
 
 /** Settings that are each well-formed but do not fit together. */
 function crossCheck(config: Config): { path: string[]; text: string }[] {

@@ -303,25 +303,28 @@ export function locateField(
   fm: Pick<FrontMatter, 'yaml' | 'yamlLine'>,
   path: readonly (string | number)[],
 ): { line: number; column: number } {
-  const lines = fm.yaml.split('\n');
+  const { lines, firstLineOf } = indexOf(fm.yaml);
   let found = { line: fm.yamlLine, column: 1 };
   let from = 0;
   let indent = -1;
   for (const key of path) {
     if (typeof key === 'number') break;
-    const pattern = new RegExp(`^(\\s*)(?:- )?["']?${escapeRegExp(key)}["']?\\s*:`);
     let hit = -1;
+    // The first key, looked up: a file with thousands of unknown keys stays linear.
+    const known = indent === -1 ? firstLineOf.get(key) : undefined;
+    if (known !== undefined && keyAt(lines[known] ?? '', leadingSpace(lines[known] ?? ''), key))
+      from = known;
     for (let i = from; i < lines.length; i++) {
-      const match = pattern.exec(lines[i] ?? '');
-      if (match && (match[1] ?? '').length > indent) {
+      const line = lines[i] ?? '';
+      const lead = leadingSpace(line);
+      if (lead > indent && keyAt(line, lead, key)) {
         hit = i;
-        indent = (match[1] ?? '').length;
+        indent = lead;
         found = { line: fm.yamlLine + i, column: indent + 1 };
         break;
       }
       // A line at or left of the parent's indentation ends the parent's block.
-      const lead = /^(\s*)\S/.exec(lines[i] ?? '');
-      if (indent >= 0 && lead && (lead[1] ?? '').length <= indent) break;
+      if (indent >= 0 && lead < line.length && lead <= indent) break;
     }
     if (hit === -1) break;
     from = hit + 1;
@@ -329,6 +332,52 @@ export function locateField(
   return found;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function leadingSpace(line: string): number {
+  let i = 0;
+  while (i < line.length && /\s/.test(line[i] ?? '')) i++;
+  return i;
+}
+
+/**
+ * Whether `line` writes `key` (optionally quoted, optionally as a list item) at `start`. Plain
+ * string comparison: a key is never made into a regular expression, however long or odd.
+ */
+function keyAt(line: string, start: number, key: string): boolean {
+  let at = start;
+  if (line.startsWith('- ', at)) at += 2;
+  if (line[at] === '"' || line[at] === "'") at++;
+  if (!line.startsWith(key, at)) return false;
+  at += key.length;
+  if (line[at] === '"' || line[at] === "'") at++;
+  while (line[at] === ' ' || line[at] === '\t') at++;
+  return line[at] === ':';
+}
+
+interface LineIndex {
+  lines: string[];
+  /** Each key written at the start of a line (as keyAt reads it) -> its first line. */
+  firstLineOf: Map<string, number>;
+}
+
+let lastIndex: { yaml: string; index: LineIndex } | undefined;
+
+/** The lines of a front matter and where each key first appears, built once per text. */
+function indexOf(yaml: string): LineIndex {
+  if (lastIndex?.yaml === yaml) return lastIndex.index;
+  const lines = yaml.split('\n');
+  const firstLineOf = new Map<string, number>();
+  lines.forEach((line, i) => {
+    let at = leadingSpace(line);
+    if (line.startsWith('- ', at)) at += 2;
+    const colon = line.indexOf(':', at);
+    if (colon === -1) return;
+    const key = line
+      .slice(at, colon)
+      .trimEnd()
+      .replace(/^["']|["']$/g, '');
+    if (!firstLineOf.has(key)) firstLineOf.set(key, i);
+  });
+  const index = { lines, firstLineOf };
+  lastIndex = { yaml, index };
+  return index;
 }
