@@ -23,6 +23,20 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A file could not be written: a full disk, a read-only folder, no permission. A usage error
+ * (exit 2): the user fixes the machine, not the command; `code` is the system's error code.
+ */
+export class WriteError extends UsageError {
+  constructor(
+    message: string,
+    hint: string,
+    readonly code: string,
+  ) {
+    super(message, hint);
+  }
+}
+
 /** `ideas.config.yaml` is missing or malformed; `problems` point at each place. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -1,16 +1,28 @@
 /**
  * Writes that never leave a half-written file: write a temporary file beside the target, then
  * rename it over (atomic on one file system). `exclusive` refuses to replace an existing file,
- * so two commands racing for one path cannot overwrite each other.
+ * so two commands racing for one path cannot overwrite each other. Whatever fails, the
+ * temporary file goes; a full disk or a folder that cannot be written is a WriteError (exit 2).
  */
 import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { WriteError } from '../errors.js';
 
 export interface WriteOptions {
   /** Fail with EEXIST instead of replacing a file that is already there. */
   exclusive?: boolean;
 }
+
+/** The file-system calls the writer makes: a test replaces them to fail at any one of them. */
+export interface WriteCalls {
+  mkdirSync: typeof mkdirSync;
+  writeFileSync: typeof writeFileSync;
+  linkSync: typeof linkSync;
+  renameSync: typeof renameSync;
+}
+
+const fsCalls: WriteCalls = { mkdirSync, writeFileSync, linkSync, renameSync };
 
 export function writeFileAtomic(path: string, text: string, options: WriteOptions = {}): void {
   writeBufferAtomic(path, text, options);
@@ -20,23 +32,58 @@ export function writeBufferAtomic(
   path: string,
   text: string | Uint8Array,
   options: WriteOptions = {},
+  calls: WriteCalls = fsCalls,
 ): void {
-  mkdirSync(dirname(path), { recursive: true });
   const temp = join(
     dirname(path),
     `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
-  writeFileSync(temp, text, { flag: 'wx' });
   try {
+    calls.mkdirSync(dirname(path), { recursive: true });
+    calls.writeFileSync(temp, text, { flag: 'wx' });
     if (options.exclusive) {
       // link() fails if the target exists: an atomic "create only if absent" with full content.
-      linkSync(temp, path);
+      calls.linkSync(temp, path);
       rmSync(temp, { force: true });
     } else {
-      renameSync(temp, path);
+      calls.renameSync(temp, path);
     }
   } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
+    // A full disk may have created the temporary file and failed to fill it.
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // a read-only folder cannot hold it either: nothing was left behind
+    }
+    throw asWriteError(error, path);
+  }
+}
+
+/** Errors the user can act on, said plainly; any other error is passed on as it is. */
+export function asWriteError(error: unknown, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new WriteError(
+        `cannot write ${path}: the disk is full`,
+        'free some space, then run the command again (nothing was changed)',
+        code,
+      );
+    case 'EROFS':
+      return new WriteError(
+        `cannot write ${path}: the file system is read-only`,
+        'run the command in a copy you can write to',
+        code,
+      );
+    case 'EACCES':
+    case 'EPERM':
+      return new WriteError(
+        `cannot write ${path}: permission denied`,
+        'check who owns the folder and its permissions',
+        code,
+      );
+    default:
+      return error;
   }
 }

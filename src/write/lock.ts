@@ -1,46 +1,159 @@
 /**
- * A short exclusive section between processes on one machine: a lock file created with `wx`
- * (atomic), kept outside the repository so a crash never leaves a stray file in it. A lock
- * older than `staleMs` is from a process that died, and is taken over.
+ * A short exclusive section between processes: a lock file created with `wx` (atomic) in the
+ * repository's git folder (`.git/ideas/locks/`), where only those who can write the repository
+ * can create it, and where it never shows in the working tree. The file says who holds it; a
+ * lock whose process is gone, or older than `staleMs`, is taken over. Waiting longer than
+ * `waitMs` is a usage error that names the holder, never a crash.
  */
-import { closeSync, openSync, rmSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { runGit, type GitDir } from '../git/git-process.js';
+import { asWriteError } from './atomic.js';
 
 export interface LockOptions {
   waitMs?: number;
   staleMs?: number;
 }
 
+/** Where the locks of the repository at `dir` live; beside the ideas outside git. */
+export function lockFolder(dir: GitDir): string {
+  const root = dir.cwd;
+  try {
+    const result = runGit(dir, ['rev-parse', '--git-common-dir']);
+    const gitDir = result.stdout.toString('utf8').trim();
+    if (result.status === 0 && gitDir !== '' && !gitDir.includes('\n'))
+      return join(isAbsolute(gitDir) ? gitDir : join(root, gitDir), 'ideas', 'locks');
+  } catch {
+    // git is missing: the folder below still serialises the commands of this machine
+  }
+  return join(root, '.ideas-locks');
+}
+
+interface Holder {
+  pid: number;
+  host: string;
+}
+
 export async function withLock<T>(
-  key: string,
+  dir: GitDir,
+  name: string,
   work: () => Promise<T> | T,
-  { waitMs = 10_000, staleMs = 30_000 }: LockOptions = {},
+  { waitMs = 30_000, staleMs = 120_000 }: LockOptions = {},
 ): Promise<T> {
-  const path = join(
-    tmpdir(),
-    `ideas-${createHash('sha256').update(key).digest('hex').slice(0, 24)}.lock`,
-  );
+  const folder = lockFolder(dir);
+  const path = join(folder, `${createHash('sha256').update(name).digest('hex').slice(0, 24)}.lock`);
+  const me: Holder = { pid: process.pid, host: hostname() };
   const until = Date.now() + waitMs;
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw asWriteError(error, folder);
+  }
   for (;;) {
-    try {
-      closeSync(openSync(path, 'wx'));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      try {
-        if (Date.now() - statSync(path).mtimeMs > staleMs) rmSync(path, { force: true });
-      } catch {
-        // released meanwhile: try again
-      }
-      if (Date.now() > until) throw new Error(`timed out waiting for the lock ${path}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    if (tryCreate(path, me)) break;
+    const holder = readHolder(path);
+    if (holder !== 'gone' && isStale(path, holder, staleMs)) takeOver(path, holder);
+    else if (Date.now() > until) {
+      const who = holder !== 'gone' && holder ? ` (process ${holder.pid} on ${holder.host})` : '';
+      throw new UsageError(
+        `another ideas command${who} has been writing in this repository for over ${Math.round(waitMs / 1000)} s`,
+        `run the command again once it is done; if no ideas command runs, remove ${path}`,
+      );
+    } else await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
   }
   try {
     return await work();
   } finally {
     rmSync(path, { force: true });
   }
+}
+
+function tryCreate(path: string, me: Holder): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw asWriteError(error, path);
+  }
+  try {
+    writeSync(fd, JSON.stringify(me));
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+/** Who holds the lock: undefined when the file says nothing readable, 'gone' when it went. */
+function readHolder(path: string): Holder | undefined | 'gone' {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return 'gone';
+  }
+  try {
+    const parsed = JSON.parse(text) as Partial<Holder>;
+    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string')
+      return { pid: parsed.pid, host: parsed.host };
+  } catch {
+    // written by a process that died before finishing it, or by something else
+  }
+  return undefined;
+}
+
+function isStale(path: string, holder: Holder | undefined, staleMs: number): boolean {
+  if (holder && holder.host === hostname() && !isAlive(holder.pid)) return true;
+  try {
+    return Date.now() - statSync(path).mtimeMs > staleMs;
+  } catch {
+    return false; // released meanwhile
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
+}
+
+/**
+ * Moves a stale lock aside, then removes it. If another process took it over first, what was
+ * moved is that process's fresh lock: it is put back (link fails if yet another took the place).
+ */
+function takeOver(path: string, stale: Holder | undefined): void {
+  const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
+  try {
+    renameSync(path, aside);
+  } catch {
+    return; // someone else moved it first
+  }
+  const moved = readHolder(aside);
+  const same =
+    moved !== 'gone' &&
+    (moved === stale || (moved?.pid === stale?.pid && moved?.host === stale?.host));
+  if (!same) {
+    try {
+      linkSync(aside, path);
+    } catch {
+      // the place is taken again: the one who lost it will find out when it releases
+    }
+  }
+  rmSync(aside, { force: true });
 }

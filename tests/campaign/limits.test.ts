@@ -8,7 +8,7 @@ import { parseConfig } from '../../src/parse/config.js';
 import { locateField } from '../../src/parse/front-matter.js';
 import { parseSource } from '../../src/parse/records.js';
 import { placeFile } from '../../src/parse/layout.js';
-import { buildRepository } from '../../src/model/repository.js';
+import { buildRepository } from '../../src/read/build-repository.js';
 import { validateRepository } from '../../src/validate/validate.js';
 import { builtInTemplate } from '../../src/read/repository.js';
 

@@ -1,5 +1,5 @@
 /** `ideas report`: read the repository and its git history, compute every figure, format, write. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { readFileHistory } from '../../git/file-history.js';
@@ -59,7 +59,10 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
   // --open without --out: a file in the temporary folder, since a browser needs a file.
   const target = out
     ? resolve(ctx.cwd, out)
-    : join(ctx.tempDir, `ideas-report-${ctx.today}.${format === 'text' ? 'txt' : format}`);
+    : join(
+        mkdtempSync(join(ctx.tempDir, 'ideas-report-')),
+        `report-${ctx.today}.${format === 'text' ? 'txt' : format}`,
+      );
   if (existsSync(target) && statSync(target).isDirectory()) {
     throw new UsageError(
       `cannot write ${target}: it is a folder`,

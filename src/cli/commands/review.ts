@@ -1,5 +1,5 @@
 /** `ideas review <id> --status S`: a reviewer's decision, refused when validate would reject it. */
-import { readdirSync, realpathSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { renderDecision } from '../../format/record-files.js';
@@ -184,7 +184,7 @@ export const run: CommandHandler<ReviewOptions> = async (ctx, [typed = ''], opti
   // (which order the decisions) are never given out twice.
   const { outcome, path } = session.base
     ? await decide()
-    : await withLock(`decisions:${realpathSync(session.root)}:${id}`, decide);
+    : await withLock(session.git, `decisions:${id}`, decide);
   reportOutcome(ctx, session, outcome, options.format, { id, path, status }, 'wrote');
   return ExitCode.ok;
 };

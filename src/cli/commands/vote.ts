@@ -13,6 +13,8 @@ import { identifyUser, openSession, readCurrentText, type Session } from '../ses
 import type { CommandHandler } from '../spec.js';
 import type { Context } from '../context.js';
 import type { AuthoringFlags } from '../specs/authoring-options.js';
+import { rootOf } from '../repository.js';
+import { withLock } from '../../write/lock.js';
 
 export interface VoteOptions extends AuthoringFlags {
   /** As typed; the command checks it against the voting mode. */
@@ -23,10 +25,11 @@ export interface VoteOptions extends AuthoringFlags {
   as: string | undefined;
 }
 
-export const run: CommandHandler<VoteOptions> = async (ctx, [typed = ''], options) => {
-  const session = await openSession(ctx, options);
-  return castVote(ctx, session, typed, options);
-};
+export const run: CommandHandler<VoteOptions> = async (ctx, [typed = ''], options) =>
+  // One vote at a time in a clone: the budget is checked on what the last vote wrote.
+  withLock(ctx.git(rootOf(ctx, options)), 'votes', async () =>
+    castVote(ctx, await openSession(ctx, options), typed, options),
+  );
 
 /** Also what `ideas new` calls when the user picks "vote for this one instead". */
 export async function castVote(
