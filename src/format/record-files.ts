@@ -4,9 +4,11 @@
  * Markdown body. A vote that already exists is edited in place with `parseDocument`, so the
  * voter's comments and field order survive.
  */
-import { Document, isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, visit, YAMLSeq } from 'yaml';
 import type { Estimates } from '../model/types.js';
+import { parseFrontMatter } from '../parse/front-matter.js';
 import type { TemplateSection } from '../parse/template.js';
+import { normaliseTag } from '../schema/common.js';
 
 export interface NewIdea {
   id: string;
@@ -31,7 +33,30 @@ function frontMatter(fields: Record<string, unknown>): string {
       if (isSeq(pair.value)) (pair.value as YAMLSeq).flow = true;
     }
   }
-  return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n`;
+  return `---\n${toYaml(doc)}---\n`;
+}
+
+/**
+ * The writer speaks YAML 1.2, the reader (js-yaml) YAML 1.1: there `10:00` is a number (base
+ * 60), `0b101` and `1_000` are numbers, `yes` is true and `2026-05-01T10:00:00Z` a timestamp.
+ * Every string the reader would not read back as the same string is written double-quoted.
+ */
+function toYaml(doc: Document): string {
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'string') return;
+      if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return;
+      if (!readsBackAsItself(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** Whether the reader takes `value`, written plain, for the same string. */
+function readsBackAsItself(value: string): boolean {
+  if (value === '' || /[\n\r]/.test(value)) return false;
+  const read = parseFrontMatter(`---\nv: ${value}\n---\n`);
+  return read.problems.length === 0 && read.data?.v === value;
 }
 
 function withoutEmpty(fields: Record<string, unknown>): Record<string, unknown> {
@@ -52,7 +77,7 @@ export function renderIdea(idea: NewIdea): string {
     authors: idea.authors,
     team: idea.team,
     created: idea.created,
-    tags: idea.tags,
+    tags: [...new Set(idea.tags.map(normaliseTag).filter((tag) => tag !== ''))],
     kind: idea.kind === 'idea' ? undefined : idea.kind,
     parent: idea.parent,
     campaign: idea.campaign,
@@ -122,7 +147,7 @@ export function updateVoteText(existing: string, update: VoteUpdate): string | u
   const doc = parseDocument(match[1] ?? '');
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   doc.set('points', update.points);
-  doc.set('date', update.date);
+  setText(doc, 'date', update.date);
   if (update.customers.length > 0) {
     const current = doc.get('customers');
     const listed = isSeq(current)
@@ -132,20 +157,29 @@ export function updateVoteText(existing: string, update: VoteUpdate): string | u
         : [];
     const merged = [...listed, ...update.customers.filter((c) => !listed.includes(c))];
     if (isSeq(current)) {
-      for (const customer of merged.slice(listed.length)) current.add(customer);
+      for (const customer of merged.slice(listed.length)) current.add(doc.createNode(customer));
     } else {
       const seq = doc.createNode(merged) as YAMLSeq;
       seq.flow = true;
       doc.set('customers', seq);
     }
   }
-  if (update.recorded_by !== undefined) doc.set('recorded_by', update.recorded_by);
+  if (update.recorded_by !== undefined) setText(doc, 'recorded_by', update.recorded_by);
   else if (doc.has('recorded_by')) doc.delete('recorded_by');
   const body =
     update.comment !== undefined
       ? normaliseBody(update.comment)
       : existing.replace(/^\uFEFF/, '').slice(match[0].length);
-  return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n${body}`;
+  return `---\n${toYaml(doc)}---\n${body}`;
+}
+
+/** Sets a text field as a node (so toYaml sees it), keeping the comment of the one it replaces. */
+function setText(doc: Document, key: string, value: string): void {
+  const current = doc.get(key, true);
+  if (isScalar(current)) {
+    current.value = value;
+    delete current.type;
+  } else doc.set(key, doc.createNode(value));
 }
 
 export interface DecisionFields {

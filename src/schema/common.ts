@@ -32,3 +32,26 @@ export function isRealDate(value: string): boolean {
 export function listOf<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item));
 }
+
+/**
+ * A tag as it is stored and compared: Unicode NFC, lower case, trimmed, inner runs of
+ * white space made one space. `Same  Day ` and `same day` are one tag.
+ */
+export function normaliseTag(tag: string): string {
+  return tag.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+/** Short text of one line, as in a tag or a customer's name: no control or bidi characters. */
+export function plainText(max: number) {
+  return z
+    .string({ error: 'must be text' })
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((text) => !CONTROL_CHARACTERS.test(text), {
+      error:
+        'holds a line break, a control character or an invisible or bidirectional mark: write plain text',
+    });
+}

@@ -1,6 +1,6 @@
 /** Schemas of the front matter of ideas, votes and decisions (SPEC §2). */
 import { z } from 'zod';
-import { handle, ideaId, isoDate, listOf } from './common.js';
+import { handle, ideaId, isoDate, listOf, normaliseTag, plainText } from './common.js';
 
 const nonNegative = z
   .number({ error: 'must be a number' })
@@ -35,7 +35,7 @@ export const ideaSchema = z
     ),
     team: handle.optional(),
     created: isoDate,
-    tags: listOf(z.string().min(1).max(40)).default([]),
+    tags: listOf(plainText(40).transform(normaliseTag)).default([]),
     kind: z.enum(['idea', 'theme']).default('idea'),
     parent: ideaId.optional().describe('The theme this idea serves.'),
     campaign: handle.optional().describe('The campaign this idea answers.'),
@@ -58,7 +58,7 @@ export const voteSchema = z
       .int({ error: 'must be a whole number' })
       .default(1),
     date: isoDate,
-    customers: listOf(z.string().min(1).max(80)).default([]),
+    customers: listOf(plainText(80)).default([]),
     recorded_by: handle.optional().describe('The reviewer who recorded this vote for the voter.'),
   })
   .describe('Front matter of votes/<id>/<voter>.md');
