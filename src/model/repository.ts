@@ -1,7 +1,7 @@
 /** The whole repository as one value: what every command reads (built by read/, without I/O). */
 import type { Config } from '../schema/config.js';
 import type { RecordFile, Template } from './types.js';
-import type { Decision, Idea, Problem, Vote } from './types.js';
+import type { Decision, Idea, Problem, RecordLists, Vote } from './types.js';
 
 export interface Repository {
   config: Config;
@@ -22,6 +22,35 @@ export interface Repository {
   ideaIds: ReadonlySet<string>;
   /** Problems found while reading and parsing. */
   problems: Problem[];
+  /** Records with broken fields: validation checks what it still can in them (see withPartialRecords). */
+  partial?: RecordLists;
+}
+
+/**
+ * The repository as the validation rules see it: the records with broken fields added, so that
+ * an idea with a bad date still has its unknown team and missing sections reported, and its
+ * votes do not read as votes for an idea that does not exist.
+ */
+export function withPartialRecords(repo: Repository): Repository {
+  const partial = repo.partial;
+  if (!partial || partial.ideas.length + partial.votes.length + partial.decisions.length === 0)
+    return repo;
+  const ideas = [...repo.ideas, ...partial.ideas];
+  const votes = [...repo.votes, ...partial.votes];
+  const decisions = [...repo.decisions, ...partial.decisions];
+  const ideasById = new Map(repo.ideasById);
+  for (const idea of partial.ideas) if (!ideasById.has(idea.id)) ideasById.set(idea.id, idea);
+  const decisionsByIdea = groupBy(decisions, (decision) => decision.idea);
+  for (const list of decisionsByIdea.values()) list.sort(compareDecisions);
+  return {
+    ...repo,
+    ideas,
+    ideasById,
+    votes,
+    votesByIdea: groupBy(votes, (vote) => vote.idea),
+    decisions,
+    decisionsByIdea,
+  };
 }
 
 /** Decisions in the order they were taken: by date, then the file name's day sequence. */

@@ -126,6 +126,15 @@ export interface RecordFile {
   frontMatter: FrontMatterLines;
   /** Keys written in the front matter, to tell a default from a value given. */
   keys: string[];
+  /** Fields whose value the schema refused: rules that read them stay silent about them. */
+  invalidFields?: string[];
+}
+
+/** The records of a repository, by kind. */
+export interface RecordLists {
+  ideas: Idea[];
+  votes: Vote[];
+  decisions: Decision[];
 }
 
 /**
@@ -139,6 +148,12 @@ export interface ParsedSource {
   keys: string[];
   /** The schema's output, or undefined when the front matter or a field is broken. */
   fields: Record<string, unknown> | undefined;
+  /**
+   * When some fields are broken but the record can still be named (an idea's id; a vote's idea
+   * and voter; a decision's idea, status and date): the valid fields, neutral values for the
+   * broken ones. Rules run on it so every problem shows at once; ranking never sees it.
+   */
+  partial?: { fields: Record<string, unknown>; invalid: string[] };
   problems: Omit<Problem, 'file'>[];
 }
 

@@ -4,18 +4,31 @@ import { locateField, parseFrontMatter } from './front-matter.js';
 import { placeFile } from './layout.js';
 import { recordSchemas } from '../schema/records.js';
 import type { Decision, Idea, Problem, RecordKind, SourceFile, Vote } from '../model/types.js';
-import type { ParsedSource, RecordFile } from '../model/types.js';
+import type { ParsedSource, Placement, RecordFile, RecordLists } from '../model/types.js';
 
 // Declared in the model so layers above the parser can name them; re-exported for parse's callers.
-export type { ParsedSource, RecordFile };
+export type { ParsedSource, RecordFile, RecordLists };
 
-export interface ParsedRecords {
-  ideas: Idea[];
-  votes: Vote[];
-  decisions: Decision[];
+export interface ParsedRecords extends RecordLists {
+  /** Records with broken fields, for the rules alone (see ParsedSource.partial). */
+  partial: RecordLists;
   files: Map<string, RecordFile>;
   problems: Problem[];
 }
+
+/** What each kind needs for a record with broken fields to still be checked by the rules. */
+const IDENTITY: Record<RecordKind, readonly string[]> = {
+  idea: ['id'],
+  vote: ['idea', 'voter'],
+  decision: ['idea', 'status', 'date'],
+};
+
+/** Neutral values for broken fields: they make no rule fire on their own. */
+const NEUTRAL: Record<RecordKind, Record<string, unknown>> = {
+  idea: { title: '', authors: [], tags: [], kind: 'idea', estimates: {} },
+  vote: { points: 0, customers: [] },
+  decision: { reviewers: [], scores: {} },
+};
 
 const KNOWN_FIELDS: Record<RecordKind, ReadonlySet<string>> = {
   idea: new Set(Object.keys(recordSchemas.idea.shape)),
@@ -39,6 +52,7 @@ export function parseRecords(sources: readonly SourceFile[]): ParsedRecords {
     ideas: [],
     votes: [],
     decisions: [],
+    partial: { ideas: [], votes: [], decisions: [] },
     files: new Map(),
     problems: [],
   };
@@ -86,10 +100,30 @@ export function parseSource(text: string, kind: RecordKind): ParsedSource {
           : `"${path.join('.')}" ${issue.message}`,
       });
     }
+    const partial = salvage(kind, fm.data, result.error.issues);
+    if (partial) parsed.partial = partial;
     return parsed;
   }
   parsed.fields = result.data as Record<string, unknown>;
   return parsed;
+}
+
+/** The record without its broken fields, when what names it is intact (see ParsedSource.partial). */
+function salvage(
+  kind: RecordKind,
+  data: Record<string, unknown>,
+  issues: readonly z.core.$ZodIssue[],
+): ParsedSource['partial'] {
+  const invalid = [...new Set(issues.map((issue) => String(issue.path[0] ?? '')))];
+  if (invalid.some((field) => field === '' || IDENTITY[kind].includes(field))) return undefined;
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) if (!invalid.includes(key)) rest[key] = value;
+  const result = recordSchemas[kind].partial().safeParse(rest);
+  if (!result.success) return undefined;
+  const fields: Record<string, unknown> = { ...NEUTRAL[kind] };
+  for (const [key, value] of Object.entries(result.data))
+    if (value !== undefined) fields[key] = value;
+  return { fields, invalid };
 }
 
 function addRecord(source: SourceFile, out: ParsedRecords): void {
@@ -119,8 +153,22 @@ function addRecord(source: SourceFile, out: ParsedRecords): void {
     keys: parsed.keys,
   });
   for (const problem of parsed.problems) out.problems.push({ ...problem, file: path });
-  const fields = parsed.fields;
-  if (!fields) return;
+  if (parsed.fields) addFields(parsed.fields, parsed, path, placement, out);
+  else if (parsed.partial) {
+    const file = out.files.get(path);
+    if (file) file.invalidFields = parsed.partial.invalid;
+    // A copy: the cached parse must stay as it was read.
+    addFields({ ...parsed.partial.fields }, parsed, path, placement, out.partial);
+  }
+}
+
+function addFields(
+  fields: Record<string, unknown>,
+  parsed: ParsedSource,
+  path: string,
+  placement: Extract<Placement, { kind: RecordKind }>,
+  out: RecordLists,
+): void {
   if (placement.kind === 'idea') {
     out.ideas.push(claim(fields, { body: parsed.body, path }) as unknown as Idea);
   } else if (placement.kind === 'vote') {

@@ -40,5 +40,6 @@ export function buildRepository(snapshot: Snapshot, config: Config): Repository 
     files: parsed.files,
     ideaIds,
     problems: [...snapshot.problems, ...parsed.problems],
+    partial: parsed.partial,
   };
 }

@@ -1,6 +1,6 @@
 /** Runs every rule over a repository and returns the problems, in a stable order. */
 import { locateField } from '../parse/front-matter.js';
-import type { Repository } from '../model/repository.js';
+import { withPartialRecords, type Repository } from '../model/repository.js';
 import type { Problem } from '../model/types.js';
 import { rules } from './registry.js';
 import type { RuleContext } from './rule.js';
@@ -12,12 +12,16 @@ export interface ValidateOptions extends RuleContext {
 
 export function validateRepository(repo: Repository, options: ValidateOptions): Problem[] {
   const problems: Problem[] = [];
+  const checked = withPartialRecords(repo);
   for (const rule of rules) {
-    for (const finding of rule.check(repo, options)) {
+    for (const finding of rule.check(checked, options)) {
       if (options.only && !options.only.has(finding.file)) continue;
+      const file = repo.files.get(finding.file);
+      // A field the schema refused is reported once, as field/invalid or field/required.
+      const field = finding.field?.[0];
+      if (field !== undefined && file?.invalidFields?.includes(field)) continue;
       let { line, column } = finding;
       if (line === undefined) {
-        const file = repo.files.get(finding.file);
         const at =
           file && finding.field
             ? locateField(file.frontMatter, finding.field)
