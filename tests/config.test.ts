@@ -19,7 +19,7 @@ describe('parseConfig: defaults', () => {
       reviewers: [],
       voting: { mode: 'simple', budget: 10, downvotes: false, self_votes: false },
       ranking: { model: 'votes', half_life_days: 30 },
-      review: { criteria: [], quorum: 1, threshold: 5, stale_after_days: 30 },
+      review: { criteria: [], scales: {}, quorum: 1, threshold: 5, stale_after_days: 30 },
       campaigns: {},
       lifecycle: DEFAULT_LIFECYCLE,
       authoring: { branch: false },

@@ -31,7 +31,7 @@ export function formatText(report: ProblemReport, { color }: { color: boolean })
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines = report.problems.map((p) => {
     const severity = p.severity === 'error' ? c.red('error') : c.yellow('warning');
-    return `${c.bold(`${sanitizeLine(p.file)}:${p.line}:${p.column}`)}  ${severity}  ${c.dim(p.rule)}  ${sanitizeLine(p.message)}`;
+    return `${c.bold(`${lineStart(sanitizeLine(p.file))}:${p.line}:${p.column}`)}  ${severity}  ${c.dim(p.rule)}  ${sanitizeLine(p.message)}`;
   });
   const { errors, warnings } = countBySeverity(report.problems);
   const files = `${report.files} file${report.files === 1 ? '' : 's'}`;
@@ -43,6 +43,14 @@ export function formatText(report: ProblemReport, { color }: { color: boolean })
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A path that starts a line of text output. CI logs read a line starting with "::" as a
+ * workflow command (GitHub's `::error file=…::`): such a file name is shown as "./::…".
+ */
+function lineStart(path: string): string {
+  return path.startsWith('::') ? `./${path}` : path;
 }
 
 function plural(n: number, word: string): string {
@@ -88,7 +96,9 @@ export function formatGithub(
     lines.push(
       `::notice title=ideas::${escapeData(`${plural(hidden.errors, 'more error')} and ${plural(hidden.warnings, 'more warning')} are not shown as annotations (GitHub shows ${GITHUB_ANNOTATIONS_PER_STEP} of each per step): ${rest}`)}`,
     );
-  lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${report.files} files`);
+  lines.push(
+    `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(report.files, 'file')}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

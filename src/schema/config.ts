@@ -33,6 +33,31 @@ export const DEFAULT_LIFECYCLE = {
   rationale_required: ['rejected', 'deferred', 'duplicate'],
 };
 
+/** The range a review score of a criterion takes, both ends included. */
+export interface Scale {
+  min: number;
+  max: number;
+}
+
+export const DEFAULT_SCALE: Scale = { min: 1, max: 5 };
+
+/** A review criterion: a name (scored 1 to 5), or a name with its own range. */
+const criterionSchema = z
+  .union([
+    z.string().min(1),
+    z.object({
+      name: z.string().min(1),
+      min: z.number().default(DEFAULT_SCALE.min),
+      max: z.number().default(DEFAULT_SCALE.max),
+    }),
+  ])
+  .transform((criterion) =>
+    typeof criterion === 'string' ? { name: criterion, ...DEFAULT_SCALE } : criterion,
+  )
+  .refine((criterion) => criterion.min < criterion.max, {
+    error: 'needs min below max',
+  });
+
 const teamSchema = z.object({ parent: handle.optional(), name: z.string().optional() });
 
 const personSchema = z.object({
@@ -142,12 +167,20 @@ export const configSchema = z
       .default({ model: 'votes', half_life_days: 30 }),
     review: z
       .object({
-        criteria: z.array(z.string()).default([]),
+        criteria: z.array(criterionSchema).default([]),
         quorum: z.number().int().positive().default(1),
         threshold: z.number().int().nonnegative().default(5),
         stale_after_days: z.number().int().positive().default(30),
       })
-      .default({ criteria: [], quorum: 1, threshold: 5, stale_after_days: 30 }),
+      .transform(({ criteria, ...rest }) => ({
+        ...rest,
+        // `criteria` stays the list of names every caller reads; `scales` adds their ranges.
+        criteria: criteria.map((criterion) => criterion.name),
+        scales: Object.fromEntries(
+          criteria.map(({ name, min, max }) => [name, { min, max }]),
+        ) as Record<string, Scale>,
+      }))
+      .default({ criteria: [], scales: {}, quorum: 1, threshold: 5, stale_after_days: 30 }),
     campaigns: z.record(handle, campaignSchema).default({}),
     // prefault: the default goes through the schema, so it gets the same resolved shape.
     lifecycle: lifecycleSchema.prefault(DEFAULT_LIFECYCLE),

@@ -10,6 +10,7 @@ import { decisionImplementedBy } from './rules/decision/implemented-by.js';
 import { decisionQuorum } from './rules/decision/quorum.js';
 import { decisionRationale } from './rules/decision/rationale.js';
 import { decisionReviewer } from './rules/decision/reviewer.js';
+import { decisionScore } from './rules/decision/score.js';
 import { decisionTransition } from './rules/decision/transition.js';
 import { decisionUnknownIdea } from './rules/decision/unknown-idea.js';
 import { decisionUnknownStatus } from './rules/decision/unknown-status.js';
@@ -59,6 +60,7 @@ export const rules: readonly Rule[] = [
   decisionQuorum,
   decisionRationale,
   decisionReviewer,
+  decisionScore,
   decisionTransition,
   decisionUnknownIdea,
   decisionUnknownStatus,

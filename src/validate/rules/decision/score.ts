@@ -1,0 +1,31 @@
+import type { Finding, Rule } from '../../rule.js';
+
+export const decisionScore: Rule = {
+  id: 'decision/score',
+  severity: 'error',
+  description:
+    "A decision's scores are for criteria under review.criteria, each within its scale (1 to 5 unless the config gives min and max).",
+  check(repo) {
+    const { scales } = repo.config.review;
+    const findings: Finding[] = [];
+    for (const d of repo.decisions) {
+      for (const [criterion, score] of Object.entries(d.scores)) {
+        const scale = Object.hasOwn(scales, criterion) ? scales[criterion] : undefined;
+        if (!scale) {
+          findings.push({
+            file: d.path,
+            field: ['scores', criterion],
+            message: `"${criterion}" is not a review criterion: use one of ${Object.keys(scales).join(', ') || '(none: add review.criteria in ideas.config.yaml)'}`,
+          });
+        } else if (score < scale.min || score > scale.max) {
+          findings.push({
+            file: d.path,
+            field: ['scores', criterion],
+            message: `the score ${score} for ${criterion} is outside its scale of ${scale.min} to ${scale.max}`,
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};
