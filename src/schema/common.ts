@@ -41,8 +41,8 @@ export function normaliseTag(tag: string): string {
   return tag.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 /** Short text of one line, as in a tag or a customer's name: no control or bidi characters. */
