@@ -89,7 +89,7 @@ function expectTag(parsed: ReturnType<typeof parseSource>, normal: string): void
 
 /** The text a title reads back as: the schema trims it. */
 const asTitle = (title: string) => title.trim();
-const asBody = (text: string) => text.replace(/\r\n?/g, '\n').trim();
+const asBody = (text: string) => text.replace(/\0/g, '').replace(/\r\n?/g, '\n').trim();
 
 describe('writers quote what YAML 1.1 would read as another type', () => {
   for (const value of TRICKY) {

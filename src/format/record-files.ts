@@ -97,8 +97,9 @@ export function bodyFromSections(
     .join('\n');
 }
 
+/** LF line ends, no blank lines first; NUL characters go (a file holding one reads as binary). */
 function normaliseBody(body: string): string {
-  const trimmed = body.replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd();
+  const trimmed = body.replace(/\0/g, '').replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd();
   return trimmed === '' ? '' : `${trimmed}\n`;
 }
 
@@ -118,7 +119,7 @@ export function renderVote(vote: VoteFields): string {
     voter: vote.voter,
     points: vote.points,
     date: vote.date,
-    customers: vote.customers,
+    customers: [...new Set(vote.customers)],
     recorded_by: vote.recorded_by,
   });
   return `${frontMatter(fields)}${normaliseBody(vote.comment ?? '')}`;
