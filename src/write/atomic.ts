@@ -4,7 +4,16 @@
  * so two commands racing for one path cannot overwrite each other. Whatever fails, the
  * temporary file goes; a full disk or a folder that cannot be written is a WriteError (exit 2).
  */
-import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { WriteError } from '../errors.js';
@@ -39,7 +48,7 @@ export function writeBufferAtomic(
     `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
   try {
-    calls.mkdirSync(dirname(path), { recursive: true });
+    makeFolder(dirname(path), calls.mkdirSync);
     calls.writeFileSync(temp, text, { flag: 'wx' });
     if (options.exclusive) {
       // link() fails if the target exists: an atomic "create only if absent" with full content.
@@ -56,6 +65,29 @@ export function writeBufferAtomic(
       // a read-only folder cannot hold it either: nothing was left behind
     }
     throw asWriteError(error, path);
+  }
+}
+
+/**
+ * `mkdir -p`, with the reason of a failure said plainly: on a read-only file system Node's
+ * recursive mkdir reports ENOENT, so the nearest existing folder is asked why it refuses.
+ */
+export function makeFolder(folder: string, make: typeof mkdirSync = mkdirSync): void {
+  try {
+    make(folder, { recursive: true });
+  } catch (error) {
+    throw asWriteError(whyNotWritable(folder) ?? error, folder);
+  }
+}
+
+function whyNotWritable(folder: string): unknown {
+  let at = folder;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  try {
+    accessSync(at, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return error;
   }
 }
 

@@ -8,7 +8,6 @@
 import {
   closeSync,
   linkSync,
-  mkdirSync,
   openSync,
   readFileSync,
   renameSync,
@@ -21,7 +20,7 @@ import { hostname } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { runGit, type GitDir } from '../git/git-process.js';
-import { asWriteError } from './atomic.js';
+import { asWriteError, makeFolder } from './atomic.js';
 
 export interface LockOptions {
   waitMs?: number;
@@ -57,11 +56,7 @@ export async function withLock<T>(
   const path = join(folder, `${createHash('sha256').update(name).digest('hex').slice(0, 24)}.lock`);
   const me: Holder = { pid: process.pid, host: hostname() };
   const until = Date.now() + waitMs;
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch (error) {
-    throw asWriteError(error, folder);
-  }
+  makeFolder(folder);
   for (;;) {
     if (tryCreate(path, me)) break;
     const holder = readHolder(path);
@@ -91,9 +86,13 @@ function tryCreate(path: string, me: Holder): boolean {
   }
   try {
     writeSync(fd, JSON.stringify(me));
-  } finally {
+  } catch (error) {
+    // A full disk: the lock is not taken, and its empty file must not block the next run.
     closeSync(fd);
+    rmSync(path, { force: true });
+    throw asWriteError(error, path);
   }
+  closeSync(fd);
   return true;
 }
 

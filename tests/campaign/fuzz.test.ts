@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/parse/config.js';
 import { parseSource } from '../../src/parse/records.js';
-import { buildRepository } from '../../src/model/repository.js';
+import { buildRepository } from '../../src/read/build-repository.js';
 import { validateRepository } from '../../src/validate/validate.js';
 import { rulesById } from '../../src/validate/registry.js';
 import { builtInTemplate } from '../../src/read/repository.js';
