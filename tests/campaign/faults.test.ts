@@ -232,12 +232,6 @@ async function faultSweep(
  * output handling belongs to the command-line layer). Their tests are marked it.fails.
  */
 const KNOWN: { writer: string; mode: 'fail' | 'garbage'; pattern: RegExp; reason: string }[] = [
-  ...['vote --branch', 'new --branch'].map((writer) => ({
-    writer,
-    mode: 'garbage' as const,
-    pattern: /: exit 70: .*lstat .*garbage/,
-    reason: 'garbage printed by git rev-parse is taken for a path (exit 70)',
-  })),
   {
     writer: 'vote --branch',
     mode: 'garbage',
@@ -280,7 +274,10 @@ function sweepTests(writer: Writer, mode: 'fail' | 'garbage', title: string): vo
       `${writer.name} (${mode}), known to fail: ${known.map((k) => k.reason).join('; ')}`,
       async () => {
         const { failures } = await sweep(writer, mode);
-        expect(partition(writer.name, mode, failures).known).toEqual([]);
+        const { known: still } = partition(writer.name, mode, failures);
+        // In the CI log: the fault points that still fail, readable without a debugger.
+        for (const failure of still) console.log(`known to fail: ${failure}`);
+        expect(still).toEqual([]);
       },
     );
 }

@@ -390,7 +390,8 @@ describe('fuzz: what the writers write', () => {
           '--body-file',
           body,
           '--yes',
-          '--json',
+          '--format',
+          'json',
         ];
         for (const tag of tags) argv.push('--tag', tag);
         const result = await runCli(argv, { cwd: root });
@@ -441,7 +442,8 @@ describe('fuzz: what the writers write', () => {
           rationale,
           '--score',
           `impact=${score}`,
-          '--json',
+          '--format',
+          'json',
         ];
         const result = await runCli(argv, { cwd: root });
         expect([0, 1, 2], result.stderr).toContain(result.code);
