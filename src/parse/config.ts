@@ -162,7 +162,7 @@ class NodeIndex {
         const pair = this.index(node).get(String(step));
         next = pair?.value ?? pair?.key;
         if (pair && (pair.value === null || nodeOffset(pair.value) === undefined)) next = pair.key;
-      } else if (isSeq(node) && typeof step === 'number') next = node.items[step];
+      } else if (isSeq(node) && /^\d+$/.test(String(step))) next = node.items[Number(step)];
       const nextOffset = nodeOffset(next);
       if (nextOffset === undefined) break;
       node = next;
