@@ -6,6 +6,7 @@ import { ideaTeam } from '../model/teams.js';
 import type { Repository } from '../model/repository.js';
 import type { RankOptions } from '../rank/rank.js';
 import type { FilterFlags } from './specs/filters.js';
+import { normaliseTag } from '../schema/common.js';
 
 export type Filters = Pick<RankOptions, 'statuses' | 'team' | 'tags' | 'campaign'>;
 
@@ -26,7 +27,8 @@ export function readFilters(repo: Repository, options: FilterFlags, defaultAll: 
   const team = readTeam(repo, options.team);
   if (team !== undefined) filters.team = team;
   const tags = options.tag;
-  if (tags && tags.length > 0) filters.tags = tags;
+  // Tags are stored normalised (lower case, trimmed): `--tag Logistics` finds `logistics`.
+  if (tags && tags.length > 0) filters.tags = tags.map(normaliseTag);
   const campaign = readCampaign(repo, options.campaign);
   if (campaign !== undefined) filters.campaign = campaign;
   return filters;

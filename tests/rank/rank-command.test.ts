@@ -88,6 +88,8 @@ describe('ideas rank', () => {
     expect(await ids('--status', 'all')).toHaveLength(8);
     expect(await ids('--team', 'commercial')).toEqual(['alpha', 'gamma']);
     expect(await ids('--tag', 'x')).toEqual(['alpha']);
+    // Tags match as stored, normalised: a capital or a space typed around it changes nothing.
+    expect(await ids('--tag', ' X ')).toEqual(['alpha']);
     expect(await ids('--campaign', 'faster')).toEqual(['beta']);
   });
 
