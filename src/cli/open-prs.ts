@@ -1,6 +1,6 @@
 /** What the other unmerged remote branches add: idea ids (from file names) and, for given voters, their votes. */
 import { isAncestor, mergeBase, readChanges, remoteBranches } from '../git/diff.js';
-import { placeFile } from '../parse/layout.js';
+import { placeFile } from '../model/layout.js';
 import type { GitDir } from '../git/git-process.js';
 import type { BranchIdea, BranchVote } from '../policy/policy.js';
 import { readRepository } from '../read/repository.js';

@@ -15,7 +15,7 @@ import {
   SAMPLE_REVIEWERS,
   SAMPLE_TEAMS,
 } from './sample-ideas.js';
-import { slugify } from '../parse/layout.js';
+import { slugify } from '../model/layout.js';
 
 export interface DemoCommit {
   date: string; // ISO timestamp, UTC

@@ -6,7 +6,7 @@
  * the report core falls back to front-matter dates and says so.
  */
 import { runGit, resolveCommit, type GitDir } from './git-process.js';
-import { RECORD_FOLDERS } from '../parse/layout.js';
+import { RECORD_FOLDERS } from '../model/layout.js';
 
 export interface FileHistory {
   /** Whether git history could be read at all. */

@@ -9,7 +9,7 @@ import { handleOfEmail } from '../model/people.js';
 import { isKnownStatus, legalNext } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import { splitSections } from '../parse/template.js';
-import { placeFile, slugify } from '../parse/layout.js';
+import { placeFile, slugify } from '../model/layout.js';
 import { renderDecision, renderIdea, renderVote } from '../format/record-files.js';
 import { HANDLE_PATTERN, ID_PATTERN, isRealDate } from '../schema/common.js';
 import type { Config } from '../schema/config.js';

@@ -3,7 +3,7 @@
  * record's own front matter otherwise. The report states how many dates fell back and why,
  * because a front-matter date is whatever the author typed.
  */
-import { placeFile } from '../parse/layout.js';
+import { placeFile } from './layout.js';
 import type { Repository } from './repository.js';
 import type { Decision, Idea, Vote } from './types.js';
 

@@ -1,7 +1,7 @@
 /** Turns source files into typed records, collecting every problem on the way. */
 import type { z } from 'zod';
 import { locateField, parseFrontMatter } from './front-matter.js';
-import { placeFile } from './layout.js';
+import { placeFile } from '../model/layout.js';
 import { recordSchemas } from '../schema/records.js';
 import type { Decision, Idea, Problem, RecordKind, SourceFile, Vote } from '../model/types.js';
 import type { ParsedSource, Placement, RecordFile, RecordLists } from '../model/types.js';

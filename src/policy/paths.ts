@@ -1,6 +1,6 @@
 /** What kind of file a changed path is, and whether the path itself is an attempt to escape the layout. */
 import { CONFIG_FILE } from '../parse/config.js';
-import { RECORD_FOLDERS, placeFile } from '../parse/layout.js';
+import { RECORD_FOLDERS, placeFile } from '../model/layout.js';
 
 export type ChangeKind = 'idea' | 'vote' | 'decision' | 'config' | 'template' | 'index' | 'other';
 

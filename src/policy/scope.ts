@@ -2,7 +2,7 @@
  * What every policy rule reads: the branch's changes as judged (a rename split into a deletion
  * and an addition, except an idea keeping its id), the base tip's authority and who acted.
  */
-import { placeFile } from '../parse/layout.js';
+import { placeFile } from '../model/layout.js';
 import type { Decision, Idea, Vote } from '../model/types.js';
 import type { Acting, PathChange, PolicyInput } from './types.js';
 

@@ -5,7 +5,7 @@
  */
 import { isClosed } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
-import { placeFile } from '../parse/layout.js';
+import { placeFile } from '../model/layout.js';
 import { rankIdeas } from '../rank/rank.js';
 import type { PathChange } from './types.js';
 import { signingReviewers } from './rules/decision-quorum.js';

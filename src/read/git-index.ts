@@ -4,7 +4,7 @@
  * for opening each file), and only modified or untracked files are read from disk.
  */
 import { CONFIG_FILE } from '../parse/config.js';
-import { RECORD_FOLDERS, TEMPLATE_PATH } from '../parse/layout.js';
+import { RECORD_FOLDERS, TEMPLATE_PATH } from '../model/layout.js';
 import { runGit, runGitAsync, streamBlobs, type GitDir } from '../git/git-process.js';
 import { checkBytes, refusal, type Refusal } from './limits.js';
 import { readFromDisk, type RawTree } from './working-tree.js';

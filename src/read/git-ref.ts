@@ -1,6 +1,6 @@
 /** Reads the records as they stand at a git ref, without a checkout: one ls-tree, one cat-file. */
 import { CONFIG_FILE } from '../parse/config.js';
-import { RECORD_FOLDERS, TEMPLATE_PATH } from '../parse/layout.js';
+import { RECORD_FOLDERS, TEMPLATE_PATH } from '../model/layout.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
 import { gitOutput, resolveCommit, streamBlobs, type GitDir } from '../git/git-process.js';
 import { requireRootPrefix, toGitPath } from '../git/locate.js';

@@ -4,7 +4,7 @@
  * other problems, rule config/invalid), and builds. Nothing else assembles a repository.
  */
 import { parseConfig, CONFIG_FILE } from '../parse/config.js';
-import { TEMPLATE_PATH } from '../parse/layout.js';
+import { TEMPLATE_PATH } from '../model/layout.js';
 import type { Repository } from '../model/repository.js';
 import type { FileChange, Problem, SourceFile } from '../model/types.js';
 import type { Config } from '../schema/config.js';

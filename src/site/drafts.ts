@@ -7,7 +7,7 @@
  */
 import { bodyFromSections, renderIdea, renderVote } from '../format/record-files.js';
 import { allocateId } from '../model/ids.js';
-import { slugify } from '../parse/layout.js';
+import { slugify } from '../model/layout.js';
 import { HANDLE_PATTERN } from '../schema/patterns.js';
 
 /** What an idea page tells its form about the idea and the repository's voting rules. */

@@ -4,7 +4,7 @@
  * other votes under a budget, the ideas under a theme).
  */
 import { CONFIG_FILE } from '../parse/config.js';
-import { TEMPLATE_PATH, placeFile } from '../parse/layout.js';
+import { TEMPLATE_PATH, placeFile } from '../model/layout.js';
 import type { Repository } from '../model/repository.js';
 
 /** Rules over the whole repository that stay cheap, so they run whatever changed. */

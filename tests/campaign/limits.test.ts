@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/parse/config.js';
 import { locateField } from '../../src/parse/front-matter.js';
 import { parseSource } from '../../src/parse/records.js';
-import { placeFile } from '../../src/parse/layout.js';
+import { placeFile } from '../../src/model/layout.js';
 import { buildRepository } from '../../src/read/build-repository.js';
 import { validateRepository } from '../../src/validate/validate.js';
 import { builtInTemplate } from '../../src/read/repository.js';

@@ -18,7 +18,7 @@ import {
 } from '../../git/diff.js';
 import { requireRootPrefix } from '../../git/locate.js';
 import { CONFIG_FILE } from '../../parse/config.js';
-import { placeFile } from '../../parse/layout.js';
+import { placeFile } from '../../model/layout.js';
 import { HANDLE_PATTERN } from '../../schema/common.js';
 import { chooseActor, personOfEmail } from '../../policy/actor.js';
 import { classifyPath, steersCi } from '../../policy/paths.js';

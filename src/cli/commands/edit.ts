@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, ExitError, UsageError } from '../../errors.js';
-import { slugify } from '../../parse/layout.js';
+import { slugify } from '../../model/layout.js';
 import { parseSource } from '../../parse/records.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import type { FileChange } from '../../model/types.js';

@@ -2,7 +2,7 @@
  * `ideas new`: asks for what the flags did not give, warns about similar ideas, allocates an
  * id no branch has, and writes the idea (or commits it on its own branch).
  */
-import { TEMPLATE_PATH } from '../../parse/layout.js';
+import { TEMPLATE_PATH } from '../../model/layout.js';
 import { randomInt } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { findRootPrefix } from '../../git/locate.js';
 import { allocateId } from '../../model/ids.js';
 import { isClosed, statusOf } from '../../model/lifecycle.js';
 import { SimilarityIndex, type Match } from '../../model/similarity.js';
-import { placeFile, slugify } from '../../parse/layout.js';
+import { placeFile, slugify } from '../../model/layout.js';
 import { rankIdeas } from '../../rank/rank.js';
 import { FileExistsError } from '../../write/working-tree.js';
 import { problemsAfter, refuseInvalid } from '../dry-run.js';

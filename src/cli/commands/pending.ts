@@ -16,7 +16,7 @@ import {
   requireRootPrefix,
   shortRefName,
 } from '../../git/locate.js';
-import { placeFile } from '../../parse/layout.js';
+import { placeFile } from '../../model/layout.js';
 import { parseRecords } from '../../parse/records.js';
 import { checkBytes } from '../../read/limits.js';
 import { startProgress } from '../progress.js';

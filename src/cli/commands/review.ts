@@ -11,7 +11,7 @@ import {
   legalNext,
   statusOf,
 } from '../../model/lifecycle.js';
-import { placeFile } from '../../parse/layout.js';
+import { placeFile } from '../../model/layout.js';
 import { HANDLE_PATTERN } from '../../schema/common.js';
 import type { FileChange } from '../../model/types.js';
 import { FileExistsError } from '../../write/working-tree.js';

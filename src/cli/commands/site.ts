@@ -12,7 +12,7 @@ import type { GitDir } from '../../git/git-process.js';
 import { findDefaultBranch, findRootPrefix } from '../../git/locate.js';
 import { readFileHistory } from '../../git/file-history.js';
 import { parseRemoteUrl } from '../../git/forge-url.js';
-import { RECORD_FOLDERS, TEMPLATE_PATH } from '../../parse/layout.js';
+import { RECORD_FOLDERS, TEMPLATE_PATH } from '../../model/layout.js';
 import { readPackageFile } from '../../read/package-files.js';
 import { buildReport } from '../../report/report.js';
 import { buildRoadmap } from '../../report/roadmap.js';

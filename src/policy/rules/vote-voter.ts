@@ -1,4 +1,4 @@
-import { placeFile } from '../../parse/layout.js';
+import { placeFile } from '../../model/layout.js';
 import type { PolicyFinding, PolicyRule } from '../rule.js';
 import { sameHandle, voterOfPath, type PolicyScope, type JudgedChange } from '../scope.js';
 import type { Acting } from '../types.js';

@@ -1,4 +1,4 @@
-import { slugify } from '../../../parse/layout.js';
+import { slugify } from '../../../model/layout.js';
 import type { Finding, Rule } from '../../rule.js';
 
 export const ideaFileName: Rule = {

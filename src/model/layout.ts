@@ -1,11 +1,8 @@
-/** Where each kind of record lives in an ideas repository (SPEC §1). */
-import type { Placement } from '../model/types.js';
+/** Where each kind of record lives in an ideas repository (the layout every command reads). */
+import type { Placement } from './types.js';
 
 export const RECORD_FOLDERS = ['ideas', 'votes', 'decisions'] as const;
 export const TEMPLATE_PATH = 'templates/idea.md';
-
-// Declared in the model so layers above the parser can name it.
-export type { Placement };
 
 const IDEA_FILE = /^ideas\/([a-z][a-z0-9]*)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const VOTE_FILE = /^votes\/([^/]+)\/([^/]+)\.md$/;
