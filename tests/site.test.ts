@@ -299,3 +299,30 @@ describe('ideas site', () => {
     expect(none.code).toBe(2);
   });
 });
+
+describe('site status colours', () => {
+  it('follow the lifecycle role, not the status name', async () => {
+    const { siteCss } = await import('../src/site/style.js');
+    const { configSchema } = await import('../src/schema/config.js');
+    const config = configSchema.parse({
+      version: 1,
+      lifecycle: {
+        initial: 'draft',
+        main: ['draft', 'accepted', 'final'],
+        done: ['final'],
+        closed: ['final', 'rejected'],
+        transitions: {
+          draft: ['accepted', 'rejected'],
+          accepted: ['final'],
+          final: [],
+          rejected: [],
+        },
+      },
+    });
+    const css = siteCss(config.lifecycle);
+    expect(css).toContain('.st-final{color:var(--ok)');
+    expect(css).toContain('.st-accepted{color:var(--accent)');
+    expect(css).toContain('.st-rejected{color:var(--muted)}');
+    expect(css).not.toContain('.st-shipped');
+  });
+});

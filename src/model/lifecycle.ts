@@ -98,3 +98,15 @@ export function canonicalIdeaId(repo: Repository, ideaId: string): string {
     at = last.duplicate_of;
   }
 }
+
+/** Where a status stands in the lifecycle, for colouring it: never by its name. */
+export type StatusRole = 'done' | 'closed' | 'main' | 'open';
+
+export function statusRole(
+  lifecycle: Pick<Lifecycle, 'done' | 'closed' | 'main'>,
+  status: string,
+): StatusRole {
+  if (lifecycle.done.includes(status)) return 'done';
+  if (lifecycle.closed.includes(status)) return 'closed';
+  return lifecycle.main.indexOf(status) > 0 ? 'main' : 'open';
+}

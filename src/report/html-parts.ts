@@ -1,4 +1,5 @@
 /** The small HTML builders of the report page; every argument that is text gets escaped here. */
+import { statusRole } from '../model/lifecycle.js';
 import { escapeHtml as h } from '../format/html-escape.js';
 import type { Report } from './report.js';
 
@@ -33,14 +34,7 @@ export function ideaCell(idea: { id: string; title: string }): string {
 
 /** A status badge coloured by its role in the lifecycle, never by its name. */
 export function status(value: string, lifecycle: Report['lifecycle']): string {
-  const role = lifecycle.done.includes(value)
-    ? 'st-done'
-    : lifecycle.closed.includes(value)
-      ? 'st-closed'
-      : lifecycle.main.indexOf(value) > 0
-        ? 'st-main'
-        : 'st-open';
-  return `<span class="status ${role}">${h(value)}</span>`;
+  return `<span class="status st-${statusRole(lifecycle, value)}">${h(value)}</span>`;
 }
 
 export function people(handles: string[]): string {

@@ -20,7 +20,7 @@ import type { Roadmap } from '../report/roadmap.js';
 import { ideaPage } from './idea-page.js';
 import { forgeName, type SiteForge } from './new-file.js';
 import { buildSearchIndex, searchIndexScript } from './search-index.js';
-import { SITE_CSS } from './style.js';
+import { siteCss } from './style.js';
 
 export interface SiteInput {
   repo: Repository;
@@ -172,7 +172,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
       buildSearchIndex(ranked.map((r) => ({ idea: r.idea, status: r.status, voters: r.votes }))),
     ),
   );
-  files.set('assets/site.css', SITE_CSS);
+  files.set('assets/site.css', siteCss(lifecycle));
   files.set('assets/site.js', input.clientScript);
   return files;
 }

@@ -4,6 +4,7 @@
  * script are files of the site, allowed by `'self'` in each page's Content-Security-Policy,
  * and what the script needs from a page travels in escaped `data-` attributes.
  */
+import { statusClass } from './style.js';
 import { createHash } from 'node:crypto';
 import { escapeHtml as h } from '../format/html-escape.js';
 import type { SiteForge } from './new-file.js';
@@ -93,7 +94,7 @@ export const campaignHref = (base: string, name: string) =>
   `${base}campaigns/${fileKey(name)}.html`;
 
 export function statusBadge(status: string): string {
-  return `<span class="status st-${h(status.replace(/[^a-z-]/g, ''))}">${h(status)}</span>`;
+  return `<span class="status ${statusClass(status)}">${h(status)}</span>`;
 }
 
 export function ideaLink(base: string, idea: { id: string; title: string }): string {

@@ -1,4 +1,6 @@
 /** The site's one stylesheet: light and dark from the reader's system, phone first, visible focus. */
+import { statusesOf, statusRole, type Lifecycle, type StatusRole } from '../model/lifecycle.js';
+
 export const SITE_CSS = `:root{--bg:#f6f7f9;--panel:#fff;--ink:#1b2330;--muted:#566070;--line:#dfe3e8;--accent:#0f766e;
 --accent-ink:#fff;--warn:#b45309;--ok:#15803d;--focus:#2563eb;color-scheme:light dark}
 @media (prefers-color-scheme:dark){:root{--bg:#0f141b;--panel:#171e28;--ink:#e6e9ee;--muted:#a3adba;
@@ -44,9 +46,6 @@ h3{font-size:1rem;margin:12px 0 6px}
 .ideas p{margin:2px 0 0}
 .id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem;color:var(--muted)}
 .status,.tag{display:inline-block;padding:0 8px;border-radius:999px;font-size:.8rem;border:1px solid var(--line);background:var(--bg);white-space:nowrap;text-decoration:none;color:inherit}
-.st-shipped,.st-validated{color:var(--ok);border-color:var(--ok)}
-.st-accepted,.st-prototyping,.st-reviewing{color:var(--accent);border-color:var(--accent)}
-.st-rejected,.st-withdrawn,.st-duplicate,.st-deferred{color:var(--muted)}
 .tags{list-style:none;display:flex;flex-wrap:wrap;gap:6px;padding:0;margin:4px 0 12px}
 .count{display:inline-block;min-width:1.6em;text-align:center;border-radius:999px;border:1px solid var(--line);font-size:.8rem;padding:0 6px}
 .stages{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,220px),1fr));gap:12px}
@@ -80,3 +79,27 @@ footer{padding:24px 16px 40px}
 @media (max-width:600px){body{font-size:15px}h1{font-size:1.4rem}.panel{padding:12px}.brand{width:100%}.search{max-width:none}}
 @media print{.top,.act,footer,.skip{display:none}.panel{border:0}}
 `;
+
+const ROLE_STYLE: Record<StatusRole, string> = {
+  done: 'color:var(--ok);border-color:var(--ok)',
+  main: 'color:var(--accent);border-color:var(--accent)',
+  closed: 'color:var(--muted)',
+  open: '',
+};
+
+/**
+ * The stylesheet with a rule per status of this lifecycle, coloured by its role (delivered, on
+ * the main line, closed, open), as the report colours them: never by the status's name.
+ */
+export function siteCss(lifecycle: Lifecycle): string {
+  const rules = statusesOf(lifecycle)
+    .map((status) => [statusClass(status), ROLE_STYLE[statusRole(lifecycle, status)]] as const)
+    .filter(([, style]) => style !== '')
+    .map(([name, style]) => `.${name}{${style}}`);
+  return `${SITE_CSS}\n${rules.join('\n')}\n`;
+}
+
+/** The class a status badge carries: its name, kept to what a class may hold. */
+export function statusClass(status: string): string {
+  return `st-${status.replace(/[^a-z-]/g, '')}`;
+}
