@@ -180,3 +180,13 @@ describe('report formats escape what files say', () => {
     for (const format of ['text', 'md', 'json', 'html']) await report(root, format);
   });
 });
+
+describe('report --since', () => {
+  it('refuses a day that does not exist (exit 2)', async () => {
+    const { runCli } = await import('./helpers/cli.js');
+    const { buildHistoryRepo } = await import('./helpers/report-fixture.js');
+    const result = await runCli(['report', '--since', '2026-13-45'], { cwd: buildHistoryRepo() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--since 2026-13-45 is not a date');
+  });
+});

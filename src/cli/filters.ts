@@ -6,7 +6,7 @@ import { ideaTeam } from '../model/teams.js';
 import type { Repository } from '../model/repository.js';
 import type { RankOptions } from '../rank/rank.js';
 import type { FilterFlags } from './specs/filters.js';
-import { normaliseTag } from '../schema/common.js';
+import { isRealDate, normaliseTag } from '../schema/common.js';
 
 export type Filters = Pick<RankOptions, 'statuses' | 'team' | 'tags' | 'campaign'>;
 
@@ -84,8 +84,11 @@ function readCampaign(repo: Repository, campaign: string | undefined): string | 
 }
 
 function readSince(since: string | undefined): string | undefined {
-  if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since))
-    throw new UsageError(`--since ${since} is not a date`, 'write it as YYYY-MM-DD');
+  if (since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(since) || !isRealDate(since)))
+    throw new UsageError(
+      `--since ${since} is not a date`,
+      'write it as YYYY-MM-DD, a day that exists',
+    );
   return since;
 }
 
