@@ -67,6 +67,16 @@ function draftJson(answers: Partial<Answers>, draft: Draft = {}): string {
   return `${JSON.stringify({ ...fields, ...(estimates ? { estimates } : {}) }, null, 2)}\n`;
 }
 
+/** Writes the answers where the next run offers them; false when that could not be done. */
+export function writeDraft(file: string, answers: Partial<Answers>, draft: Draft = {}): boolean {
+  try {
+    writeFileAtomic(file, draftJson(answers, draft));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function keepDraftOnCancel(
   file: string,
   draft: Draft,
@@ -74,21 +84,13 @@ export function keepDraftOnCancel(
 ): InterruptedError {
   if (Object.keys(partial).length === 0 && Object.keys(draft).length === 0)
     return new InterruptedError();
-  try {
-    writeFileAtomic(file, draftJson(partial, draft));
-  } catch {
-    return new InterruptedError();
-  }
+  if (!writeDraft(file, partial, draft)) return new InterruptedError();
   return new InterruptedError(`your answers so far are kept: ideas new --from-json ${file}`);
 }
 
 /** A git failure after the user typed everything: keep their answers outside the repository. */
 export function keepDraft(error: GitError, file: string, answers: Answers): GitError {
-  try {
-    writeFileAtomic(file, draftJson(answers));
-  } catch {
-    return error;
-  }
+  if (!writeDraft(file, answers)) return error;
   return new GitError(
     error.message,
     `${error.hint ? `${error.hint}; ` : ''}your answers are kept: ideas new --from-json ${file}`,

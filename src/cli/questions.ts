@@ -5,6 +5,7 @@
 import { sanitizeLine } from '../format/sanitize.js';
 import { normaliseText, type TemplateSection } from '../parse/template.js';
 import type { Config } from '../schema/config.js';
+import { checkEstimate, type EstimateName } from './estimates.js';
 
 export interface Choice {
   name: string;
@@ -137,5 +138,30 @@ export function scoreQuestion(criterion: string) {
     message: `Score for ${criterion} (a number; blank to skip)`,
     validate: (value: string) =>
       value.trim() === '' || Number.isFinite(Number(value.trim())) || 'a number, or blank',
+  };
+}
+
+/** What each estimate measures, in the words of the models that read it. */
+const ESTIMATE_HINTS: Record<EstimateName, string> = {
+  reach: 'people or events it reaches in a period',
+  impact: 'how much it moves each of them',
+  confidence: 'how sure you are, from 0 to 1',
+  effort: 'the work it takes, e.g. person-months',
+  ease: 'how easy it is to do',
+  value: 'the value it brings',
+  time_criticality: 'how much waiting costs',
+  risk_reduction: 'the risk it removes or the opportunity it opens',
+  job_size: 'the work it takes',
+};
+
+/** One estimate the configured model reads: a number within the schema's bounds, or blank to skip. */
+export function estimateQuestion(name: EstimateName, model: string) {
+  return {
+    message: `Estimate: ${name} for ${model} (${ESTIMATE_HINTS[name]}; blank to skip)`,
+    validate: (value: string) => {
+      if (value.trim() === '') return true;
+      const checked = checkEstimate(name, value);
+      return typeof checked === 'number' || `${name} ${checked}`;
+    },
   };
 }

@@ -30,29 +30,37 @@ export const scoreWeighted: Model = ({ votes }) => ({
   score: votes.reduce((sum, vote) => sum + vote.points, 0),
 });
 
+/** The estimates each model reads (`ideas new` asks for these when the model is configured). */
+export const MODEL_ESTIMATES = {
+  rice: ['reach', 'impact', 'confidence', 'effort'],
+  ice: ['impact', 'confidence', 'ease'],
+  wsjf: ['value', 'time_criticality', 'risk_reduction', 'job_size'],
+} as const satisfies Partial<Record<RankingModel, readonly (keyof Estimates)[]>>;
+
+/** What `model` reads from an idea's estimates; none for the models that count votes. */
+export function estimatesRead(model: RankingModel): readonly (keyof Estimates)[] {
+  const table: Partial<Record<RankingModel, readonly (keyof Estimates)[]>> = MODEL_ESTIMATES;
+  return table[model] ?? [];
+}
+
 /** reach × impact × confidence ÷ effort. */
 export const scoreRice: Model = ({ estimates }) =>
   withEstimates(
     estimates,
-    ['reach', 'impact', 'confidence', 'effort'],
+    MODEL_ESTIMATES.rice,
     'effort',
     (e) => (e.reach * e.impact * e.confidence) / e.effort,
   );
 
 /** impact × confidence × ease. */
 export const scoreIce: Model = ({ estimates }) =>
-  withEstimates(
-    estimates,
-    ['impact', 'confidence', 'ease'],
-    undefined,
-    (e) => e.impact * e.confidence * e.ease,
-  );
+  withEstimates(estimates, MODEL_ESTIMATES.ice, undefined, (e) => e.impact * e.confidence * e.ease);
 
 /** (value + time_criticality + risk_reduction) ÷ job_size. */
 export const scoreWsjf: Model = ({ estimates }) =>
   withEstimates(
     estimates,
-    ['value', 'time_criticality', 'risk_reduction', 'job_size'],
+    MODEL_ESTIMATES.wsjf,
     'job_size',
     (e) => (e.value + e.time_criticality + e.risk_reduction) / e.job_size,
   );

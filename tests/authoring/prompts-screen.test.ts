@@ -127,10 +127,9 @@ describe('ideas new in a terminal, every question answered', () => {
       ],
       root,
     );
-    await answer('Problem', enter('Customers keep asking sales for next-morning delivery.'));
-    await answer('Proposal', enter('Try one courier in one city for a month.'));
-    await answer('Evidence', enter('Ten tickets last month asked for it.'));
+    // Right after the title, before a single section is asked.
     await answer('Write it anyway, or vote for one of these instead?', () => {
+      expect(screen.getScreen()).not.toContain('Problem');
       expect(screen.getScreen()).toContain('Vote for ship01 (Offer overnight shipping) instead');
       screen.keypress('down');
       screen.keypress('enter');

@@ -4,7 +4,6 @@
  * and the next `ideas edit` of that idea opens the draft again. A new title renames the file
  * to its new slug; the id never changes (votes and decisions name it).
  */
-import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { writeFileAtomic } from '../../write/atomic.js';
 import type { FileChange } from '../../model/types.js';
 import type { Context } from '../context.js';
 import { problemsAfter, refuseInvalid } from '../dry-run.js';
+import { editorOf, openEditor } from '../editor.js';
 import { resolveIdeaId } from '../idea-id.js';
 import { publish, reportOutcome } from '../publish.js';
 import { openSession, readCurrentText } from '../session.js';
@@ -27,31 +27,11 @@ export function draftPath(tempDir: string, root: string, id: string): string {
   return join(tempDir, 'ideas-drafts', repo, `${id}.md`);
 }
 
-function editorOf(ctx: Context): string {
-  const editor = ctx.env.VISUAL || ctx.env.EDITOR;
+function requireEditor(ctx: Context): string {
+  const editor = editorOf(ctx);
   if (!editor)
     throw new UsageError('no editor: set VISUAL or EDITOR', 'e.g. EDITOR=nano ideas edit <id>');
   return editor;
-}
-
-function openEditor(ctx: Context, editor: string, file: string): void {
-  // As git runs it: through the shell, so EDITOR may carry flags ("code --wait").
-  const result =
-    process.platform === 'win32'
-      ? spawnSync(`${editor} "${file}"`, {
-          shell: true,
-          stdio: 'inherit',
-          env: { ...process.env, ...ctx.env },
-        })
-      : spawnSync('/bin/sh', ['-c', `${editor} "$@"`, editor, file], {
-          stdio: 'inherit',
-          env: { ...process.env, ...ctx.env },
-        });
-  if (result.status !== 0)
-    throw new UsageError(
-      `the editor (${editor}) exited with ${result.status ?? result.signal ?? 'an error'}: nothing was saved`,
-      `your text stays in ${file}`,
-    );
 }
 
 export const run: CommandHandler<AuthoringFlags> = async (ctx, args, options) => {
@@ -62,7 +42,7 @@ export const run: CommandHandler<AuthoringFlags> = async (ctx, args, options) =>
   const current = readCurrentText(session, idea.path);
   if (current === undefined) throw new UsageError(`${idea.path} cannot be read`);
 
-  const editor = editorOf(ctx);
+  const editor = requireEditor(ctx);
   const draft = draftPath(ctx.tempDir, session.root, id);
   mkdirSync(join(draft, '..'), { recursive: true });
   const resumed = existsSync(draft);

@@ -1,21 +1,23 @@
 /**
- * `ideas new`: asks for what the flags did not give, warns about similar ideas, allocates an
- * id no branch has, and writes the idea (or commits it on its own branch).
+ * `ideas new`: asks for what the flags did not give (similar ideas are shown as soon as the title
+ * is known; with an editor the whole body is one editor session), allocates an id no branch
+ * has, and writes the idea (or commits it on its own branch).
  */
 import { TEMPLATE_PATH } from '../../model/layout.js';
 import { randomInt } from 'node:crypto';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ExitCode, ExitError, GitError, InterruptedError, UsageError } from '../../errors.js';
+import { ExitCode, GitError, InterruptedError, UsageError } from '../../errors.js';
 import { bodyFromSections, renderIdea, type NewIdea } from '../../format/record-files.js';
 import { sanitizeLine } from '../../format/sanitize.js';
 import { idsOnBranches } from '../../git/authoring.js';
 import { findRootPrefix } from '../../git/locate.js';
 import { allocateId } from '../../model/ids.js';
 import { isClosed, statusOf } from '../../model/lifecycle.js';
-import { SimilarityIndex, type Match } from '../../model/similarity.js';
+import type { Estimates } from '../../model/types.js';
 import { placeFile, slugify } from '../../model/layout.js';
-import { rankIdeas } from '../../rank/rank.js';
+import { estimatesRead } from '../../rank/models.js';
+import { writeFileAtomic } from '../../write/atomic.js';
 import { FileExistsError } from '../../write/working-tree.js';
 import { problemsAfter, refuseInvalid } from '../dry-run.js';
 import { normaliseIdeaId } from '../idea-id.js';
@@ -23,10 +25,14 @@ import { readInput } from '../input.js';
 import { publish, reportOutcome, type Outcome } from '../publish.js';
 import { identifyUser, openSession, type Session } from '../session.js';
 import type { Context } from '../context.js';
+import { editorOf, openEditor } from '../editor.js';
+import { checkEstimate } from '../estimates.js';
+import { editorText, editorTextAgain, isEmptyBody, stripHints } from '../new-body.js';
+import { checkSimilar } from '../new-similar.js';
 import {
   campaignQuestion,
+  estimateQuestion,
   sectionQuestion,
-  similarQuestion,
   tagsQuestion,
   teamQuestion,
   themeQuestion,
@@ -40,6 +46,7 @@ import {
   keepDraft,
   keepDraftOnCancel,
   readDraft,
+  writeDraft,
   type Answers,
   type Draft,
 } from '../new-draft.js';
@@ -55,6 +62,8 @@ export interface NewOptions extends AuthoringFlags {
   campaign: string | undefined;
   theme: boolean;
   bodyFile: string | undefined;
+  /** --estimate name=number, checked against the schema's names by the spec. */
+  estimate: Estimates | undefined;
   fromJson: string | undefined;
   yes: boolean;
   /** For "vote for that one instead": a plain one-point vote with the same flags. */
@@ -66,37 +75,44 @@ export const run: CommandHandler<NewOptions> = async (ctx, _args, options) => {
   const session = await openSession(ctx, options);
   const me = identifyUser(session);
   const kept = draftFile(ctx, session.root);
+  const resuming = options.fromJson !== undefined && resolve(ctx.cwd, options.fromJson) === kept;
   if (options.fromJson === undefined && isInteractive(ctx) && existsSync(kept))
     ctx.err(`ideas: the answers of an interrupted run are kept: ideas new --from-json ${kept}\n`);
   const partial: Partial<Answers> = {};
-  let answers: Answers;
+  let gathered: Answers | { voteFor: string };
   try {
-    answers = await gatherAnswers(ctx, session, draft, options, me.handle, partial);
+    gathered = await gatherAnswers(ctx, session, draft, options, me.handle, partial, {
+      kept,
+      resuming,
+    });
   } catch (error) {
     // Ctrl-C: what was typed so far is not lost; the next run offers it.
     if (error instanceof InterruptedError) throw keepDraftOnCancel(kept, draft, partial);
     throw error;
   }
+  if ('voteFor' in gathered) return castVote(ctx, session, gathered.voteFor, options.vote);
+  const answers = gathered;
 
   const taken = takenIds(session);
-  const similar = similarIdeas(session, answers.title, answers.body);
-  if (similar.length > 0) {
-    const target = await confirmDespiteSimilar(ctx, session, similar, options, me.handle);
-    if (target !== undefined) return castVote(ctx, session, target, options.vote);
-  }
-
   for (let attempt = 0; attempt < 5; attempt++) {
     const id = allocateId(taken, randomInt);
     taken.add(id);
     const path = `ideas/${id}-${slugify(answers.title)}.md`;
     const idea: NewIdea = { ...answers, id, authors: [me.handle], created: ctx.today };
     const changes = [{ path, text: renderIdea(idea), exclusive: true }];
-    // Similar ideas were shown above; the rule's warning would only repeat them.
-    refuseInvalid(
-      ctx,
-      problemsAfter(session, changes, ctx.today, ['repo/similar-ideas']),
-      'this idea',
-    );
+    try {
+      // Similar ideas were shown above; the rule's warning would only repeat them.
+      refuseInvalid(
+        ctx,
+        problemsAfter(session, changes, ctx.today, ['repo/similar-ideas']),
+        'this idea',
+      );
+    } catch (error) {
+      // A body typed here is not lost to a refusal: fixed, it is one command away.
+      if (partial.body !== undefined && writeDraft(kept, answers))
+        ctx.err(`  your text is kept: fix it with ideas new --from-json ${kept}\n`);
+      throw error;
+    }
     let outcome: Outcome;
     try {
       outcome = publish(ctx, session, {
@@ -117,12 +133,18 @@ export const run: CommandHandler<NewOptions> = async (ctx, _args, options) => {
     }
     reportOutcome(ctx, session, outcome, options.format, { id, path }, 'wrote');
     // A finished draft is spent: the next run should not offer it again.
-    if (options.fromJson !== undefined && resolve(ctx.cwd, options.fromJson) === kept)
-      rmSync(kept, { force: true });
+    if (resuming) rmSync(kept, { force: true });
     return ExitCode.ok;
   }
   throw new UsageError('could not find a free idea id: run the command again');
 };
+
+interface DraftPlace {
+  /** The file this repository's unfinished answers go to. */
+  kept: string;
+  /** This run was started from that file (--from-json): its body opens in the editor again. */
+  resuming: boolean;
+}
 
 async function gatherAnswers(
   ctx: Context,
@@ -131,7 +153,8 @@ async function gatherAnswers(
   options: NewOptions,
   me: string,
   partial: Partial<Answers>,
-): Promise<Answers> {
+  place: DraftPlace,
+): Promise<Answers | { voteFor: string }> {
   const { config, repo } = session;
   const yes = options.yes;
   const sectionsGiven = new Map(Object.entries(draft.sections ?? {}));
@@ -160,6 +183,12 @@ async function gatherAnswers(
   }
   title = title.trim();
   partial.title = title;
+
+  // Before any other question: someone may have had this idea already.
+  const similar = { title, yes, me, shown: new Set<string>() };
+  const known = body ?? (sectionsGiven.size > 0 ? bodyFromSections(template, sectionsGiven) : '');
+  const target = await checkSimilar(ctx, session, { ...similar, body: known });
+  if (target !== undefined) return { voteFor: target };
 
   let team = options.team ?? draft.team;
   const teams = Object.keys(config.teams);
@@ -200,31 +229,91 @@ async function gatherAnswers(
   }
   partial.campaign = campaign;
 
-  if (body === undefined) {
-    const useEditor = Boolean(ctx.env.VISUAL || ctx.env.EDITOR);
+  const estimates = await askEstimates(
+    ctx,
+    session,
+    { ...draft.estimates, ...options.estimate },
+    yes,
+  );
+  partial.estimates = estimates;
+
+  const editor = editorOf(ctx);
+  const reopen = body !== undefined && place.resuming && editor !== undefined && isInteractive(ctx);
+  const typed = missingSections.length > 0 || reopen;
+  if (reopen && body !== undefined && editor !== undefined) {
+    // A kept body was refused last time: open it again to be fixed.
+    body = editBody(ctx, editor, place.kept, editorTextAgain(title, body), partial);
+  } else if (missingSections.length > 0 && editor !== undefined) {
+    const templateText = session.read.tree.templateText ?? builtInTemplate();
+    body = editBody(
+      ctx,
+      editor,
+      place.kept,
+      editorText(title, template, templateText, sectionsGiven),
+      partial,
+    );
+  } else if (body === undefined) {
     const templateText = session.read.tree.templateText ?? builtInTemplate();
     for (const section of missingSections) {
-      const question = sectionQuestion(section, templateText);
-      const answer = useEditor
-        ? await ask(ctx, 'editor', { ...question, waitForUserInput: false }, '--body-file')
-        : await ask(ctx, 'input', question, '--body-file');
+      const answer = await ask(ctx, 'input', sectionQuestion(section, templateText), '--body-file');
       sectionsGiven.set(section.heading, answer);
       partial.body = bodyFromSections(template, sectionsGiven);
     }
     body = bodyFromSections(template, sectionsGiven);
   }
+  if (typed) partial.body = body;
+  if (typed) {
+    // The body may bring up ideas the title alone did not: those, and only those, are shown.
+    const more = await checkSimilar(ctx, session, { ...similar, body });
+    if (more !== undefined) return { voteFor: more };
+  }
 
   const kind = options.theme ? 'theme' : (draft.kind ?? 'idea');
-  return {
-    title,
-    team,
-    tags,
-    kind,
-    parent,
-    campaign,
-    estimates: draft.estimates,
-    body,
-  };
+  return { title, team, tags, kind, parent, campaign, estimates, body };
+}
+
+/** The estimates the configured ranking model reads and no flag gave, asked one by one (blank skips). */
+async function askEstimates(
+  ctx: Context,
+  session: Session,
+  given: Estimates,
+  yes: boolean,
+): Promise<Estimates | undefined> {
+  const estimates: Estimates = { ...given };
+  const model = session.config.ranking.model;
+  if (!yes && isInteractive(ctx)) {
+    for (const name of estimatesRead(model).filter((n) => estimates[n] === undefined)) {
+      const answer = await ask(ctx, 'input', estimateQuestion(name, model), '--estimate');
+      const value = answer.trim() === '' ? undefined : checkEstimate(name, answer);
+      if (typeof value === 'number') estimates[name] = value;
+    }
+  }
+  return Object.keys(estimates).length > 0 ? estimates : undefined;
+}
+
+/**
+ * One editor session for the whole body. An empty one writes nothing; the other answers are
+ * kept for the next run, which opens the editor again.
+ */
+function editBody(
+  ctx: Context,
+  editor: string,
+  kept: string,
+  text: string,
+  partial: Partial<Answers>,
+): string {
+  const file = kept.replace(/\.json$/, '.md');
+  writeFileAtomic(file, text);
+  openEditor(ctx, editor, file);
+  const body = stripHints(readFileSync(file, 'utf8'));
+  rmSync(file, { force: true });
+  if (isEmptyBody(body)) {
+    const hint = writeDraft(kept, partial)
+      ? `write under each heading; your other answers are kept: ideas new --from-json ${kept}`
+      : 'write under each heading';
+    throw new UsageError('the body is empty, so nothing was written', hint);
+  }
+  return body;
 }
 
 /** Every id the new one must not take: this tree, the working tree, every branch. */
@@ -253,71 +342,4 @@ function sameIdWritten(root: string, id: string, mine: string): boolean {
   } catch {
     return false;
   }
-}
-
-interface SimilarIdea extends Match {
-  title: string;
-  authors: string[];
-  status: string;
-  votes: number;
-}
-
-function similarIdeas(session: Session, title: string, body: string): SimilarIdea[] {
-  const { repo } = session;
-  const index = new SimilarityIndex(
-    repo.ideas.map((i) => ({ id: i.id, title: i.title, body: i.body })),
-  );
-  const ranked = new Map(
-    rankIdeas(repo, {
-      today: '9999-12-31',
-      statuses: Object.keys(repo.config.lifecycle.transitions),
-    }).map((r) => [r.idea.id, r]),
-  );
-  return index.similarTo({ id: '', title, body }, { limit: 5 }).map((match) => ({
-    ...match,
-    title: repo.ideasById.get(match.id)?.title ?? '',
-    authors: repo.ideasById.get(match.id)?.authors ?? [],
-    status: statusOf(repo, match.id),
-    votes: ranked.get(match.id)?.votes ?? 0,
-  }));
-}
-
-/** Undefined: write the idea. An id: vote for that one instead. */
-async function confirmDespiteSimilar(
-  ctx: Context,
-  session: Session,
-  similar: readonly SimilarIdea[],
-  options: NewOptions,
-  me: string,
-): Promise<string | undefined> {
-  const lines = similar.map(
-    (s) =>
-      `  ${s.id}  ${sanitizeLine(s.title)}  (${s.status}, ${s.votes} vote${s.votes === 1 ? '' : 's'}, ${Math.round(s.score * 100)}% alike)\n`,
-  );
-  ctx.err(`ideas: warning: existing ideas read like this one:\n${lines.join('')}`);
-  if (options.yes) return undefined;
-  if (!isInteractive(ctx)) {
-    ctx.err(
-      `ideas: nothing was written: pass --yes to write it anyway, or vote for one of them: ideas vote ${similar[0]?.id ?? 'ID'}\n`,
-    );
-    throw new ExitError(ExitCode.usage);
-  }
-  const choice = await ask(
-    ctx,
-    'select',
-    similarQuestion(
-      similar.map((s) => ({
-        ...s,
-        votable:
-          !isClosed(session.config.lifecycle, s.status) &&
-          (session.config.voting.self_votes || !s.authors.includes(me)),
-      })),
-    ),
-    '--yes',
-  );
-  if (choice === '-') {
-    ctx.err('ideas: stopped; nothing was written\n');
-    throw new ExitError(ExitCode.ok);
-  }
-  return choice === '' ? undefined : String(choice);
 }

@@ -3,6 +3,7 @@ import { defineCommand, type RawOptions } from '../spec.js';
 import { flag, optionalString, stringList } from '../options.js';
 import { addAuthoringOptions, collect, parseAuthoringFlags } from './authoring-options.js';
 import { parseVoteOptions } from './vote.js';
+import { parseEstimateFlags } from '../estimates.js';
 
 function parseNewOptions(options: RawOptions): NewOptions {
   return {
@@ -14,10 +15,16 @@ function parseNewOptions(options: RawOptions): NewOptions {
     campaign: optionalString(options, 'campaign'),
     theme: flag(options, 'theme'),
     bodyFile: optionalString(options, 'bodyFile'),
+    estimate: estimateFlags(options),
     fromJson: optionalString(options, 'fromJson'),
     yes: flag(options, 'yes'),
     vote: parseVoteOptions(options),
   };
+}
+
+function estimateFlags(options: RawOptions) {
+  const pairs = stringList(options, 'estimate');
+  return pairs === undefined ? undefined : parseEstimateFlags(pairs);
 }
 
 export const newSpec = defineCommand({
@@ -27,6 +34,7 @@ export const newSpec = defineCommand({
     'ideas new                                   # asks every question',
     'ideas new --title "Offer overnight shipping" --team sales --tag logistics --body-file idea.md',
     'ideas new --from-json idea.json --yes       # unattended: the whole idea as JSON',
+    'ideas new --estimate reach=4000 --estimate impact=2 --estimate confidence=0.8 --estimate effort=3',
     'ideas new --branch --push                   # commit on idea/<id>-<slug>, push, print the PR URL',
   ],
   configure(command) {
@@ -40,6 +48,11 @@ export const newSpec = defineCommand({
       .option(
         '--body-file <file>',
         'the Markdown body with every section of the template (- for stdin)',
+      )
+      .option(
+        '--estimate <name=number>',
+        'an input to ranking, e.g. reach=4000 (repeat for each; asked when the ranking model reads it)',
+        collect,
       )
       .option(
         '--from-json <file>',

@@ -1,0 +1,54 @@
+/**
+ * Estimates as `ideas new` takes them: `--estimate name=number` (repeat the flag for each), and
+ * the check an answer typed at the prompt gets. The names and their bounds are the idea
+ * schema's; which of them a ranking model reads is rank/models.ts's.
+ */
+import { UsageError } from '../errors.js';
+import { sanitizeLine } from '../format/sanitize.js';
+import type { Estimates } from '../model/types.js';
+import { estimatesSchema } from '../schema/records.js';
+
+export type EstimateName = keyof Estimates;
+
+/** Every estimate an idea may carry, in the schema's order. */
+export const ESTIMATE_NAMES: readonly EstimateName[] = Object.keys(estimatesSchema.shape).filter(
+  isEstimateName,
+);
+
+function isEstimateName(name: string): name is EstimateName {
+  return Object.hasOwn(estimatesSchema.shape, name);
+}
+
+/** The number, or why it is refused ("is a fraction from 0 to 1"). */
+export function checkEstimate(name: EstimateName, text: string): number | string {
+  const trimmed = text.trim();
+  const value = trimmed === '' ? Number.NaN : Number(trimmed);
+  if (!Number.isFinite(value)) return 'must be a number';
+  const checked = estimatesSchema.shape[name].safeParse(value);
+  return checked.success ? value : (checked.error.issues[0]?.message ?? 'is out of range');
+}
+
+/** `["reach=4000", "effort=3"]` as estimates; exit 2 naming the valid names on a bad one. */
+export function parseEstimateFlags(pairs: readonly string[]): Estimates {
+  const estimates: Estimates = {};
+  for (const pair of pairs) {
+    const match = /^([^=]*)=(.*)$/.exec(pair);
+    const name = match?.[1]?.trim() ?? '';
+    if (!match || !isEstimateName(name)) {
+      throw new UsageError(
+        match
+          ? `--estimate: "${sanitizeLine(name)}" is not an estimate`
+          : `--estimate takes name=number, not "${sanitizeLine(pair)}"`,
+        `the estimates are ${ESTIMATE_NAMES.join(', ')}; for example --estimate reach=4000`,
+      );
+    }
+    const value = checkEstimate(name, match[2] ?? '');
+    if (typeof value === 'string')
+      throw new UsageError(
+        `--estimate ${name}: ${value}, not "${sanitizeLine(match[2] ?? '')}"`,
+        `for example --estimate ${name}=${name === 'confidence' ? '0.8' : '3'}`,
+      );
+    estimates[name] = value;
+  }
+  return estimates;
+}
