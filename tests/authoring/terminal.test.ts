@@ -2,7 +2,7 @@
  * End to end in a real pseudo-terminal: the built binary runs inside tmux, and the test reads
  * the screen and types answers like a person would. Skipped when tmux is not installed.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runBinary } from '../helpers/cli.js';
@@ -55,30 +55,5 @@ describe.skipIf(!hasTmux)('ideas new in a real terminal (tmux)', () => {
     );
     expect(runBinary(['validate'], { cwd: root }).code).toBe(0);
     expect(git(root, 'status', '--porcelain')).toBe(`?? ideas/${name}\n`);
-  });
-
-  it('with EDITOR set, opens the editor for each section', async () => {
-    const root = makeIdeasRepo('alice@example.com');
-    const dir = tempDir();
-    // A stand-in editor that writes its answer into the file it is given, as a person would.
-    const editor = join(dir, 'editor.sh');
-    writeFileSync(
-      editor,
-      '#!/bin/sh\nprintf "Written in the editor,\\non two lines.\\n" > "$1"\n',
-      { mode: 0o755 },
-    );
-    const exitFile = join(dir, 'exit');
-    const term = startTmux(
-      root,
-      `env EDITOR=${editor} NO_COLOR=1 IDEAS_TODAY=2026-11-24 ${process.execPath} ${BIN} new --title "Printer runbooks" --yes; echo $? > ${exitFile}; sleep 60`,
-    );
-    await term.waitFor('wrote ideas/');
-    const until = Date.now() + 10_000;
-    while (!existsSync(exitFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-    expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
-    const [name] = readdirSync(join(root, 'ideas')).filter((n) => n.includes('printer-runbooks'));
-    expect(readFileSync(join(root, 'ideas', name ?? ''), 'utf8')).toContain(
-      '## Problem\nWritten in the editor,\non two lines.\n\n## Proposal\nWritten in the editor,',
-    );
   });
 });
