@@ -128,9 +128,7 @@ describe.skipIf(!hasTmux)('ideas new with EDITOR, in a real terminal (tmux)', ()
       team: 'sales',
       tags: ['printers'],
     });
-    expect(readdirSync(dir).filter((n) => n.endsWith('.md') && n.startsWith('ideas-'))).toEqual(
-      [],
-    );
+    expect(readdirSync(dir).filter((n) => n.endsWith('.md') && n.startsWith('ideas-'))).toEqual([]);
     expect(git(root, 'status', '--porcelain')).toBe('');
   });
 
