@@ -1,7 +1,7 @@
 /**
  * Shell completion generated from the command table: the bash script sourced in a real bash
  * (COMPREPLY for commands, flags, choices and ids), typed into an interactive bash in tmux,
- * and the zsh and fish scripts checked by their shells when those are installed.
+ * zsh completing on TAB in a real `zsh -f` with compinit (tmux), and fish through `complete -C`.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -112,6 +112,50 @@ describe('ideas completion bash', () => {
 });
 
 describe('ideas completion zsh and fish', () => {
+  it.skipIf(!has('zsh') || !hasTmux)(
+    'completes on TAB in a real zsh -f with compinit (tmux): commands, flags, --format values, ids, statuses',
+    async () => {
+      const root = makeIdeasRepo();
+      // Installed as the README says: the script as _ideas in a folder on $fpath.
+      const functions = tempDir('ideas-zsh-');
+      writeFileSync(
+        join(functions, '_ideas'),
+        runBinary(['completion', 'zsh'], { cwd: root }).stdout,
+      );
+      const term = startTmux(root, 'zsh -f');
+      await term.waitFor(/[%#]$/m);
+      term.type(
+        `PS1='$ '; fpath=(${functions} $fpath); PATH=${binDir()}:$PATH; autoload -U compinit; compinit -u -D`,
+      );
+      term.keys('Enter');
+      const prompt = /^\$$/m;
+      await term.waitFor(prompt);
+      /** Types `line`, presses TAB, waits for `shows`; then clears the line and the screen. */
+      const complete = async (line: string, shows: RegExp) => {
+        term.type(line);
+        term.keys('Tab');
+        const screen = await term.waitFor(shows);
+        term.keys('C-c');
+        term.keys('C-l');
+        await term.waitFor(/^\$\s*$/);
+        return screen;
+      };
+      await complete('ideas ra', /^\$ ideas rank$/m);
+      await complete('ideas rank --fo', /^\$ ideas rank --format$/m);
+      // Several candidates: zsh lists them under the line.
+      await complete('ideas rank --format ', /^csv +json +md +table$/m);
+      await complete('ideas export --format ', /^csv +json$/m);
+      await complete('ideas vote --re', /^\$ ideas vote --retract$/m);
+      // Ids from the repository, with their titles, through ideas __complete.
+      const ids = await complete('ideas show ', /ship01 +-- Offer overnight shipping/);
+      expect(ids).toMatch(/price01 +-- Cache the price list in the quoting tool/);
+      expect(ids).toMatch(/theme01 +-- Faster delivery/);
+      await complete('ideas show sh', /^\$ ideas show ship01$/m);
+      await complete('ideas review ship01 --duplicate-of p', /--duplicate-of price01$/m);
+      await complete('ideas list --status re', /^rejected +reviewing$/m);
+    },
+  );
+
   it.skipIf(!has('zsh'))('the zsh script parses in zsh', async () => {
     const root = makeIdeasRepo();
     const script = join(tempDir(), '_ideas');
@@ -135,6 +179,9 @@ describe('ideas completion zsh and fish', () => {
         .filter(Boolean)
         .map((l) => l.split('\t')[0]);
     expect(complete('ideas ra')).toEqual(['rank']);
+    expect(complete('ideas rank --fo')).toEqual(['--format']);
+    expect(complete('ideas vote --re')).toEqual(['--retract']);
+    expect(complete('ideas rank --format ').sort()).toEqual(['csv', 'json', 'md', 'table']);
     expect(complete('ideas rank --by ').sort()).toEqual([...RANKING_MODELS].sort());
     expect(complete('ideas show ')).toEqual(['price01', 'ship01', 'theme01']);
   });
