@@ -8,7 +8,7 @@ import { InterruptedError, UsageError } from '../errors.js';
 import type { Context } from './context.js';
 
 type Prompts = typeof import('@inquirer/prompts');
-export type PromptKind = 'input' | 'select' | 'confirm' | 'editor' | 'checkbox';
+export type PromptKind = 'input' | 'select' | 'confirm' | 'checkbox';
 export type PromptConfig<K extends PromptKind> = Parameters<Prompts[K]>[0];
 
 let loaded: Promise<Prompts> | undefined;
