@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, runBinary } from '../helpers/cli.js';
 import { makeIdeasRepo } from '../helpers/authoring.js';
 import { git, tempDir } from '../helpers/repo.js';
-import { hasTmux, startTmux } from '../helpers/tmux.js';
+import { hasTmux, startCommand } from '../helpers/tmux.js';
 
 /**
  * An editor that, on its n-th session, copies the file it is given to seen-n.md and replaces
@@ -33,21 +33,13 @@ if [ -f "${dir}/answer-$n.md" ]; then cp "${dir}/answer-$n.md" "$1"; fi
 const sessions = (dir: string) =>
   existsSync(join(dir, 'count')) ? Number(readFileSync(join(dir, 'count'), 'utf8')) : 0;
 
-let runs = 0;
-
 /** Runs `ideas <args>` in tmux with EDITOR set; drafts go to `dir` (TMPDIR). */
 function startNew(root: string, dir: string, editor: string, args: string) {
-  const exitFile = join(dir, `exit-${++runs}`);
-  const term = startTmux(
+  const term = startCommand(
     root,
-    `env -u VISUAL EDITOR=${editor} TMPDIR=${dir} NO_COLOR=1 IDEAS_TODAY=2026-11-24 ${process.execPath} ${BIN} ${args}; echo $? > ${exitFile}; sleep 60`,
+    `env -u VISUAL EDITOR=${editor} TMPDIR=${dir} NO_COLOR=1 IDEAS_TODAY=2026-11-24 ${process.execPath} ${BIN} ${args}`,
   );
-  const exitCode = async () => {
-    const until = Date.now() + 15_000;
-    while (!existsSync(exitFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-    return readFileSync(exitFile, 'utf8').trim();
-  };
-  return { term, exitCode };
+  return { term, exitCode: term.exitCode };
 }
 
 const written = (root: string, slug: string) =>

@@ -2,13 +2,12 @@
  * Estimates in `ideas new`: asked in a real terminal (tmux) for the inputs of the ranking model
  * the config names, and taken from `--estimate name=number` without one.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runBinary, runCli } from '../helpers/cli.js';
 import { CONFIG, OTHER_BODY, TREE, makeIdeasRepo } from '../helpers/authoring.js';
-import { tempDir } from '../helpers/repo.js';
-import { hasTmux, startTmux } from '../helpers/tmux.js';
+import { hasTmux, startCommand } from '../helpers/tmux.js';
 
 const withModel = (model: string) =>
   makeIdeasRepo('alice@example.com', {
@@ -38,10 +37,9 @@ describe.skipIf(!hasTmux)('ideas new asks for estimates in a real terminal (tmux
   it('asks what the configured model (rice) reads and no flag gave; checks each; blank skips', async () => {
     const root = withModel('rice');
     writeFileSync(join(root, 'body.md'), OTHER_BODY);
-    const exitFile = join(tempDir(), 'exit');
-    const term = startTmux(
+    const term = startCommand(
       root,
-      `env -u EDITOR -u VISUAL NO_COLOR=1 IDEAS_TODAY=2026-11-24 ${process.execPath} ${BIN} new ${FLAGS.map((f) => `'${f}'`).join(' ')} --body-file body.md --estimate reach=4000; echo $? > ${exitFile}; sleep 60`,
+      `env -u EDITOR -u VISUAL NO_COLOR=1 IDEAS_TODAY=2026-11-24 ${process.execPath} ${BIN} new ${FLAGS.map((f) => `'${f}'`).join(' ')} --body-file body.md --estimate reach=4000`,
     );
     await term.waitFor('Estimate: impact for rice (how much it moves each of them; blank to skip)');
     // reach came from the flag: it is not asked.
@@ -58,9 +56,7 @@ describe.skipIf(!hasTmux)('ideas new asks for estimates in a real terminal (tmux
     await term.waitFor('Estimate: effort for rice');
     term.keys('Enter'); // blank: no effort estimate
     await term.waitFor('wrote ideas/');
-    const until = Date.now() + 10_000;
-    while (!existsSync(exitFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-    expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
+    expect(await term.exitCode()).toBe('0');
     expect(writtenText(root)).toContain(
       'campaign: faster-delivery\nestimates:\n  reach: 4000\n  impact: 2\n  confidence: 0.8\n---\n',
     );
@@ -73,13 +69,13 @@ describe.skipIf(!hasTmux)('ideas new asks for estimates in a real terminal (tmux
     ] as const) {
       const root = withModel(model);
       writeFileSync(join(root, 'body.md'), OTHER_BODY);
-      const exitFile = join(tempDir(), 'exit');
       // In a terminal: a question would wait, and "wrote" would never show.
-      const term = startTmux(
+      const term = startCommand(
         root,
-        `env -u EDITOR -u VISUAL NO_COLOR=1 IDEAS_TODAY=2026-11-24 ${process.execPath} ${BIN} new ${FLAGS.map((f) => `'${f}'`).join(' ')} --body-file body.md ${extra}; echo $? > ${exitFile}; sleep 60`,
+        `env -u EDITOR -u VISUAL NO_COLOR=1 IDEAS_TODAY=2026-11-24 ${process.execPath} ${BIN} new ${FLAGS.map((f) => `'${f}'`).join(' ')} --body-file body.md ${extra}`,
       );
       await term.waitFor('wrote ideas/');
+      expect(await term.exitCode()).toBe('0');
       expect(term.screen()).not.toContain('Estimate:');
       expect(writtenText(root)).not.toContain('estimates');
     }

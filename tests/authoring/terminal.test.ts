@@ -2,21 +2,20 @@
  * End to end in a real pseudo-terminal: the built binary runs inside tmux, and the test reads
  * the screen and types answers like a person would. Skipped when tmux is not installed.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runBinary } from '../helpers/cli.js';
 import { makeIdeasRepo } from '../helpers/authoring.js';
-import { git, tempDir } from '../helpers/repo.js';
-import { hasTmux, startTmux } from '../helpers/tmux.js';
+import { git } from '../helpers/repo.js';
+import { hasTmux, startCommand } from '../helpers/tmux.js';
 
 describe.skipIf(!hasTmux)('ideas new in a real terminal (tmux)', () => {
   it('asks every question, shows the choices, and writes an idea that validates', async () => {
     const root = makeIdeasRepo('alice@example.com');
-    const exitFile = join(tempDir(), 'exit');
-    const term = startTmux(
+    const term = startCommand(
       root,
-      `env -u EDITOR -u VISUAL NO_COLOR=1 IDEAS_TODAY=2026-11-24 ${process.execPath} ${BIN} new; echo $? > ${exitFile}; sleep 60`,
+      `env -u EDITOR -u VISUAL NO_COLOR=1 IDEAS_TODAY=2026-11-24 ${process.execPath} ${BIN} new`,
     );
     await term.waitFor('Title: the idea in a few words');
     term.type('Label printer runbooks');
@@ -42,9 +41,7 @@ describe.skipIf(!hasTmux)('ideas new in a real terminal (tmux)', () => {
     term.type('Four incidents in October.');
     term.keys('Enter');
     await term.waitFor('wrote ideas/');
-    const until = Date.now() + 10_000;
-    while (!existsSync(exitFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-    expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
+    expect(await term.exitCode()).toBe('0');
 
     const [name] = readdirSync(join(root, 'ideas')).filter((n) =>
       n.includes('label-printer-runbooks'),

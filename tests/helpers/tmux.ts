@@ -3,6 +3,7 @@
  * typed like a person would. `hasTmux` tells tests to skip where tmux is not installed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { tempDir } from './repo.js';
@@ -45,4 +46,20 @@ export function startTmux(cwd: string, command: string, size = { columns: 120, r
   const keys = (...names: string[]) => tmux('send-keys', '-t', 'ideas', ...names);
   const type = (text: string) => tmux('send-keys', '-t', 'ideas', '-l', text);
   return { screen, waitFor, keys, type };
+}
+
+/**
+ * `command` (a shell line) in tmux, kept on screen after it ends so the test can read it;
+ * `exitCode()` waits for it to end and gives its exit status.
+ */
+export function startCommand(cwd: string, command: string) {
+  const exitFile = join(tempDir('ideas-exit-'), 'code');
+  const term = startTmux(cwd, `${command}; echo $? > ${exitFile}; sleep 60`);
+  const exitCode = async () => {
+    const until = Date.now() + 15_000;
+    while (!existsSync(exitFile) && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    return existsSync(exitFile) ? readFileSync(exitFile, 'utf8').trim() : 'still running';
+  };
+  return { ...term, exitCode };
 }
