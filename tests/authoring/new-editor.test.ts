@@ -96,7 +96,31 @@ describe.skipIf(!hasTmux)('ideas new with EDITOR, in a real terminal (tmux)', ()
       /\n---\n## Problem\nCustomers want their parcels the next morning\.\n\n## Proposal\nAsk the courier for a late pickup:\n```js\n\/\/ a comment in code is the text of the idea\npickup\.at\("21:00"\)\n```\n\n## Evidence\nTen tickets last month\.\n$/,
     );
     expect(text).not.toContain('hint');
+    // The body brings up ship01 again: it was shown after the title, so it is not repeated.
+    expect(term.screen().match(/ship01 {2}Offer overnight shipping {2}\(/g)).toHaveLength(1);
     expect(runBinary(['validate', `ideas/${name}`], { cwd: root }).code).toBe(0);
+  });
+
+  it('after the editor, shows the ideas the body brings up that the title did not', async () => {
+    const root = makeIdeasRepo('bob@example.com');
+    const dir = tempDir();
+    const editor = fakeEditor(dir, [
+      '## Problem\nQuotes take a minute to load the price list.\n\n## Proposal\nKeep a local cache of the prices.\n\n## Evidence\nSupport tickets about slow quotes.\n',
+    ]);
+    const { term, exitCode } = startNew(
+      root,
+      dir,
+      editor,
+      `new --title "Help the sales desk" ${FLAGS}`,
+    );
+    await term.waitFor('Write it anyway, or vote for one of these instead?');
+    // Only now, with the body written: the title alone brought up nothing.
+    expect(sessions(dir)).toBe(1);
+    expect(term.screen()).toMatch(/price01 {2}Cache the price list in the quoting tool/);
+    term.keys('Up', 'Enter'); // the last choice: stop
+    expect(await exitCode()).toBe('0');
+    expect(term.screen()).toContain('ideas: stopped; nothing was written');
+    expect(written(root, 'help-the-sales-desk')).toEqual([]);
   });
 
   it('an empty body writes nothing, says what to fix, and keeps the other answers', async () => {
