@@ -4,7 +4,7 @@
  * has, and writes the idea (or commits it on its own branch).
  */
 import { TEMPLATE_PATH } from '../../model/layout.js';
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ExitCode, GitError, InterruptedError, UsageError } from '../../errors.js';
@@ -302,7 +302,8 @@ function editBody(
   text: string,
   partial: Partial<Answers>,
 ): string {
-  const file = kept.replace(/\.json$/, '.md');
+  // One file per session: two runs in one repository never edit the same file.
+  const file = kept.replace(/\.json$/, `-${randomBytes(4).toString('hex')}.md`);
   writeFileAtomic(file, text);
   openEditor(ctx, editor, file);
   const body = stripHints(readFileSync(file, 'utf8'));
