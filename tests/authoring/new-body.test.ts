@@ -1,8 +1,11 @@
 /** The pure parts of `ideas new`'s editor session and `--estimate`. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ESTIMATE_NAMES, checkEstimate, parseEstimateFlags } from '../../src/cli/estimates.js';
 import { editorText, isEmptyBody, stripHints } from '../../src/cli/new-body.js';
 import { parseTemplate } from '../../src/parse/template.js';
+import { builtInTemplate } from '../../src/read/repository.js';
 import { estimatesRead } from '../../src/rank/models.js';
 
 const TEMPLATE =
@@ -21,6 +24,19 @@ describe('the body in one editor session', () => {
       '\n\n## Why\n// Why should we care?\n\n## How\n// How would it work?\n// In steps.\nRobots bring shelves.\n',
     );
     expect(stripHints(text)).toBe('## Why\n\n## How\nRobots bring shelves.\n');
+  });
+
+  it('is what the README shows for the built-in template', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const shown = /What the editor opens:\n\n {2}```text\n([\s\S]*?)\n {2}```\n/.exec(readme)?.[1];
+    const template = builtInTemplate();
+    const text = editorText(
+      'Offer overnight shipping',
+      parseTemplate(template).sections,
+      template,
+      new Map(),
+    );
+    expect(shown?.replace(/^ {2}/gm, '')).toBe(text.trimEnd());
   });
 
   it('drops // lines outside fenced code only, and CRLF line ends', () => {
