@@ -305,7 +305,13 @@ function editBody(
   // One file per session: two runs in one repository never edit the same file.
   const file = kept.replace(/\.json$/, `-${randomBytes(4).toString('hex')}.md`);
   writeFileAtomic(file, text);
-  openEditor(ctx, editor, file);
+  try {
+    openEditor(ctx, editor, file);
+  } catch (error) {
+    // The text stays in the editor's file (the error says where); the other answers in the draft.
+    writeDraft(kept, partial);
+    throw error;
+  }
   const body = stripHints(readFileSync(file, 'utf8'));
   rmSync(file, { force: true });
   if (isEmptyBody(body)) {
