@@ -66,13 +66,14 @@ export function requiredChoice<const T extends string>(
   return choice(options, key, choices) ?? fallback;
 }
 
-/** `--root` and `--ref`, which most commands take. */
-/** `--root`, `--ref` and `--at`, which the read commands take. */
+/** `--root`, `--ref`, `--at` and `--no-cache`, which the read commands take. */
 export interface ReadFlags {
   root: string | undefined;
   ref: string | undefined;
   /** A moment: a date, a date and time, or a commit (git/point-in-time.ts). */
   at?: string | undefined;
+  /** False with `--no-cache`: every file read and parsed afresh, no cached answer. */
+  cache?: boolean | undefined;
 }
 
 export function readFlags(options: RawOptions): ReadFlags {
@@ -80,5 +81,6 @@ export function readFlags(options: RawOptions): ReadFlags {
     root: optionalString(options, 'root'),
     ref: optionalString(options, 'ref'),
     at: optionalString(options, 'at'),
+    cache: optionalBoolean(options, 'cache'),
   };
 }

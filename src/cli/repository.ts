@@ -1,9 +1,13 @@
 /** What most commands start with: find the root, read the repository, say what went wrong. */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findRoot } from '../read/find-root.js';
-import { readRepository, type ReadRepository } from '../read/repository.js';
+import { identifyTree, readRepository, type ReadRepository } from '../read/repository.js';
 import { UsageError } from '../errors.js';
 import { firstDay, parseMoment, resolveMoment } from '../git/point-in-time.js';
+import { runGit } from '../git/git-process.js';
+import { existingRevisions } from '../git/revisions.js';
+import { buildId, cacheFolder, cachingEnabled } from '../cache/location.js';
+import { keyOf, ResultCache, type Answer } from '../cache/result-cache.js';
 import type { Context } from './context.js';
 import type { ReadFlags } from './options.js';
 
@@ -21,6 +25,16 @@ export interface LoadedRepository extends ReadRepository {
 
 /** The repository a read command works on: the working tree, `--ref`, or `--at` a moment on it. */
 export async function loadRepository(ctx: Context, flags: ReadFlags): Promise<LoadedRepository> {
+  const target = resolveTarget(ctx, flags);
+  const loaded = await readRepository({ ...target, env: ctx.env, cache: flags.cache });
+  return { ...target, ...loaded };
+}
+
+/** Where and when a read command looks: its root, the ref `--ref` or `--at` names, and the day. */
+function resolveTarget(
+  ctx: Context,
+  flags: ReadFlags,
+): { root: string; ref: string | undefined; today: string } {
   const root = rootOf(ctx, flags);
   let { ref } = flags;
   let today = ctx.today;
@@ -37,8 +51,68 @@ export async function loadRepository(ctx: Context, flags: ReadFlags): Promise<Lo
     ref = point.commit;
     today = point.day;
   }
-  const loaded = await readRepository({ root, ref, env: ctx.env });
-  return { root, ref, today, ...loaded };
+  return { root, ref, today };
+}
+
+/** What a cached answer depends on beyond the repository's files and the day. */
+export interface AnswerRequest {
+  /** The command, with every option and presentation setting that shapes what it prints. */
+  command: string;
+  params: unknown;
+  /** The answer reads the commit history too (report): the commit joins the key. */
+  history?: boolean;
+}
+
+/**
+ * A read command's answer, from the whole-result cache when the repository, the day, the build
+ * and the request are all as they were; else produced from the repository (and kept). Off
+ * with `--no-cache` or IDEAS_NO_CACHE=1, outside git, and when running from source.
+ */
+export async function answerFromCache(
+  ctx: Context,
+  flags: ReadFlags,
+  request: AnswerRequest,
+  produce: (loaded: LoadedRepository) => Answer | Promise<Answer>,
+): Promise<Answer> {
+  const target = resolveTarget(ctx, flags);
+  const dir = ctx.git(target.root);
+  const build = buildId();
+  const folder = build && cachingEnabled(dir, flags.cache) ? cacheFolder(dir) : undefined;
+  const options = { ...target, env: ctx.env, cache: flags.cache };
+  const identity = folder && build ? await identifyTree(options) : undefined;
+  if (!identity || !folder || !build) return produce(await loadRepository(ctx, flags));
+  const commit = request.history ? (identity.commit ?? headCommit(dir)) : undefined;
+  const shallow = request.history ? isShallow(dir) : undefined;
+  const key = keyOf([identity.id, target.today, request.command, request.params, commit, shallow]);
+  const results = new ResultCache(join(folder, 'results'), build);
+  const cached = results.get(key);
+  const trace = ctx.env.IDEAS_CACHE_TRACE ? (what: string) => ctx.err(`ideas: cache: ${what}\n`) : undefined;
+  if (cached && stillExisting(dir, cached)) {
+    trace?.(`answered ${request.command} from the result cache`);
+    return cached;
+  }
+  trace?.(`computed ${request.command}`);
+  const answer = await produce({ ...target, ...(await identity.read()) });
+  results.put(key, answer);
+  return answer;
+}
+
+/** A cached answer that looked revisions up holds while the same ones exist. */
+function stillExisting(dir: ReturnType<Context['git']>, answer: Answer): boolean {
+  if (!answer.revisions) return true;
+  const now = existingRevisions(dir, new Set(answer.revisions.named));
+  const then = answer.revisions.existing;
+  if (now === undefined || then === null) return now === undefined && then === null;
+  return now.size === then.length && then.every((name) => now.has(name));
+}
+
+function headCommit(dir: ReturnType<Context['git']>): string | null {
+  const result = runGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  return result.status === 0 ? result.stdout.toString('utf8').trim() : null;
+}
+
+function isShallow(dir: ReturnType<Context['git']>): string {
+  return runGit(dir, ['rev-parse', '--is-shallow-repository']).stdout.toString('utf8').trim();
 }
 
 /** A path the user typed, as a path inside the root; refuses anything outside it. */

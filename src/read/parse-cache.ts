@@ -6,13 +6,12 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import type { RecordKind, SourceFile } from '../model/types.js';
 import { parseSource, recordKindOf, type ParsedSource } from '../parse/records.js';
-import { runGit, type GitDir } from '../git/git-process.js';
+import type { GitDir } from '../git/git-process.js';
 import { writeBufferAtomic } from '../write/atomic.js';
-
-declare const IDEAS_BUILD_ID: string | undefined;
+import { buildId, cacheFolder, cachingEnabled } from '../cache/location.js';
 
 export class ParseCache {
   private readonly used = new Map<string, ParsedSource>();
@@ -56,18 +55,15 @@ export class ParseCache {
   }
 }
 
-function buildId(): string | undefined {
-  return typeof IDEAS_BUILD_ID === 'string' ? IDEAS_BUILD_ID : undefined;
-}
-
-/** The cache of the git repository holding `root`; an empty, unsaved one outside git or off. */
-export function openParseCache(dir: GitDir): ParseCache {
+/**
+ * The cache of the git repository holding `root`; an empty, unsaved one outside git or off
+ * (`cache: false` is `--no-cache`).
+ */
+export function openParseCache(dir: GitDir, cache?: boolean): ParseCache {
   const build = buildId();
-  if (!build || dir.env.IDEAS_NO_CACHE) return new ParseCache(undefined, new Map());
-  const result = runGit(dir, ['rev-parse', '--git-common-dir']);
-  if (result.status !== 0) return new ParseCache(undefined, new Map());
-  const gitDir = result.stdout.toString('utf8').trim();
-  const file = join(isAbsolute(gitDir) ? gitDir : join(dir.cwd, gitDir), 'ideas', 'parse-cache.v8');
+  const folder = build && cachingEnabled(dir, cache) ? cacheFolder(dir) : undefined;
+  if (!folder) return new ParseCache(undefined, new Map());
+  const file = join(folder, 'parse-cache.v8');
   try {
     const stored = deserialize(readFileSync(file)) as {
       build?: string;

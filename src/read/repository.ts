@@ -9,10 +9,16 @@ import type { Repository } from '../model/repository.js';
 import type { FileChange, Problem, SourceFile } from '../model/types.js';
 import type { Config } from '../schema/config.js';
 import { ConfigError } from '../errors.js';
-import { gitAt, type Env } from '../git/git-process.js';
+import { gitAt, resolveCommit, runGit, type Env, type GitDir } from '../git/git-process.js';
+import { requireRootPrefix } from '../git/locate.js';
 import { buildRepository } from './build-repository.js';
 import { readGitRef } from './git-ref.js';
-import { readWorkingTreeViaGit } from './git-index.js';
+import {
+  readSurveyed,
+  readWorkingTreeViaGit,
+  surveyWorkingTree,
+  type WorkingTreeSurvey,
+} from './git-index.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
 import { readPackageFile } from './package-files.js';
 import { readWorkingTree, type RawTree } from './working-tree.js';
@@ -30,6 +36,8 @@ export interface ReadOptions {
   select?: (path: string) => boolean;
   /** The config to use when the tree has none (a branch from before `ideas init`). */
   fallbackConfig?: Config;
+  /** False (`--no-cache`) reads and parses every file afresh, as `IDEAS_NO_CACHE=1` does. */
+  cache?: boolean | undefined;
 }
 
 /** A repository and the tree it was built from, for commands that change files and check again. */
@@ -41,7 +49,10 @@ export interface ReadRepository {
 }
 
 export async function readRepository(options: ReadOptions): Promise<ReadRepository> {
-  const tree = await readTree(options);
+  return fromTree(await readTree(options), options);
+}
+
+function fromTree(tree: RawTree, options: ReadOptions): ReadRepository {
   const { config, warnings } =
     tree.configText === undefined && options.fallbackConfig !== undefined
       ? { config: options.fallbackConfig, warnings: [] }
@@ -75,13 +86,46 @@ function assemble(tree: RawTree, config: Config, warnings: readonly Problem[]): 
   );
 }
 
-async function readTree({ root, ref, env, select }: ReadOptions): Promise<RawTree> {
-  const dir = gitAt(root, env);
+/**
+ * What a repository is made of, named without reading it: the tree id at a ref; at the working
+ * tree, a digest of the index's blob ids and of the changed and untracked files' text. Equal
+ * ids, equal repositories. Undefined where there is nothing to name it by (outside git).
+ */
+export interface TreeIdentity {
+  id: string;
+  /** The commit read, at a ref; undefined for the working tree. */
+  commit: string | undefined;
+  /** Reads the repository so named, continuing from what naming it already read. */
+  read(): Promise<ReadRepository>;
+}
+
+export async function identifyTree(options: ReadOptions): Promise<TreeIdentity | undefined> {
+  const dir = gitAt(options.root, options.env);
+  if (options.ref !== undefined) {
+    const commit = resolveCommit(dir, options.ref);
+    const prefix = requireRootPrefix(dir, 'leave out --ref to read the files as they are');
+    const tree = runGit(dir, ['rev-parse', '--verify', '--quiet', `${commit}:${prefix}`]);
+    if (tree.status !== 0) return undefined;
+    const id = `tree ${tree.stdout.toString('utf8').trim()}`;
+    return { id, commit, read: () => readRepository(options) };
+  }
+  const survey = await surveyWorkingTree(dir);
+  if (!survey) return undefined;
+  return {
+    id: `work tree ${survey.digest}`,
+    commit: undefined,
+    read: async () => fromTree(await readTree(options, survey), options),
+  };
+}
+
+async function readTree(options: ReadOptions, survey?: WorkingTreeSurvey): Promise<RawTree> {
+  const { root, ref, env, select } = options;
+  const dir: GitDir = gitAt(root, env);
   // Opened by the reader once its git processes run: loading the cache overlaps their work.
   let cache: ParseCache | undefined;
   let opened = false;
   const openCache = () => {
-    if (!opened) cache = openParseCache(dir);
+    if (!opened) cache = openParseCache(dir, options.cache);
     opened = true;
     return cache;
   };
@@ -89,7 +133,9 @@ async function readTree({ root, ref, env, select }: ReadOptions): Promise<RawTre
   const raw =
     ref !== undefined
       ? await readGitRef(dir, ref, openCache, select)
-      : ((await readWorkingTreeViaGit(dir, openCache)) ?? readWorkingTree(root));
+      : survey
+        ? await readSurveyed(dir, survey, openCache)
+        : ((await readWorkingTreeViaGit(dir, openCache)) ?? readWorkingTree(root));
   cache?.save();
   return raw;
 }

@@ -7,7 +7,7 @@ import { buildReport } from '../../report/report.js';
 import { formatReport, type ReportFormat } from '../../report/format.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { sanitizeLine } from '../../format/sanitize.js';
-import { loadRepository } from '../repository.js';
+import { answerFromCache } from '../repository.js';
 import { readScope } from '../filters.js';
 import { startProgress } from '../progress.js';
 import type { Context } from '../context.js';
@@ -37,20 +37,37 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
 
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
-  const { root, repo, ref, today } = await loadRepository(ctx, options);
-  const scope = readScope(repo, options);
-  progress.phase('reading git history');
-  const history = readFileHistory(ctx.git(root), ref);
-  progress.phase('computing the report');
-  const report = buildReport(repo, {
-    today,
-    history,
-    ...scope,
-    ref: options.at ?? ref,
+  const color = ctx.color && out === undefined;
+  const request = {
+    command: 'report',
+    params: {
+      format,
+      color,
+      since: options.since,
+      team: options.team,
+      campaign: options.campaign,
+      at: options.at,
+    },
+    history: true,
+  };
+  const answer = await answerFromCache(ctx, options, request, ({ root, repo, ref, today }) => {
+    const scope = readScope(repo, options);
+    progress.phase('reading git history');
+    const history = readFileHistory(ctx.git(root), ref);
+    progress.phase('computing the report');
+    const report = buildReport(repo, {
+      today,
+      history,
+      ...scope,
+      ref: options.at ?? ref,
+    });
+    const note =
+      report.dates.note === null ? '' : `ideas: note: ${sanitizeLine(report.dates.note)}\n`;
+    return { out: formatReport(format, report, { color }), err: note, code: ExitCode.ok };
   });
-  const text = formatReport(format, report, { color: ctx.color && out === undefined });
+  const text = answer.out;
   progress.done();
-  if (report.dates.note !== null) ctx.err(`ideas: note: ${sanitizeLine(report.dates.note)}\n`);
+  if (answer.err) ctx.err(answer.err);
 
   if (out === undefined && !options.open) {
     ctx.out(text);

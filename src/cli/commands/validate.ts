@@ -6,8 +6,17 @@ import { namedRevisions } from '../../model/implemented-by.js';
 import { affectedFiles, WHOLE_REPOSITORY_RULES } from '../../validate/affected.js';
 import { changedSince } from '../changed-since.js';
 import { ConfigError, ExitCode, ExitError } from '../../errors.js';
-import { displayPathFn, loadRepository, rootOf, toRootPath } from '../repository.js';
-import { startProgress } from '../progress.js';
+import {
+  answerFromCache,
+  displayPathFn,
+  loadRepository,
+  rootOf,
+  toRootPath,
+  type LoadedRepository,
+} from '../repository.js';
+import { startProgress, type Progress } from '../progress.js';
+import type { Answer } from '../../cache/result-cache.js';
+import { relative } from 'node:path';
 import { sanitizeLine } from '../../format/sanitize.js';
 import type { CommandHandler } from '../spec.js';
 import type { Context } from '../context.js';
@@ -22,7 +31,39 @@ export interface ValidateOptions extends ReadFlags {
 export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) => {
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
-  const { root, repo, today } = await loadRepositoryOrReport(ctx, options);
+  // The whole repository's answer can be cached; a selection's is computed each time.
+  const whole = paths.length === 0 && options.changedSince === undefined;
+  const answer = await reportingConfigErrors(ctx, options, () =>
+    whole
+      ? answerFromCache(
+          ctx,
+          options,
+          {
+            command: 'validate',
+            params: {
+              format: options.format,
+              color: ctx.color,
+              cwd: relative(ctx.cwd, rootOf(ctx, options)),
+            },
+          },
+          (loaded) => check(ctx, loaded, paths, options, progress),
+        )
+      : loadRepository(ctx, options).then((loaded) => check(ctx, loaded, paths, options, progress)),
+  );
+  progress.done();
+  if (answer.err) ctx.err(answer.err);
+  ctx.out(answer.out);
+  return answer.code;
+};
+
+function check(
+  ctx: Context,
+  { root, repo, today }: LoadedRepository,
+  paths: string[],
+  options: ValidateOptions,
+  progress: Progress,
+): Answer {
+  let err = '';
   // Misplaced and unreadable files are not records but are reported under a named folder too.
   const known = new Set([...repo.files.keys(), ...repo.problems.map((p) => p.file)]);
   let only =
@@ -35,9 +76,7 @@ export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) 
   // A mistyped path would otherwise pass as "checked, no problems".
   for (const path of only ?? []) {
     if (!known.has(path)) {
-      ctx.err(
-        `ideas: ${sanitizeLine(path)} is not a record in this repository: nothing checked there\n`,
-      );
+      err += `ideas: ${sanitizeLine(path)} is not a record in this repository: nothing checked there\n`;
     }
   }
   if (options.changedSince !== undefined) {
@@ -49,18 +88,22 @@ export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) 
   }
   progress.phase('checking');
   // Cheap whole-repository rules (id uniqueness) report wherever they find something.
-  const knownRevisions = existingRevisions(ctx.git(root), namedRevisions(repo.decisions));
+  const named = namedRevisions(repo.decisions);
+  const knownRevisions = existingRevisions(ctx.git(root), named);
   const problems = validateRepository(repo, {
     today,
     ...(knownRevisions ? { knownRevisions } : {}),
   }).filter((p) => !only || only.has(p.file) || WHOLE_REPOSITORY_RULES.has(p.rule));
-  progress.done();
   const display = displayPathFn(ctx, root);
   const shown = problems.map((p) => ({ ...p, file: display(p.file) }));
   const files = only ? only.size : repo.files.size;
-  ctx.out(formatProblems(options.format, { problems: shown, files }, { color: ctx.color }));
-  return problems.some((p) => p.severity === 'error') ? ExitCode.problemsFound : ExitCode.ok;
-};
+  return {
+    out: formatProblems(options.format, { problems: shown, files }, { color: ctx.color }),
+    err,
+    code: problems.some((p) => p.severity === 'error') ? ExitCode.problemsFound : ExitCode.ok,
+    revisions: { named: [...named], existing: knownRevisions ? [...knownRevisions] : null },
+  };
+}
 
 /** Named files, and every file under a named folder. */
 function selectFiles(wanted: string[], known: Iterable<string>): Set<string> {
@@ -75,9 +118,13 @@ function selectFiles(wanted: string[], known: Iterable<string>): Set<string> {
  * The repository, or, when its config is broken, the config's problems in the format asked
  * for: CI reading JSON or annotations sees them too. Exit 2 either way (SPEC §4).
  */
-async function loadRepositoryOrReport(ctx: Context, options: ValidateOptions) {
+async function reportingConfigErrors(
+  ctx: Context,
+  options: ValidateOptions,
+  answer: () => Promise<Answer>,
+): Promise<Answer> {
   try {
-    return await loadRepository(ctx, options);
+    return await answer();
   } catch (error) {
     if (!(error instanceof ConfigError) || options.format === 'text' || error.problems.length === 0)
       throw error;

@@ -33,11 +33,16 @@ export function addFilterOptions(command: Command): Command {
 export const AT_HELP =
   'the repository as it stood then: a date (YYYY-MM-DD), a date and time (2026-10-01T12:00Z) or a commit';
 
+/** `--ref`, `--at`, `--root` and `--no-cache`: every read command takes them, worded alike. */
 export function addReadOptions(command: Command): Command {
   return command
     .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
     .option('--at <when>', AT_HELP)
-    .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+    .option('--root <dir>', 'the ideas repository (default: found upwards from here)')
+    .option(
+      '--no-cache',
+      'read and parse every file afresh, using no cached answer (as IDEAS_NO_CACHE=1 does)',
+    );
 }
 
 export interface FilterFlags {

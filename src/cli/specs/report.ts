@@ -3,7 +3,7 @@ import { addJsonFieldsOption } from '../json-fields.js';
 import type { ReportOptions } from '../commands/report.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { choice, flag, optionalString } from '../options.js';
-import { AT_HELP, parseReadFlags } from './filters.js';
+import { addReadOptions, parseReadFlags } from './filters.js';
 
 export const REPORT_FORMATS = [
   'text',
@@ -51,10 +51,8 @@ export const reportSpec = defineCommand({
         'only ideas that arrived, and votes and decisions dated, on or after YYYY-MM-DD',
       )
       .option('--team <team>', 'only ideas of this team and the teams under it')
-      .option('--campaign <name>', 'only ideas answering this campaign')
-      .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
-      .option('--at <when>', AT_HELP)
-      .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+      .option('--campaign <name>', 'only ideas answering this campaign');
+    addReadOptions(command);
     addJsonFieldsOption(command);
   },
   parse: parseReportOptions,

@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import type { ValidateOptions } from '../commands/validate.js';
 import { defineCommand, FORMAT_CHOICES, type RawOptions } from '../spec.js';
 import { optionalString, requiredChoice } from '../options.js';
-import { AT_HELP, parseReadFlags } from './filters.js';
+import { addReadOptions, parseReadFlags } from './filters.js';
 
 function parseValidateOptions(options: RawOptions): ValidateOptions {
   return {
@@ -31,10 +31,8 @@ export const validateSpec = defineCommand({
       .option(
         '--changed-since <ref>',
         'check only the files changed since the merge base with this ref, and those they affect',
-      )
-      .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
-      .option('--at <when>', AT_HELP)
-      .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+      );
+    addReadOptions(command);
   },
   parse: parseValidateOptions,
   load: () => import('../commands/validate.js'),
