@@ -56,13 +56,13 @@ export class ParseCache {
 }
 
 /**
- * The cache of the git repository holding `root`; an empty, unsaved one outside git or off
- * (`cache: false` is `--no-cache`).
+ * The cache of the git repository holding `root`; none outside git or when off (`cache:
+ * false` is `--no-cache`): then every file is parsed directly, with no bookkeeping.
  */
-export function openParseCache(dir: GitDir, cache?: boolean): ParseCache {
+export function openParseCache(dir: GitDir, cache?: boolean): ParseCache | undefined {
   const build = buildId();
   const folder = build && cachingEnabled(dir, cache) ? cacheFolder(dir) : undefined;
-  if (!folder) return new ParseCache(undefined, new Map());
+  if (!folder) return undefined;
   const file = join(folder, 'parse-cache.v8');
   try {
     const stored = deserialize(readFileSync(file)) as {
