@@ -4,7 +4,7 @@ import { findRoot } from '../read/find-root.js';
 import { identifyTree, readRepository, type ReadRepository } from '../read/repository.js';
 import { UsageError } from '../errors.js';
 import { firstDay, parseMoment, resolveMoment } from '../git/point-in-time.js';
-import { runGit } from '../git/git-process.js';
+import { runGit, type GitDir } from '../git/git-process.js';
 import { existingRevisions } from '../git/revisions.js';
 import { buildId, cacheFolder, cachingEnabled } from '../cache/location.js';
 import { keyOf, ResultCache, type Answer } from '../cache/result-cache.js';
@@ -86,7 +86,9 @@ export async function answerFromCache(
   const key = keyOf([identity.id, target.today, request.command, request.params, commit, shallow]);
   const results = new ResultCache(join(folder, 'results'), build);
   const cached = results.get(key);
-  const trace = ctx.env.IDEAS_CACHE_TRACE ? (what: string) => ctx.err(`ideas: cache: ${what}\n`) : undefined;
+  const trace = ctx.env.IDEAS_CACHE_TRACE
+    ? (what: string) => ctx.err(`ideas: cache: ${what}\n`)
+    : undefined;
   if (cached && stillExisting(dir, cached)) {
     trace?.(`answered ${request.command} from the result cache`);
     return cached;
@@ -98,7 +100,7 @@ export async function answerFromCache(
 }
 
 /** A cached answer that looked revisions up holds while the same ones exist. */
-function stillExisting(dir: ReturnType<Context['git']>, answer: Answer): boolean {
+function stillExisting(dir: GitDir, answer: Answer): boolean {
   if (!answer.revisions) return true;
   const now = existingRevisions(dir, new Set(answer.revisions.named));
   const then = answer.revisions.existing;
@@ -106,12 +108,12 @@ function stillExisting(dir: ReturnType<Context['git']>, answer: Answer): boolean
   return now.size === then.length && then.every((name) => now.has(name));
 }
 
-function headCommit(dir: ReturnType<Context['git']>): string | null {
+function headCommit(dir: GitDir): string | null {
   const result = runGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   return result.status === 0 ? result.stdout.toString('utf8').trim() : null;
 }
 
-function isShallow(dir: ReturnType<Context['git']>): string {
+function isShallow(dir: GitDir): string {
   return runGit(dir, ['rev-parse', '--is-shallow-repository']).stdout.toString('utf8').trim();
 }
 
