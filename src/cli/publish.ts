@@ -1,15 +1,27 @@
 /**
  * Where a change goes: into the working tree, or committed on a new branch (then pushed, and
  * the pull request opened with `gh` when asked). A git failure removes the branch this run
- * made: nothing half-done.
+ * made: nothing half-done. What git did is checked, not taken on its word: the branch must
+ * hold exactly the change asked for, on the base. A branch left by an earlier run of the same
+ * change (interrupted after its push) is taken as it is, so running the command again works.
  */
 import { GitError } from '../errors.js';
-import { commitOnNewBranch, deleteBranch, pushBranch, remoteUrl } from '../git/authoring.js';
+import {
+  branchExists,
+  commitOnNewBranch,
+  deleteBranch,
+  pushBranch,
+  remoteUrl,
+} from '../git/authoring.js';
+import { checkBranchChange } from '../git/branch-check.js';
 import { parseRemoteUrl, pullRequestUrl } from '../git/forge-url.js';
 import { toGitPath } from '../git/locate.js';
 import { formatOutcomeJson, formatOutcomeText } from '../format/outcome.js';
 import { sanitizeLine } from '../format/sanitize.js';
 import type { FileChange } from '../model/types.js';
+import { makeFolder } from '../write/atomic.js';
+import { privateFolder } from '../write/lock.js';
+import { deferSignals } from '../write/signals.js';
 import { writeChanges } from '../write/working-tree.js';
 import type { Context } from './context.js';
 import { displayPathFn } from './repository.js';
@@ -33,18 +45,44 @@ export interface PublishRequest {
 
 export function publish(ctx: Context, session: Session, request: PublishRequest): Outcome {
   const paths = request.changes.map((c) => c.path);
+  // From here on, Ctrl-C or a SIGTERM ends the command once the git call or write under way is
+  // done and undone where it must be: never between "as before" and "as after".
+  deferSignals(ctx.stderr);
   if (!session.base) {
     writeChanges(session.root, request.changes);
     return { paths };
   }
   const base = session.base;
-  const commit = commitOnNewBranch(session.git, {
-    base,
-    branch: request.branch,
-    changes: request.changes.map((c) => ({ ...c, path: toGitPath(session.prefix, c.path) })),
-    message: request.message,
-    tempDir: ctx.tempDir,
-  });
+  const changes = request.changes.map((c) => ({ ...c, path: toGitPath(session.prefix, c.path) }));
+  const earlier = branchExists(session.git, request.branch)
+    ? sameChangeOnBranch(session, request.branch, changes)
+    : undefined;
+  const commit =
+    earlier ??
+    commitOnNewBranch(session.git, {
+      base,
+      branch: request.branch,
+      changes,
+      message: request.message,
+      // Inside the git folder: an index left by a killed run never litters /tmp or the tree.
+      tempDir: privateTemp(session),
+    });
+  if (earlier === undefined) {
+    const check = checkBranchChange(session.git, base.commit, request.branch, changes);
+    const wrong =
+      'problem' in check
+        ? check.problem
+        : check.tip === commit
+          ? undefined
+          : `the branch ${request.branch} does not point at the new commit`;
+    if (wrong !== undefined) {
+      deleteBranch(session.git, request.branch, commit);
+      throw new GitError(
+        `git did not commit the change as asked (${wrong}); the branch ${request.branch} was removed`,
+        'check which git is first on PATH (git --version) and run "git fsck", then try again',
+      );
+    }
+  }
   if (!session.push) return { paths, branch: request.branch };
   const remote = base.remote;
   if (!remote) {
@@ -62,7 +100,8 @@ export function publish(ctx: Context, session: Session, request: PublishRequest)
     if (showProgress) ctx.err('\r\u001b[2K');
   } catch (error) {
     if (showProgress) ctx.err('\r\u001b[2K');
-    deleteBranch(session.git, request.branch, commit);
+    // A branch an earlier run left is kept: it is that run's, and this one may push it later.
+    if (earlier === undefined) deleteBranch(session.git, request.branch, commit);
     throw error;
   }
   const configured = remoteUrl(session.git, remote);
@@ -70,6 +109,27 @@ export function publish(ctx: Context, session: Session, request: PublishRequest)
   const url = forge ? pullRequestUrl(forge, request.branch, base.name) : undefined;
   if (session.openPr) openPullRequest(ctx, session.root, request, base.name, url);
   return { paths, branch: request.branch, ...(url ? { url } : {}) };
+}
+
+function privateTemp(session: Session): string {
+  const folder = privateFolder(session.git, 'tmp');
+  makeFolder(folder);
+  return folder;
+}
+
+/**
+ * The tip of `branch` when it is exactly this change on the base (an earlier run of this
+ * command, stopped before or after its push), else undefined: then the branch is someone
+ * else's work, and committing refuses to touch it.
+ */
+function sameChangeOnBranch(
+  session: Session,
+  branch: string,
+  changes: readonly FileChange[],
+): string | undefined {
+  if (!session.base) return undefined;
+  const check = checkBranchChange(session.git, session.base.commit, branch, changes);
+  return 'tip' in check ? check.tip : undefined;
 }
 
 function openPullRequest(

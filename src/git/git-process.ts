@@ -1,7 +1,8 @@
 /**
  * Every git call of ideas goes through here: arguments always an array (no shell), user text
  * never where git reads options, literal pathspecs. Bulk reads stream a tree's blobs through one
- * `git cat-file --batch` instead of one process per file.
+ * `git cat-file --batch` instead of one process per file. A git that stops answering (a hung
+ * remote, a lock held by a dead NFS client) ends the command after `IDEAS_GIT_TIMEOUT` seconds.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { GitError, UsageError } from '../errors.js';
@@ -32,6 +33,44 @@ function gitEnv(dir: GitDir, extra?: Env): Env {
   };
 }
 
+/** Seconds a git call may take (a stream: may stay silent) before it is given up on. */
+export const DEFAULT_GIT_TIMEOUT_S = 120;
+
+/** The timeout in ms, from `IDEAS_GIT_TIMEOUT` (seconds; 0 waits for ever). */
+export function gitTimeoutMs(env: Env): number {
+  const text = env.IDEAS_GIT_TIMEOUT;
+  if (text === undefined || text.trim() === '') return DEFAULT_GIT_TIMEOUT_S * 1000;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new UsageError(
+      `IDEAS_GIT_TIMEOUT is "${text}", not a number of seconds`,
+      `set it to how long a git call may take, e.g. IDEAS_GIT_TIMEOUT=${DEFAULT_GIT_TIMEOUT_S} (0 waits for ever)`,
+    );
+  return Math.round(seconds * 1000);
+}
+
+function timedOut(args: readonly string[], ms: number): GitError {
+  return new GitError(
+    `git did not answer within ${ms / 1000} s: git ${args.join(' ').slice(0, 200)}`,
+    'check what git waits for (a remote, a lock, a credential prompt); IDEAS_GIT_TIMEOUT=SECONDS waits longer',
+  );
+}
+
+/**
+ * Calls `onTimeout` once `ms` pass without `touch()` being called: for streams, whose whole
+ * run may rightly be long, silence is what counts. `ms` 0 never fires.
+ */
+function idleTimer(ms: number, onTimeout: () => void): { touch: () => void; stop: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const touch = () => {
+    if (ms === 0) return;
+    clearTimeout(timer);
+    timer = setTimeout(onTimeout, ms);
+  };
+  touch();
+  return { touch, stop: () => clearTimeout(timer) };
+}
+
 export interface GitResult {
   status: number;
   stdout: Buffer;
@@ -44,12 +83,16 @@ export function runGit(
   input?: string | Buffer,
   env?: Env,
 ): GitResult {
+  const timeout = gitTimeoutMs(dir.env);
   const result = spawnSync('git', args, {
     cwd: dir.cwd,
     input,
     maxBuffer: 1024 * 1024 * 1024,
     env: gitEnv(dir, env),
+    ...(timeout > 0 ? { timeout } : {}),
   });
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT')
+    throw timedOut(args, timeout);
   if (result.error) {
     throw new GitError(
       `could not run git: ${result.error.message}`,
@@ -66,10 +109,19 @@ export function runGit(
 /** runGit without blocking: for git work that can overlap with other git work. */
 export function runGitAsync(dir: GitDir, args: readonly string[]): Promise<GitResult> {
   return new Promise((resolvePromise, reject) => {
+    const timeout = gitTimeoutMs(dir.env);
     const child = spawn('git', args, { cwd: dir.cwd, env: gitEnv(dir) });
+    let late: GitError | undefined;
+    const timer = idleTimer(timeout, () => {
+      late = timedOut(args, timeout);
+      child.kill();
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      timer.touch();
+      out.push(chunk);
+    });
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error) =>
       reject(
@@ -79,13 +131,15 @@ export function runGitAsync(dir: GitDir, args: readonly string[]): Promise<GitRe
         ),
       ),
     );
-    child.on('close', (code) =>
+    child.on('close', (code) => {
+      timer.stop();
+      if (late) return reject(late);
       resolvePromise({
         status: code ?? 1,
         stdout: Buffer.concat(out),
         stderr: Buffer.concat(err).toString('utf8').trim(),
-      }),
-    );
+      });
+    });
   });
 }
 
@@ -95,6 +149,11 @@ export function gitOutput(dir: GitDir, args: readonly string[], hint?: string): 
   if (result.status !== 0)
     throw new GitError(`git ${args[0]} failed: ${result.stderr || `exit ${result.status}`}`, hint);
   return result.stdout.toString('utf8');
+}
+
+/** A full object id as git prints it: 40 hex digits (SHA-1) or 64 (SHA-256). */
+export function isObjectId(text: string): boolean {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(text);
 }
 
 /** A ref the user typed, checked before it goes anywhere near git's option parser. */
@@ -150,6 +209,7 @@ export function streamBlobs(
   onBlob: (index: number, bytes: Buffer) => void,
 ): Promise<void> {
   return new Promise((resolvePromise, reject) => {
+    const timeout = gitTimeoutMs(dir.env);
     const child = spawn('git', ['cat-file', '--batch'], {
       cwd: dir.cwd,
       env: gitEnv(dir),
@@ -163,7 +223,12 @@ export function streamBlobs(
     let next = 0;
     let failure: Error | undefined;
     let stderr = '';
+    const timer = idleTimer(timeout, () => {
+      failure ??= timedOut(['cat-file', '--batch'], timeout);
+      child.kill();
+    });
     child.stdout.on('data', (chunk: Buffer) => {
+      timer.touch();
       if (failure) return;
       if (needed > 0) {
         waiting.push(chunk);
@@ -209,8 +274,12 @@ export function streamBlobs(
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', (error) => reject(new GitError(`could not run git: ${error.message}`)));
+    child.on('error', (error) => {
+      timer.stop();
+      reject(new GitError(`could not run git: ${error.message}`));
+    });
     child.on('close', (code) => {
+      timer.stop();
       if (failure) return reject(failure);
       if (code !== 0)
         return reject(new GitError(`git cat-file failed: ${stderr.trim() || `exit ${code}`}`));

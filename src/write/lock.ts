@@ -18,8 +18,8 @@ import {
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { UsageError } from '../errors.js';
-import { runGit, type GitDir } from '../git/git-process.js';
+import { GitError, UsageError } from '../errors.js';
+import { runGit, type GitDir, type GitResult } from '../git/git-process.js';
 import { asWriteError, makeFolder } from './atomic.js';
 
 export interface LockOptions {
@@ -27,18 +27,37 @@ export interface LockOptions {
   staleMs?: number;
 }
 
-/** Where the locks of the repository at `dir` live; beside the ideas outside git. */
-export function lockFolder(dir: GitDir): string {
-  const root = dir.cwd;
+/**
+ * A folder of ideas' own inside the repository's git folder (`.git/ideas/<name>`), shared by
+ * every worktree; beside the ideas (`.ideas-<name>`) when there is no git. A git that names a
+ * folder that does not exist is not believed: nothing is created where it points.
+ */
+export function privateFolder(dir: GitDir, name: 'locks' | 'tmp'): string {
+  let result: GitResult | undefined;
   try {
-    const result = runGit(dir, ['rev-parse', '--git-common-dir']);
-    const gitDir = result.stdout.toString('utf8').trim();
-    if (result.status === 0 && gitDir !== '' && !gitDir.includes('\n'))
-      return join(isAbsolute(gitDir) ? gitDir : join(root, gitDir), 'ideas', 'locks');
-  } catch {
+    result = runGit(dir, ['rev-parse', '--git-common-dir']);
+  } catch (error) {
     // git is missing: the folder below still serialises the commands of this machine
+    if (!(error instanceof GitError) || /did not answer/.test(error.message)) throw error;
   }
-  return join(root, '.ideas-locks');
+  if (result?.status !== 0) return join(dir.cwd, `.ideas-${name}`);
+  const said = result.stdout.toString('utf8').trim();
+  const gitDir = isAbsolute(said) ? said : join(dir.cwd, said);
+  if (
+    said === '' ||
+    said.includes('\n') ||
+    !statSync(gitDir, { throwIfNoEntry: false })?.isDirectory()
+  )
+    throw new GitError(
+      `git rev-parse --git-common-dir answered "${said.slice(0, 80)}", which is not a folder`,
+      'check which git is first on PATH (git --version), and that it works in this folder',
+    );
+  return join(gitDir, 'ideas', name);
+}
+
+/** Where the locks of the repository at `dir` live. */
+export function lockFolder(dir: GitDir): string {
+  return privateFolder(dir, 'locks');
 }
 
 interface Holder {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { formatIdeasIndex, INDEX_FILE } from '../../report/ideas-index.js';
 import { writeFileAtomic } from '../../write/atomic.js';
-import { displayPathFn, loadRepository } from '../repository.js';
+import { withLock } from '../../write/lock.js';
+import type { Context } from '../context.js';
+import { displayPathFn, loadRepository, rootOf } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
 
 export interface IndexOptions {
@@ -14,7 +16,13 @@ export interface IndexOptions {
   auto: boolean;
 }
 
-export const run: CommandHandler<IndexOptions> = async (ctx, _args, options) => {
+export const run: CommandHandler<IndexOptions> = async (ctx, _args, options) =>
+  options.check
+    ? writeIndex(ctx, options)
+    : // Two runs at once (a merge queue, a hook and a person): the second reads what the first wrote.
+      withLock(ctx.git(rootOf(ctx, options)), 'index', () => writeIndex(ctx, options));
+
+async function writeIndex(ctx: Context, options: IndexOptions): Promise<number> {
   const { root, repo } = await loadRepository(ctx, { root: options.root, ref: undefined });
   if (options.auto && !repo.config.index.auto) {
     ctx.out('IDEAS.md is off in ideas.config.yaml (index: {auto: false}): nothing written\n');
@@ -55,4 +63,4 @@ export const run: CommandHandler<IndexOptions> = async (ctx, _args, options) => 
   writeFileAtomic(path, wanted);
   ctx.out(`wrote ${shown} (${repo.ideasById.size} ideas)\n`);
   return ExitCode.ok;
-};
+}
