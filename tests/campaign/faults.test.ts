@@ -5,9 +5,7 @@
  * Properties: the exit code is 0 (the fault hit nothing that mattered), 2 or 3 with a message,
  * never 70 and never a stack; after a failed run the repository (HEAD, branches, index, working
  * tree) is exactly as before; after a run that succeeded, it is as after a run without faults.
- *
- * Where a property still fails because of code outside this campaign's fixes, the test is
- * marked `it.fails` with the reason, so it turns red the day it is fixed and can be unmarked.
+ * Interrupts at chosen points of the writers are in interrupts.test.ts.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -28,34 +26,11 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { BIN, runBinary, type CliResult } from '../helpers/cli.js';
 import { BODY, TREE, makeIdeasRepo, setUser } from '../helpers/authoring.js';
 import { git, tempDir, writeTree } from '../helpers/repo.js';
+import { REAL_GIT, callsOf, fakeGit, runCounter, type FakeGit } from './fake-git.js';
 
 const SEED = Number(process.env.IDEAS_FUZZ_SEED ?? 20261124);
-const REAL_GIT = spawnSync('which', ['git'], { encoding: 'utf8' }).stdout.trim();
 /** What a crash prints. */
 const CRASH = /internal error|^\s+at .+:\d+:\d+\)?$/m;
-
-/** A `git` first on PATH: counts its calls; at call FAKE_GIT_AT it fails, lies or hangs. */
-function fakeGit(): { bin: string; counter: string } {
-  const dir = tempDir('ideas-fakegit-');
-  const counter = join(dir, 'calls');
-  writeFileSync(
-    join(dir, 'git'),
-    `#!/bin/bash
-c="\${FAKE_GIT_COUNTER}"
-n=$(flock "$c.lock" bash -c 'n=$(( $(cat "$1" 2>/dev/null || echo 0) + 1 )); echo $n > "$1"; echo $n' _ "$c")
-if [ "$n" = "\${FAKE_GIT_AT:-0}" ]; then
-  case "$FAKE_GIT_MODE" in
-    fail) echo "fatal: simulated failure of call $n" >&2; exit 128 ;;
-    garbage) printf 'garbage\\x01\\xff not what git prints\\n'; exit 0 ;;
-    hang) exec sleep 600 ;;
-  esac
-fi
-exec "${REAL_GIT}" "$@"
-`,
-  );
-  chmodSync(join(dir, 'git'), 0o755);
-  return { bin: dir, counter };
-}
 
 interface Faulty extends CliResult {
   calls: number;
@@ -73,12 +48,11 @@ const FAULT_ENV = {
 function runWithGit(
   argv: string[],
   cwd: string,
-  fake: { bin: string; counter: string },
+  fake: FakeGit,
   fault: { at: number; mode: 'fail' | 'garbage' | 'hang' },
   extraEnv: Record<string, string> = {},
 ): Promise<Faulty> {
-  // One counter per run, so two runs at once count their own calls.
-  const counter = `${fake.counter}.${fault.at}.${fault.mode}.${Math.random().toString(36).slice(2)}`;
+  const counter = runCounter(fake);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...argv], {
       cwd,
@@ -101,7 +75,7 @@ function runWithGit(
     const timer = setTimeout(() => child.kill('SIGKILL'), fault.mode === 'hang' ? 8_000 : 20_000);
     child.on('close', (code) => {
       clearTimeout(timer);
-      const calls = existsSync(counter) ? Number(readFileSync(counter, 'utf8')) : 0;
+      const calls = callsOf(counter);
       rmSync(counter, { force: true });
       resolve({ code: code ?? -1, stdout, stderr, calls });
     });
@@ -227,59 +201,12 @@ async function faultSweep(
   };
 }
 
-/**
- * Fault points that still fail, each with the reason: outside this campaign's files (git
- * output handling belongs to the command-line layer). Their tests are marked it.fails.
- */
-const KNOWN: { writer: string; mode: 'fail' | 'garbage'; pattern: RegExp; reason: string }[] = [
-  {
-    writer: 'vote --branch',
-    mode: 'garbage',
-    pattern: /: succeeded but the repository is not as after a clean run/,
-    reason: 'garbage from some git calls is taken for an answer: the vote succeeds, differently',
-  },
-];
-
-function partition(
-  writer: string,
-  mode: 'fail' | 'garbage',
-  failures: string[],
-): { known: string[]; unknown: string[] } {
-  const rules = KNOWN.filter((k) => k.writer === writer && k.mode === mode);
-  const known = failures.filter((f) => rules.some((k) => k.pattern.test(f)));
-  return { known, unknown: failures.filter((f) => !known.includes(f)) };
-}
-
-const sweeps = new Map<string, ReturnType<typeof faultSweep>>();
-/** One sweep per writer and mode, shared by its test and its known-failure test. */
-function sweep(writer: Writer, mode: 'fail' | 'garbage'): ReturnType<typeof faultSweep> {
-  const key = `${writer.name}/${mode}`;
-  let found = sweeps.get(key);
-  if (!found) {
-    found = faultSweep(writer, mode);
-    sweeps.set(key, found);
-  }
-  return found;
-}
-
 function sweepTests(writer: Writer, mode: 'fail' | 'garbage', title: string): void {
   it(`${writer.name}: ${title}`, async () => {
-    const { points, failures } = await sweep(writer, mode);
+    const { points, failures } = await faultSweep(writer, mode);
     expect(points).toBeGreaterThan(0);
-    expect(partition(writer.name, mode, failures).unknown).toEqual([]);
-  });
-  const known = KNOWN.filter((k) => k.writer === writer.name && k.mode === mode);
-  if (known.length > 0)
-    it.fails(
-      `${writer.name} (${mode}), known to fail: ${known.map((k) => k.reason).join('; ')}`,
-      async () => {
-        const { failures } = await sweep(writer, mode);
-        const { known: still } = partition(writer.name, mode, failures);
-        // In the CI log: the fault points that still fail, readable without a debugger.
-        for (const failure of still) console.log(`known to fail: ${failure}`);
-        expect(still).toEqual([]);
-      },
-    );
+    expect(failures).toEqual([]);
+  }, 180_000);
 }
 
 describe('faults: git fails at call N, for every N', () => {
@@ -311,15 +238,34 @@ describe('faults: git prints garbage at call N, for every N', () => {
 });
 
 describe('faults: git hangs', () => {
-  it.fails(
-    'validate with a git that never answers ends with exit 3 (known: no git call has a timeout yet)',
-    async () => {
+  // A short timeout here; the default (120 s) is for real remotes and big repositories.
+  for (const [where, fault] of [
+    ['its first call', { at: 1 }],
+    ['the blob stream (cat-file --batch)', { at: 0, on: 'cat-file' }],
+  ] as const) {
+    it(`validate with a git that never answers at ${where}: exit 3 naming the call`, async () => {
       const root = makeIdeasRepo();
       const fake = fakeGit();
-      const result = await runWithGit(['validate'], root, fake, { at: 1, mode: 'hang' });
-      expect(result.code).toBe(3);
-    },
-  );
+      const result = await runWithGit(
+        ['validate'],
+        root,
+        fake,
+        { at: fault.at, mode: 'hang' },
+        { IDEAS_GIT_TIMEOUT: '1', ...('on' in fault ? { FAKE_GIT_ON: fault.on } : {}) },
+      );
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stderr).toMatch(/^ideas: git did not answer within 1 s: git \S+/m);
+      expect(result.stderr).toContain('IDEAS_GIT_TIMEOUT');
+      expect(result.stderr).not.toMatch(CRASH);
+    });
+  }
+
+  it('IDEAS_GIT_TIMEOUT that is not a number of seconds is a usage error', () => {
+    const root = makeIdeasRepo();
+    const result = runBinary(['validate'], { cwd: root, env: { IDEAS_GIT_TIMEOUT: 'soon' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/IDEAS_GIT_TIMEOUT is "soon", not a number of seconds/);
+  });
 });
 
 /** Runs the binary and sends `signal` after `delayMs`. */
