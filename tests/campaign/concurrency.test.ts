@@ -18,6 +18,7 @@ import { git } from '../helpers/repo.js';
 import { runCli } from '../helpers/cli.js';
 import { lockFolder, withLock } from '../../src/write/lock.js';
 import { gitAt } from '../../src/git/git-process.js';
+import { fakeGit, runCounter } from './fake-git.js';
 
 const at = (root: string) => gitAt(root, process.env);
 
@@ -139,17 +140,63 @@ describe('concurrency: new, review, index', () => {
     expect(names.filter((name) => name.startsWith('2026-11-24-2-'))).toHaveLength(1);
     expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
   });
+});
 
-  it('two "index" at once: one IDEAS.md, whole', async () => {
+/**
+ * Why the concurrency tests above can pass without locks (two processes may simply not
+ * overlap on a given run), this one cannot: a fake git records, at each git call a command
+ * makes, which process holds the repository's lock. A command that reads the repository and
+ * then writes must make its reads holding its own lock (and write before releasing it, which
+ * the code's withLock guarantees): remove the lock and no call is made holding it.
+ */
+describe('concurrency: each writer reads what it builds on while holding its lock', () => {
+  for (const [name, argv] of [
+    ['vote', ['vote', 'ship01', '--points', '1']],
+    ['review', ['review', 'ship01', '--status', 'reviewing']],
+    ['index', ['index']],
+  ] as const) {
+    it(`${name}: every git call from taking the lock on, reads included, holds it`, async () => {
+      const root = makeIdeasRepo('carol@example.com');
+      const fake = fakeGit();
+      const log = join(root, '..', `calls-${name}.log`);
+      const result = await runBinaryAsync([...argv], {
+        cwd: root,
+        env: {
+          PATH: `${fake.bin}:${process.env.PATH ?? ''}`,
+          FAKE_GIT_COUNTER: runCounter(fake),
+          FAKE_GIT_LOG: log,
+          FAKE_GIT_LOCKS: join(root, '.git', 'ideas', 'locks'),
+          IDEAS_NO_CACHE: '1',
+        },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const calls = readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => {
+          const [pid = '', locks = '', args = ''] = line.split('\t');
+          return { args, held: locks.includes(`"pid":${pid},`) };
+        });
+      const from = calls.findIndex((call) => call.held);
+      expect(from, `no git call of ${name} was made holding its lock`).toBeGreaterThanOrEqual(0);
+      const inside = calls.slice(from);
+      expect(inside.filter((call) => !call.held).map((call) => call.args)).toEqual([]);
+      // The reading of the repository (the working tree's files through ls-files) is inside.
+      expect(inside.some((call) => call.args.startsWith('ls-files'))).toBe(true);
+    });
+  }
+
+  it('two "index" at once: exactly one writes, the other finds it up to date', async () => {
     const root = makeIdeasRepo('carol@example.com');
     const results = await Promise.all([
       runBinaryAsync(['index'], { cwd: root }),
       runBinaryAsync(['index'], { cwd: root }),
     ]);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
-    const text = readFileSync(join(root, 'IDEAS.md'), 'utf8');
+    expect(results.filter((r) => r.stdout.startsWith('wrote IDEAS.md'))).toHaveLength(1);
+    expect(results.filter((r) => r.stdout.includes('already up to date'))).toHaveLength(1);
     expect((await runBinaryAsync(['index', '--check'], { cwd: root })).code).toBe(0);
-    expect(text).toContain('ship01');
+    expect(readFileSync(join(root, 'IDEAS.md'), 'utf8')).toContain('ship01');
     expect(readdirSync(root).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
