@@ -14,7 +14,7 @@ import {
   makeIdeasRepo,
   runBinaryAsync,
 } from '../helpers/authoring.js';
-import { git } from '../helpers/repo.js';
+import { git, tempDir } from '../helpers/repo.js';
 import { runCli } from '../helpers/cli.js';
 import { lockFolder, withLock } from '../../src/write/lock.js';
 import { gitAt } from '../../src/git/git-process.js';
@@ -158,7 +158,7 @@ describe('concurrency: each writer reads what it builds on while holding its loc
     it(`${name}: every git call from taking the lock on, reads included, holds it`, async () => {
       const root = makeIdeasRepo('carol@example.com');
       const fake = fakeGit();
-      const log = join(root, '..', `calls-${name}.log`);
+      const log = join(tempDir('ideas-calls-'), 'calls.log');
       const result = await runBinaryAsync([...argv], {
         cwd: root,
         env: {
