@@ -17,7 +17,9 @@ async function scoreProblems(config: string, scores: string): Promise<string[]> 
     cwd: root,
     env: { IDEAS_TODAY: '2026-11-24' },
   });
-  const { problems } = JSON.parse(result.stdout) as { problems: { rule: string; message: string }[] };
+  const { problems } = JSON.parse(result.stdout) as {
+    problems: { rule: string; message: string }[];
+  };
   return problems.filter((p) => p.rule === 'decision/score').map((p) => p.message);
 }
 
