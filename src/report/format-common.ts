@@ -101,3 +101,35 @@ export function latencyLines(report: Report): string[] {
     `to ${doneLabel(report)}: median ${days(l.toDone.median)}, p90 ${days(l.toDone.p90)} (${l.toDone.count} delivered)`,
   ];
 }
+
+/** A change from one period to the next as every format says it: +3, -2 or 0. */
+export function change(current: number, previous: number): string {
+  const delta = current - previous;
+  return delta > 0 ? `+${delta}` : String(delta);
+}
+
+/** The figures the period comparison shows, in order, with their labels. */
+export const PERIOD_FIGURES = [
+  ['ideas', 'new ideas'],
+  ['votes', 'votes'],
+  ['decisions', 'decisions'],
+  ['delivered', 'delivered'],
+  ['authors', 'authors'],
+  ['voters', 'voters'],
+  ['customers', 'customers named'],
+] as const satisfies readonly (readonly [keyof Report['period']['current'], string])[];
+
+/** The two windows, as every format names them: this period, then the one before it. */
+export function periodLines(report: Report): [string, string] {
+  const { current, previous, days: length, source } = report.period;
+  const how = source === 'since' ? 'from --since' : 'the default; --since sets the period';
+  return [
+    `this period: ${plural(length, 'day')}, ${current.from} to ${current.to} (${how})`,
+    `before: the ${plural(length, 'day')} from ${previous.from} to ${previous.to}`,
+  ];
+}
+
+/** Who counts as quiet, in words. */
+export function quietLine(report: Report): string {
+  return `active before, nothing brought in the last ${report.people.quietAfterDays} days`;
+}

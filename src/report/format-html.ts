@@ -6,6 +6,7 @@
  * Every string from a file goes through escapeHtml.
  */
 import { createHash } from 'node:crypto';
+import type { ForgeLinks } from '../git/forge-url.js';
 import { escapeHtml as h } from '../format/html-escape.js';
 import type { Report, WaitingIdea } from './report.js';
 import {
@@ -22,11 +23,23 @@ import {
 } from './format-common.js';
 import { columnChart, funnelChart, monthlyChart, shareChart, teamChart } from './svg.js';
 import { REPORT_STYLE } from './html-style.js';
-import { exitCount, ideaCell, kpi, num, people, section, status, table } from './html-parts.js';
+import {
+  exitCount,
+  ideaCell,
+  kpi,
+  longTable,
+  num,
+  people,
+  section,
+  status,
+  table,
+  withMore,
+} from './html-parts.js';
+import { loopSections, LIST_LIMIT } from './html-sections.js';
 
-const LIST_LIMIT = 12;
-
-export function formatReportHtml(report: Report): string {
+/** `links` from the edge (cli/forge-links.ts): each idea's title opens its file on the forge. */
+export function formatReportHtml(report: Report, links?: ForgeLinks): string {
+  const cell = (idea: { id: string; title: string; path: string }) => ideaCell(idea, links?.file);
   const css = REPORT_STYLE;
   const styleHash = createHash('sha256').update(css, 'utf8').digest('base64');
   const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -250,10 +263,17 @@ export function formatReportHtml(report: Report): string {
       ? '<p>No open ideas.</p>'
       : table(
           'Top ideas',
-          ['#', 'idea', 'status', 'team', 'score', 'votes'],
+          [
+            '#',
+            { label: 'idea', title: true },
+            { label: 'status', wide: true },
+            { label: 'team', wide: true },
+            'score',
+            'votes',
+          ],
           report.top.ideas.map((idea, i) => [
             num(i + 1),
-            ideaCell(idea),
+            cell(idea),
             status(idea.status, report.lifecycle),
             h(idea.team ?? ''),
             num(idea.score === null ? '–' : String(Math.round(idea.score * 100) / 100)),
@@ -271,9 +291,16 @@ export function formatReportHtml(report: Report): string {
           'Support rolled up from every idea under each theme.',
           table(
             'Themes',
-            ['theme', 'ideas', 'open', doneLabel(report), 'voters', 'points'],
+            [
+              { label: 'theme', title: true },
+              { label: 'ideas', wide: true },
+              { label: 'open', wide: true },
+              doneLabel(report),
+              'voters',
+              { label: 'points', wide: true },
+            ],
             report.themes.map((th) => [
-              ideaCell(th),
+              cell(th),
               num(th.ideas),
               num(th.open),
               num(th.delivered),
@@ -305,18 +332,18 @@ export function formatReportHtml(report: Report): string {
         );
 
   const waitingRows = (list: WaitingIdea[]) =>
-    list
-      .slice(0, LIST_LIMIT)
-      .map((w) => [
-        ideaCell(w),
-        status(w.status, report.lifecycle),
-        num(w.votes),
-        `<span class="num${w.stale ? ' stale' : ''}">${w.waitingDays} d</span>`,
-      ]);
-  const more = (n: number) =>
-    n > LIST_LIMIT
-      ? `<p class="small">… and ${n - LIST_LIMIT} more: <code>ideas report --format json</code> lists all.</p>`
-      : '';
+    list.map((w) => [
+      cell(w),
+      status(w.status, report.lifecycle),
+      num(w.votes),
+      `<span class="num${w.stale ? ' stale' : ''}">${w.waitingDays} d</span>`,
+    ]);
+  const waitingHead = [
+    { label: 'idea', title: true },
+    { label: 'status', wide: true },
+    'votes',
+    'waiting',
+  ];
   const review = section(
     'review',
     'Waiting for a decision',
@@ -324,12 +351,12 @@ export function formatReportHtml(report: Report): string {
     `<div class="split"><div><h3>Queue <span class="count">${r.queue.length}</span></h3>${
       r.queue.length === 0
         ? '<p>The queue is empty.</p>'
-        : table('Review queue', ['idea', 'status', 'votes', 'waiting'], waitingRows(r.queue))
-    }${more(r.queue.length)}</div><div><h3>Stale <span class="count warn">${r.stale.length}</span></h3>${
+        : longTable('Review queue', waitingHead, waitingRows(r.queue), LIST_LIMIT)
+    }</div><div><h3>Stale <span class="count warn">${r.stale.length}</span></h3>${
       r.stale.length === 0
         ? '<p>Nothing is stale.</p>'
-        : table('Stale ideas', ['idea', 'status', 'votes', 'waiting'], waitingRows(r.stale))
-    }${more(r.stale.length)}</div></div>` +
+        : longTable('Stale ideas', waitingHead, waitingRows(r.stale), LIST_LIMIT)
+    }</div></div>` +
       (r.reviewers.length === 0
         ? ''
         : `<h3>Reviewer load</h3>${table(
@@ -350,17 +377,19 @@ export function formatReportHtml(report: Report): string {
     `Ideas now ${h(doneLabel(report))}: credit goes back to the people who brought and backed them.`,
     report.delivered.length === 0
       ? '<p>Nothing delivered yet.</p>'
-      : `<ul class="cards">${report.delivered
-          .slice(0, LIST_LIMIT)
-          .map(
+      : withMore(
+          report.delivered.map(
             (s) =>
-              `<li class="card delivered"><div class="card-head"><b>${h(s.title)}</b> <span class="tag">${h(s.delivered)}</span></div><p class="small"><span class="id">${h(s.id)}</span>${s.team ? ` · ${h(s.team)}` : ''}</p><p>Brought by ${people(s.authors)}</p>${
+              `<li class="card delivered"><div class="card-head"><b>${links ? `<a href="${h(links.file(s.path))}">${h(s.title)}</a>` : h(s.title)}</b> <span class="tag">${h(s.delivered)}</span></div><p class="small"><span class="id">${h(s.id)}</span>${s.team ? ` · ${h(s.team)}` : ''}</p><p>Brought by ${people(s.authors)}</p>${
                 s.voters.length > 0 ? `<p class="small">Backed by ${people(s.voters)}</p>` : ''
               }${s.customers.length > 0 ? `<p class="small">For ${s.customers.map((c) => `<span class="tag">${h(c)}</span>`).join(' ')}</p>` : ''}</li>`,
-          )
-          .join('')}</ul>${more(report.delivered.length)}`,
+          ),
+          LIST_LIMIT,
+          (items) => `<ul class="cards">${items.join('')}</ul>`,
+        ),
   );
 
+  const loop = loopSections(report, cell);
   const note = report.dates.note ? `<p class="notice" role="note">${h(report.dates.note)}</p>` : '';
   return `<!doctype html>
 <html lang="en">
@@ -380,7 +409,7 @@ export function formatReportHtml(report: Report): string {
 <p class="sub">${h(report.today)} · ${h(scope)} · ${h(datesLine(report))}</p>
 ${note}
 <div class="kpis">${kpis}</div>
-<nav aria-label="Sections"><a href="#funnel">Funnel</a><a href="#latency">Latency</a><a href="#participation">Participation</a><a href="#trends">Trends</a><a href="#top">Top ideas</a>${report.themes.length ? '<a href="#themes">Themes</a>' : ''}${report.campaigns.length ? '<a href="#campaigns">Campaigns</a>' : ''}<a href="#review">Waiting</a><a href="#delivered">Delivered</a></nav>
+<nav aria-label="Sections"><a href="#funnel">Funnel</a><a href="#latency">Latency</a><a href="#participation">Participation</a><a href="#trends">Trends</a><a href="#top">Top ideas</a>${report.themes.length ? '<a href="#themes">Themes</a>' : ''}${report.campaigns.length ? '<a href="#campaigns">Campaigns</a>' : ''}<a href="#review">Waiting</a><a href="#period">Period</a><a href="#roadmap">Roadmap</a><a href="#people">People</a><a href="#customers">Customers</a><a href="#delivered">Delivered</a></nav>
 </div>
 </header>
 <main class="wrap grid">
@@ -392,6 +421,11 @@ ${top}
 ${themes}
 ${campaigns}
 ${review}
+${loop.period}
+${loop.rising}
+${loop.roadmap}
+${loop.people}
+${loop.customers}
 ${delivered}
 </main>
 <footer class="wrap small">Generated by <code>ideas report --format html</code> on ${h(report.today)}. Every figure is also in <code>ideas report --format json</code>.</footer>

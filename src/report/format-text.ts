@@ -9,8 +9,12 @@ import type { Report } from './report.js';
 import {
   bar,
   days,
+  change,
   datesLine,
   doneLabel,
+  PERIOD_FIGURES,
+  periodLines,
+  quietLine,
   filtersLine,
   latencyLines,
   organisationOf,
@@ -212,6 +216,66 @@ export function formatReportText(report: Report, { color }: { color: boolean }):
       );
   }
   lines.push(`  ${c.dim(`author withdrawals (no reviewer needed): ${r.authorWithdrawals}`)}`);
+
+  const pe = report.period;
+  heading('This period against the last');
+  for (const line of periodLines(report)) lines.push(`  ${c.dim(fit(line, WIDTH - 2))}`);
+  lines.push(
+    c.dim(
+      `  ${''.padEnd(18)} ${'before'.padStart(8)} ${'this period'.padStart(12)} ${'change'.padStart(8)}`,
+    ),
+  );
+  for (const [key, label] of PERIOD_FIGURES)
+    lines.push(
+      `  ${label.padEnd(18)} ${num(pe.previous[key], 8)} ${num(pe.current[key], 12)} ${num(change(pe.current[key], pe.previous[key]), 8)}`,
+    );
+
+  heading('Rising ideas', 'most new votes in this period');
+  if (report.rising.length === 0) lines.push('  no new votes in this period');
+  for (const r of report.rising.slice(0, LIST_LIMIT))
+    lines.push(
+      `  ${c.dim(pad(r.id, 8))} ${pad(r.title, 38)} ${c.green(`+${r.newVotes}`.padStart(4))} ${c.dim(`(${r.previousVotes} before)`.padEnd(12))} ${num(r.votes, 4)} votes`,
+    );
+
+  heading('Roadmap', 'open ideas past review; days in their stage');
+  for (const stage of report.roadmap.stages) {
+    lines.push(`  ${c.bold(s(stage.status))} ${c.dim(`(${stage.ideas.length})`)}`);
+    for (const i of stage.ideas.slice(0, LIST_LIMIT))
+      lines.push(
+        `    ${c.dim(pad(i.id, 8))} ${pad(i.title, 38)} ${`${i.days} d`.padStart(6)} ${num(i.votes, 3)}▲ ${c.dim(fit(i.team ?? '', 12))}`.trimEnd(),
+      );
+    more(stage.ideas.length);
+  }
+
+  const people = report.people;
+  heading('People', 'ideas and votes per person');
+  lines.push(
+    c.dim(`  ${'person'.padEnd(20)} ${'ideas'.padStart(6)} ${'votes'.padStart(6)}  last active`),
+  );
+  for (const row of people.contributors.slice(0, LIST_LIMIT))
+    lines.push(
+      `  ${pad(row.person, 20)} ${num(row.ideas, 6)} ${num(row.votes, 6)}  ${row.lastActive}  ${c.dim(fit(row.team ?? '', 16))}`.trimEnd(),
+    );
+  more(people.contributors.length);
+  lines.push(
+    `  ${c.yellow(plural(people.quiet.length, 'quiet person', 'quiet people'))} ${c.dim(`(${quietLine(report)})`)}`,
+  );
+  for (const row of people.quiet.slice(0, LIST_LIMIT))
+    lines.push(
+      `  ${pad(row.person, 20)} ${num(row.ideas, 6)} ${num(row.votes, 6)}  ${row.lastActive}  ${c.yellow(`${row.quietDays} d quiet`)}`,
+    );
+  more(people.quiet.length);
+
+  heading('Customer demand', 'customers named in votes, the ideas they asked for');
+  if (report.customers.length === 0) lines.push('  no vote names a customer');
+  for (const account of report.customers.slice(0, LIST_LIMIT)) {
+    lines.push(
+      `  ${c.bold(fit(account.customer, 40))} ${c.dim(`${plural(account.votes, 'vote')}`)}`,
+    );
+    for (const i of account.ideas.slice(0, LIST_LIMIT))
+      lines.push(`    ${c.dim(pad(i.id, 8))} ${pad(i.title, 44)} ${fit(i.status, 14)}`.trimEnd());
+  }
+  more(report.customers.length);
 
   heading('Delivered and thanked', `${fit(doneLabel(report), 30)}: credit to who brought them`);
   if (report.delivered.length === 0) lines.push('  nothing delivered yet');

@@ -33,7 +33,7 @@ nav a{color:var(--accent);text-decoration:none;padding:4px 10px;border-radius:99
 nav a:hover{background:var(--bg)}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,540px),1fr));gap:20px;align-items:start}
 .panel{background:var(--panel);border:1px solid var(--line);border-radius:12px;padding:18px 20px;min-width:0}
-#review,#delivered,#top{grid-column:1/-1}
+#review,#delivered,#top,#roadmap,#people,#customers{grid-column:1/-1}
 .chart{width:100%;height:auto;display:block;margin:4px 0 10px}
 .chart text{fill:var(--ink);font:13px system-ui,sans-serif}
 .chart .note,.chart .conv{fill:var(--muted);font-size:12px}
@@ -74,8 +74,14 @@ meter{width:80px;height:10px}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
 footer{padding:24px 20px 40px}
 .nw,th{white-space:nowrap}
-@media (max-width:600px){th,td{padding:5px 5px}table{font-size:.85rem}.chart text{font-size:15px}.chart .small,.chart .note,.chart .conv{font-size:13px}body{font-size:14px}.wrap{padding:0 12px}.panel{padding:14px}.kpis{grid-template-columns:repeat(2,1fr)}.kpi-value{font-size:1.4rem}}
+a{color:var(--accent)}
+td.t{min-width:14rem}
+details.more{margin:4px 0 8px}
+details.more>summary{cursor:pointer;color:var(--accent);font-size:.85rem}
+ul.asked{list-style:none;margin:0;padding:0}
+ul.asked li{margin:0 0 2px}
+@media (max-width:600px){.wide{display:none}td.t{min-width:9rem}meter{display:none}th,td{padding:5px 5px}table{font-size:.85rem}.chart text{font-size:15px}.chart .small,.chart .note,.chart .conv{font-size:13px}body{font-size:14px}.wrap{padding:0 12px}.panel{padding:14px}.kpis{grid-template-columns:repeat(2,1fr)}.kpi-value{font-size:1.4rem}}
 @media print{:root{--bg:#fff;--panel:#fff;--ink:#000;--muted:#444;--line:#ccc}body{background:#fff;font-size:11pt}
 header{border:0;margin:0}nav{display:none}.grid{display:block}.panel{border:0;padding:0;margin:0 0 18pt;break-inside:avoid-page}
-.table{overflow:visible}a{color:inherit}}
+.table{overflow:visible}a{color:inherit}details.more::details-content{content-visibility:visible}}
 `;

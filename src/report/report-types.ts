@@ -7,6 +7,7 @@ import type { WaitingIdea } from '../model/review-queue.js';
 
 export type { WaitingIdea };
 import type { Spread } from './stats.js';
+import type { Roadmap } from './roadmap.js';
 
 export interface ReportOptions {
   today: string;
@@ -85,6 +86,34 @@ export interface ReviewerLoad {
   /** Ideas in the queue whose latest decision this reviewer signed. */
   openItems: number;
   lastDecision: string | null;
+}
+
+/** One person's ideas and votes: what the report counts them for. */
+export interface PersonRow {
+  person: string;
+  /** Their team in `people`, when the config gives one. */
+  team: string | null;
+  /** Ideas they are an author of. */
+  ideas: number;
+  /** Vote records they wrote (one per idea). */
+  votes: number;
+  /** The latest day they brought an idea or a vote. */
+  lastActive: string;
+}
+
+/** Figures of one stretch of days, both ends included. */
+export interface PeriodFigures {
+  from: string;
+  to: string;
+  /** Ideas that arrived (themes apart). */
+  ideas: number;
+  votes: number;
+  decisions: number;
+  /** Ideas that first reached a done status. */
+  delivered: number;
+  authors: number;
+  voters: number;
+  customers: number;
 }
 
 export interface Report {
@@ -185,5 +214,36 @@ export interface Report {
     authors: string[];
     voters: string[];
     customers: string[];
+  })[];
+  /** Open ideas past review by stage (report/roadmap.ts), in the team and campaign scope. */
+  roadmap: Omit<Roadmap, 'today'>;
+  people: {
+    /** Everyone who brought an idea or a vote in scope, most ideas and votes first. */
+    contributors: PersonRow[];
+    quietAfterDays: number;
+    /** People active before who brought nothing in the last quietAfterDays days. */
+    quiet: (PersonRow & { quietDays: number })[];
+  };
+  /** Each customer named in counted votes, with the ideas asked for: most ideas first. */
+  customers: {
+    customer: string;
+    votes: number;
+    voters: string[];
+    ideas: (IdeaRef & { voters: number })[];
+  }[];
+  /** This period against the one of the same length before it. */
+  period: {
+    /** `since` when --since gave the period, `default` for the last PERIOD_DAYS days. */
+    source: 'since' | 'default';
+    days: number;
+    current: PeriodFigures;
+    previous: PeriodFigures;
+  };
+  /** Ideas with the most new support (counted votes that arrived) in the current period. */
+  rising: (IdeaRef & {
+    newVotes: number;
+    newPoints: number;
+    previousVotes: number;
+    votes: number;
   })[];
 }

@@ -18,6 +18,10 @@ import { rankIdeas } from '../rank/rank.js';
 import { buildFunnel, type Timeline } from './funnel.js';
 import { buildLatency } from './latency.js';
 import { buildParticipation } from './participation.js';
+import { buildPeople } from './people.js';
+import { buildPeriod, buildRising, countedVoteDays, periodWindows } from './period.js';
+import { buildCustomers } from './demand.js';
+import { buildRoadmap } from './roadmap.js';
 import type { IdeaRef, Report, ReportOptions } from './report-types.js';
 import { buildReview } from './review.js';
 import { buildCampaigns, buildDelivered, buildThemes } from './rollups.js';
@@ -43,10 +47,15 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
   const teamFilter =
     options.team === undefined ? undefined : teamAndBelow(teamTree(config.teams), options.team);
 
-  // The ideas in scope: filters apply to ideas; their votes and decisions follow them.
-  const ideas = ideasInScope(repo, options, dates);
-  const inScope = new Map(ideas.map((idea) => [idea.id, idea]));
+  // The ideas in scope: filters apply to ideas; their votes and decisions follow them. The
+  // period, rising ideas, quiet people and the roadmap look past --since's cut of ideas (the
+  // period is --since's), so they start from the team and campaign scope alone.
+  const scoped = ideasInScope(repo, { team: options.team, campaign: options.campaign }, dates);
   const active = (day: string) => since === undefined || day >= since;
+  const ideas = scoped.filter((idea) => active(dates.arrival(idea)));
+  const inScope = new Map(ideas.map((idea) => [idea.id, idea]));
+  const scopedIds = new Set(scoped.map((idea) => idea.id));
+  const scopedVotes = repo.votes.filter((v) => scopedIds.has(v.idea));
   const recentVotes = repo.votes.filter((v) => inScope.has(v.idea) && active(dates.vote(v)));
   const recentDecisions = repo.decisions.filter(
     (d) => inScope.has(d.idea) && active(dates.decision(d)),
@@ -67,8 +76,9 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
 
   // Themes group ideas; they are not ideas in the funnel, the latency or the counts.
   const leaves = ideas.filter((idea) => idea.kind === 'idea');
+  const scopedLeaves = scoped.filter((idea) => idea.kind === 'idea');
   const timelines = new Map<string, Timeline>(
-    leaves.map((idea) => [
+    scopedLeaves.map((idea) => [
       idea.id,
       [
         { status: lifecycle.initial, day: dates.arrival(idea) },
@@ -81,6 +91,14 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
   );
   const queue = reviewQueue(repo, support, dates, today, ideas);
   const totals = countTotals(repo, ideas);
+  const windows = periodWindows(today, since);
+  const voteDay = countedVoteDays(repo, dates);
+  const { stages, byTheme, byTeam } = buildRoadmap(repo, {
+    today,
+    dates,
+    support,
+    ideas: scoped,
+  });
 
   return {
     schema: JSON_SCHEMA,
@@ -144,5 +162,32 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
       today,
     ),
     delivered: buildDelivered(repo, leaves, timelines, refOf, votersOf),
+    roadmap: { stages, byTheme, byTeam },
+    people: buildPeople({
+      recent: { ideas, votes: recentVotes },
+      all: { ideas: scoped, votes: scopedVotes },
+      dates,
+      today,
+      personTeam: personTeamCached,
+    }),
+    customers: buildCustomers(ideas, votersOf, (v) => active(voteDay(v)), refOf),
+    period: buildPeriod({
+      windows,
+      leaves: scopedLeaves,
+      votes: scopedVotes,
+      decisions: repo.decisions.filter((d) => scopedIds.has(d.idea)),
+      timelines,
+      dates,
+      lifecycle,
+    }),
+    rising: buildRising({
+      windows,
+      leaves: scopedLeaves,
+      votersOf,
+      dayOf: voteDay,
+      refOf,
+      lifecycle,
+      limit: options.top ?? 10,
+    }),
   };
 }

@@ -7,6 +7,7 @@ import { isClosed, isDone, statusOf } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import { daysBetween, type RecordDates } from '../model/record-dates.js';
 import type { Support } from '../model/support.js';
+import type { Idea } from '../model/types.js';
 
 export interface RoadmapIdea {
   id: string;
@@ -51,11 +52,17 @@ export function roadmapStages(lifecycle: Repository['config']['lifecycle']): str
 
 export function buildRoadmap(
   repo: Repository,
-  options: { today: string; dates: RecordDates; support: Support },
+  options: {
+    today: string;
+    dates: RecordDates;
+    support: Support;
+    /** The ideas to place (the report's team and campaign scope); default every idea. */
+    ideas?: Iterable<Idea>;
+  },
 ): Roadmap {
   const support = options.support.byIdea;
   const stages = new Map(roadmapStages(repo.config.lifecycle).map((s) => [s, [] as RoadmapIdea[]]));
-  for (const idea of repo.ideasById.values()) {
+  for (const idea of options.ideas ?? repo.ideasById.values()) {
     const status = statusOf(repo, idea.id);
     const stage = stages.get(status);
     if (!stage) continue;

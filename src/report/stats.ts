@@ -2,6 +2,11 @@
 
 export { daysBetween } from '../model/record-dates.js';
 
+/** The day `count` days after `day` (before it when negative), YYYY-MM-DD in the UTC calendar. */
+export function addDays(day: string, count: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + count * 86_400_000).toISOString().slice(0, 10);
+}
+
 export function monthOf(date: string): string {
   return date.slice(0, 7);
 }

@@ -7,7 +7,8 @@ import { buildReport } from '../../report/report.js';
 import { formatReport, type ReportFormat } from '../../report/format.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { sanitizeLine } from '../../format/sanitize.js';
-import { answerFromCache } from '../repository.js';
+import { forgeLinksOf } from '../forge-links.js';
+import { answerFromCache, rootOf } from '../repository.js';
 import { readScope } from '../filters.js';
 import { startProgress } from '../progress.js';
 import type { Context } from '../context.js';
@@ -38,6 +39,10 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
   const color = ctx.color && out === undefined;
+  // Only the documents a browser opens link to the forge (the remote's URL, read at the edge);
+  // the links' base is part of the cached answer's key, so a new remote gives new links.
+  const links =
+    format === 'md' || format === 'html' ? forgeLinksOf(ctx.git(rootOf(ctx, options))) : undefined;
   const request = {
     command: 'report',
     params: {
@@ -47,6 +52,7 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
       team: options.team,
       campaign: options.campaign,
       at: options.at,
+      links: links?.file('') ?? null,
     },
     history: true,
   };
@@ -63,7 +69,7 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
     });
     const note =
       report.dates.note === null ? '' : `ideas: note: ${sanitizeLine(report.dates.note)}\n`;
-    return { out: formatReport(format, report, { color }), err: note, code: ExitCode.ok };
+    return { out: formatReport(format, report, { color, links }), err: note, code: ExitCode.ok };
   });
   const text = answer.out;
   progress.done();
