@@ -52,7 +52,7 @@ describe('report formats escape what files say', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
     expect(html).toContain('&quot; onload=&quot;alert(2)');
     expect(html).toContain('&lt;img src=x onerror=alert(3)&gt;');
-    // Nothing from the network: no URL, no external resource.
+    // Nothing from the network: no URL (the repository has no forge remote), no external resource.
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/<[a-z][^>]*\ssrc=/i);
     expect(html).toContain('Red alert');
@@ -157,6 +157,11 @@ describe('report formats escape what files say', () => {
       'campaigns',
       'review',
       'delivered',
+      'roadmap',
+      'people',
+      'customers',
+      'period',
+      'rising',
     ]);
   });
 
