@@ -3,6 +3,7 @@
  * gives what a checkout of that commit gives, on a history built at set dates.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
@@ -47,6 +48,26 @@ describe('--at on every read command', () => {
         );
       }
     }
+  });
+
+  it('index --at prints the IDEAS.md a checkout of that commit writes, and writes nothing', async () => {
+    const root = buildHistoryRepo();
+    const commit = git(root, 'rev-list', '-1', '--before=2026-03-13T00:00:00Z', 'HEAD').trim();
+    const checkout = join(tempDir(), 'checkout');
+    execFileSync('git', ['clone', '-q', root, checkout], { env: { ...process.env, ...GIT_ENV } });
+    git(checkout, 'checkout', '-q', commit);
+    const written = await runCli(['index'], { cwd: checkout });
+    expect(written.code, written.stderr).toBe(0);
+    const there = readFileSync(join(checkout, 'IDEAS.md'), 'utf8');
+    // At 03-12 ddd4 did not exist yet and aaa1 was prototyping.
+    expect(there).toContain('## Prototyping (1)');
+    expect(there).not.toContain('ddd4');
+    for (const at of [commit, '2026-03-12', '2026-03-12T23:00Z']) {
+      const here = await runCli(['index', '--at', at], { cwd: root });
+      expect(here.code, here.stderr).toBe(0);
+      expect(here.stdout, `index --at ${at}`).toBe(there);
+    }
+    expect(existsSync(join(root, 'IDEAS.md'))).toBe(false);
   });
 
   it('a date and time before the commit of that day reads the day before', async () => {

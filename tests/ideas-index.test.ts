@@ -93,3 +93,25 @@ describe('ideas index', () => {
     expect(runBinary(['index', '--check'], { cwd: root }).code).toBe(0);
   });
 });
+
+describe('ideas index at a commit', () => {
+  it('--check --ref judges the IDEAS.md committed there, not the working tree', async () => {
+    const root = buildHistoryRepo();
+    expect((await runCli(['index'], { cwd: root })).code).toBe(0);
+    git(root, 'add', 'IDEAS.md');
+    git(root, 'commit', '-q', '-m', 'index');
+    const fresh = await runCli(['index', '--check', '--ref', 'main'], { cwd: root });
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fresh.stdout).toContain('IDEAS.md is up to date at main');
+    // A vote committed without the index: main's IDEAS.md is stale, whatever the tree holds.
+    commitOn(root, '2026-11-10', vote('ccc3', 'ben'));
+    expect((await runCli(['index'], { cwd: root })).code).toBe(0);
+    const stale = await runCli(['index', '--check', '--ref', 'main'], { cwd: root });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('IDEAS.md is out of date at main');
+    // Before IDEAS.md was first committed it is missing there.
+    const early = await runCli(['index', '--check', '--at', '2026-03-12'], { cwd: root });
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('IDEAS.md is missing at 2026-03-12');
+  });
+});
