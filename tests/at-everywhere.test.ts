@@ -21,6 +21,15 @@ const COMMANDS: string[][] = [
   ['export', '--format', 'json'],
 ];
 
+/** A clone of `root` checked out at its 2026-03-12 commit: aaa1 prototyping, ccc3 reviewing. */
+function checkoutOfMarch12(root: string): { commit: string; checkout: string } {
+  const commit = git(root, 'rev-list', '-1', '--before=2026-03-13T00:00:00Z', 'HEAD').trim();
+  const checkout = join(tempDir(), 'checkout');
+  execFileSync('git', ['clone', '-q', root, checkout], { env: { ...process.env, ...GIT_ENV } });
+  git(checkout, 'checkout', '-q', commit);
+  return { commit, checkout };
+}
+
 /** The report names what it read; a checkout reads the working tree. */
 function comparable(text: string): unknown {
   const value = JSON.parse(text) as unknown;
@@ -32,11 +41,7 @@ function comparable(text: string): unknown {
 describe('--at on every read command', () => {
   it('equals a checkout of that commit, for a commit, a date and a date and time', async () => {
     const root = buildHistoryRepo();
-    // The 2026-03-12 commit: aaa1 prototyping, ccc3 reviewing.
-    const commit = git(root, 'rev-list', '-1', '--before=2026-03-13T00:00:00Z', 'HEAD').trim();
-    const checkout = join(tempDir(), 'checkout');
-    execFileSync('git', ['clone', '-q', root, checkout], { env: { ...process.env, ...GIT_ENV } });
-    git(checkout, 'checkout', '-q', commit);
+    const { commit, checkout } = checkoutOfMarch12(root);
     for (const args of COMMANDS) {
       const there = await runCli(args, { cwd: checkout, env: { IDEAS_TODAY: '2026-03-12' } });
       expect(there.code, `${args.join(' ')} in the checkout: ${there.stderr}`).toBe(0);
@@ -52,10 +57,7 @@ describe('--at on every read command', () => {
 
   it('index --at prints the IDEAS.md a checkout of that commit writes, and writes nothing', async () => {
     const root = buildHistoryRepo();
-    const commit = git(root, 'rev-list', '-1', '--before=2026-03-13T00:00:00Z', 'HEAD').trim();
-    const checkout = join(tempDir(), 'checkout');
-    execFileSync('git', ['clone', '-q', root, checkout], { env: { ...process.env, ...GIT_ENV } });
-    git(checkout, 'checkout', '-q', commit);
+    const { commit, checkout } = checkoutOfMarch12(root);
     const written = await runCli(['index'], { cwd: checkout });
     expect(written.code, written.stderr).toBe(0);
     const there = readFileSync(join(checkout, 'IDEAS.md'), 'utf8');

@@ -122,7 +122,7 @@ export const PERIOD_FIGURES = [
 /** The two windows, as every format names them: this period, then the one before it. */
 export function periodLines(report: Report): [string, string] {
   const { current, previous, days: length, source } = report.period;
-  const how = source === 'since' ? 'from --since' : 'the default; --since sets the period';
+  const how = source === 'since' ? 'from --since' : 'the default; --since sets it';
   return [
     `this period: ${plural(length, 'day')}, ${current.from} to ${current.to} (${how})`,
     `before: the ${plural(length, 'day')} from ${previous.from} to ${previous.to}`,

@@ -270,10 +270,12 @@ export function formatReportText(report: Report, { color }: { color: boolean }):
   if (report.customers.length === 0) lines.push('  no vote names a customer');
   for (const account of report.customers.slice(0, LIST_LIMIT)) {
     lines.push(
-      `  ${c.bold(fit(account.customer, 40))} ${c.dim(`${plural(account.votes, 'vote')}`)}`,
+      `  ${c.bold(fit(account.customer, 40))} ${c.dim(`· ${plural(account.votes, 'vote')} on ${plural(account.ideas.length, 'idea')}`)}`,
     );
     for (const i of account.ideas.slice(0, LIST_LIMIT))
       lines.push(`    ${c.dim(pad(i.id, 8))} ${pad(i.title, 44)} ${fit(i.status, 14)}`.trimEnd());
+    if (account.ideas.length > LIST_LIMIT)
+      lines.push(c.dim(`    … and ${account.ideas.length - LIST_LIMIT} more`));
   }
   more(report.customers.length);
 

@@ -7,7 +7,7 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
-import { runGit, type GitDir } from '../../git/git-process.js';
+import { resolveCommit, runGit, type GitDir } from '../../git/git-process.js';
 import { findRootPrefix, toGitPath } from '../../git/locate.js';
 import { formatIdeasIndex, INDEX_FILE } from '../../report/ideas-index.js';
 import { writeFileAtomic } from '../../write/atomic.js';
@@ -90,19 +90,7 @@ async function writeIndex(ctx: Context, options: IndexOptions): Promise<number> 
 
 /** IDEAS.md as committed at `ref` (already resolved by the read), or undefined when absent. */
 function committedIndex(git: GitDir, ref: string): string | undefined {
-  const prefix = findRootPrefix(git) ?? '';
-  const commit = runGit(git, [
-    'rev-parse',
-    '--verify',
-    '--quiet',
-    '--end-of-options',
-    `${ref}^{commit}`,
-  ]);
-  if (commit.status !== 0) return undefined;
-  const blob = runGit(git, [
-    'cat-file',
-    'blob',
-    `${commit.stdout.toString('utf8').trim()}:${toGitPath(prefix, INDEX_FILE)}`,
-  ]);
+  const path = toGitPath(findRootPrefix(git) ?? '', INDEX_FILE);
+  const blob = runGit(git, ['cat-file', 'blob', `${resolveCommit(git, ref)}:${path}`]);
   return blob.status === 0 ? blob.stdout.toString('utf8').replace(/\r\n/g, '\n') : undefined;
 }
