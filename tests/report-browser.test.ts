@@ -53,7 +53,8 @@ const TOP_ROWS = `[...document.querySelectorAll('#top tbody tr')].map((tr) => {
     title: box(tr.querySelector('td.t a')),
     titleCell: box(tr.querySelector('td.t')),
     score: box(tr.children[4]),
-    viewport: window.innerWidth,
+    // What shows without scrolling: the screen, and the table's own scrolling box within it.
+    viewport: Math.min(window.innerWidth, tr.closest('.table').getBoundingClientRect().right),
   };
 })`;
 const QUEUE_ROWS = `document.querySelectorAll('#review .split > div:first-child tbody tr').length`;

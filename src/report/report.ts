@@ -1,6 +1,6 @@
 /**
  * Every figure of `ideas report`, computed from a Repository and the dates git gave: no I/O,
- * no clock (today comes in). The returned value IS the `--format json` output (README "Report
+ * no clock (today comes in), no forge (links are the formats' and come from the edge). The returned value IS the `--format json` output (README "Report
  * JSON"). Each section has its module; the domain values they share are computed once here:
  * the scope (model/scope.ts), record dates, support, the review queue, and the totals.
  */

@@ -27,7 +27,7 @@ function parseReportOptions(options: RawOptions): ReportOptions {
 export const reportSpec = defineCommand({
   usage: 'report',
   summary:
-    'funnel, decision latency, participation by team, trends, top ideas, themes, campaigns, review load',
+    'funnel, latency, participation, trends, top and rising ideas, themes, campaigns, review load, roadmap, people, customers, this period against the last',
   examples: [
     'ideas report                                  # on the terminal',
     'ideas report --format html --out report.html --open',
@@ -48,7 +48,7 @@ export const reportSpec = defineCommand({
       .option('--open', 'open the written report in the default browser or viewer')
       .option(
         '--since <date>',
-        'only ideas that arrived, and votes and decisions dated, on or after YYYY-MM-DD',
+        'only ideas that arrived, and votes and decisions dated, on or after YYYY-MM-DD; also the period compared with the one before (default: the last 90 days)',
       )
       .option('--team <team>', 'only ideas of this team and the teams under it')
       .option('--campaign <name>', 'only ideas answering this campaign');
