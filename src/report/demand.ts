@@ -9,7 +9,8 @@ import type { IdeaRef, Report } from './report-types.js';
 export function buildCustomers(
   ideas: readonly Idea[],
   votersOf: (id: string) => readonly CountedVote[],
-  counts: (vote: CountedVote) => boolean,
+  /** Which counted votes count (those of the period); undefined for all of them. */
+  counts: ((vote: CountedVote) => boolean) | undefined,
   refOf: (idea: Idea) => IdeaRef,
 ): Report['customers'] {
   const accounts = new Map<
@@ -18,7 +19,7 @@ export function buildCustomers(
   >();
   for (const idea of ideas)
     for (const vote of votersOf(idea.id)) {
-      if (!counts(vote)) continue;
+      if (counts && !counts(vote)) continue;
       for (const customer of new Set(vote.customers)) {
         let account = accounts.get(customer);
         if (!account)

@@ -69,7 +69,9 @@ export function buildPeople({
     // The latest day over the whole scope: a contributor of the period may be active since.
     lastActive: ever.get(person)?.lastActive ?? counts.lastActive,
   });
-  const contributors = [...tally(recent.ideas, recent.votes, dates)]
+  // The recent records are a subset of all of them: as many means the same (no --since).
+  const same = recent.ideas.length === all.ideas.length && recent.votes.length === all.votes.length;
+  const contributors = [...(same ? ever : tally(recent.ideas, recent.votes, dates))]
     .map(([person, counts]) => row(person, counts))
     .sort(byContribution);
   const quiet = [...ever]

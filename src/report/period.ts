@@ -40,16 +40,29 @@ export function periodWindows(today: string, since: string | undefined): PeriodW
 
 const within = (w: Window, day: string) => day >= w.from && day <= w.to;
 
-/** The day a counted vote arrived: its vote file's record date (git, else front matter). */
+/**
+ * The day a counted vote arrived: its vote file's record date (git, else front matter). Asked
+ * for every counted vote by two sections: each answer is kept, and files are found by idea
+ * then voter (no key strings built per vote).
+ */
 export function countedVoteDays(
   repo: Repository,
   dates: RecordDates,
 ): (vote: CountedVote) => string {
-  const files = new Map<string, Vote>();
-  for (const vote of repo.votes) files.set(`${vote.idea}\0${vote.voter}`, vote);
+  const files = new Map<string, Map<string, Vote>>();
+  for (const vote of repo.votes) {
+    let byVoter = files.get(vote.idea);
+    if (!byVoter) files.set(vote.idea, (byVoter = new Map()));
+    byVoter.set(vote.voter, vote);
+  }
+  const known = new Map<CountedVote, string>();
   return (counted) => {
-    const file = files.get(`${counted.from}\0${counted.voter}`);
-    return file ? dates.vote(file) : counted.date;
+    let day = known.get(counted);
+    if (day === undefined) {
+      const file = files.get(counted.from)?.get(counted.voter);
+      known.set(counted, (day = file ? dates.vote(file) : counted.date));
+    }
+    return day;
   };
 }
 
@@ -66,33 +79,60 @@ export interface PeriodInput {
 
 export function buildPeriod(input: PeriodInput): Report['period'] {
   const { windows, dates, lifecycle } = input;
-  // The day each idea first reached a done status: its delivery.
-  const deliveredOn = new Map<string, string>();
+  // One pass over the records, each dated once, into the window it falls in (if any).
+  const tally = (w: Window) => ({
+    w,
+    ideas: 0,
+    votes: 0,
+    decisions: 0,
+    delivered: 0,
+    authors: new Set<string>(),
+    voters: new Set<string>(),
+    customers: new Set<string>(),
+  });
+  const now = tally(windows.current);
+  const before = tally(windows.previous);
+  const windowOf = (day: string) =>
+    within(now.w, day) ? now : within(before.w, day) ? before : undefined;
   for (const idea of input.leaves) {
+    const arrived = windowOf(dates.arrival(idea));
+    if (arrived) {
+      arrived.ideas++;
+      for (const author of idea.authors) arrived.authors.add(author);
+    }
+    // Delivered: the day it first reached a done status.
     const steps = input.timelines.get(idea.id) ?? [];
     const day = steps.find((step, k) => k > 0 && isDone(lifecycle, step.status))?.day;
-    if (day !== undefined) deliveredOn.set(idea.id, day);
+    const delivered = day === undefined ? undefined : windowOf(day);
+    if (delivered) delivered.delivered++;
   }
-  const figures = (w: Window): PeriodFigures => {
-    const ideas = input.leaves.filter((i) => within(w, dates.arrival(i)));
-    const votes = input.votes.filter((v) => within(w, dates.vote(v)));
-    return {
-      from: w.from,
-      to: w.to,
-      ideas: ideas.length,
-      votes: votes.length,
-      decisions: input.decisions.filter((d) => within(w, dates.decision(d))).length,
-      delivered: [...deliveredOn.values()].filter((day) => within(w, day)).length,
-      authors: new Set(ideas.flatMap((i) => i.authors)).size,
-      voters: new Set(votes.map((v) => v.voter)).size,
-      customers: new Set(votes.flatMap((v) => v.customers)).size,
-    };
-  };
+  for (const vote of input.votes) {
+    const cast = windowOf(dates.vote(vote));
+    if (!cast) continue;
+    cast.votes++;
+    cast.voters.add(vote.voter);
+    for (const customer of vote.customers) cast.customers.add(customer);
+  }
+  for (const decision of input.decisions) {
+    const taken = windowOf(dates.decision(decision));
+    if (taken) taken.decisions++;
+  }
+  const figures = (t: ReturnType<typeof tally>): PeriodFigures => ({
+    from: t.w.from,
+    to: t.w.to,
+    ideas: t.ideas,
+    votes: t.votes,
+    decisions: t.decisions,
+    delivered: t.delivered,
+    authors: t.authors.size,
+    voters: t.voters.size,
+    customers: t.customers.size,
+  });
   return {
     source: windows.source,
     days: windows.days,
-    current: figures(windows.current),
-    previous: figures(windows.previous),
+    current: figures(now),
+    previous: figures(before),
   };
 }
 
@@ -114,18 +154,21 @@ export function buildRising(input: RisingInput): Report['rising'] {
   const { current, previous } = input.windows;
   const rows: Report['rising'] = [];
   for (const idea of input.leaves) {
+    const counted = input.votersOf(idea.id);
+    let newVotes = 0;
+    let newPoints = 0;
+    let previousVotes = 0;
+    for (const vote of counted) {
+      const day = input.dayOf(vote);
+      if (within(current, day)) {
+        newVotes++;
+        newPoints += vote.points;
+      } else if (within(previous, day)) previousVotes++;
+    }
+    if (newVotes === 0) continue;
     const ref = input.refOf(idea);
     if (isClosed(input.lifecycle, ref.status)) continue;
-    const counted = input.votersOf(idea.id);
-    const fresh = counted.filter((v) => within(current, input.dayOf(v)));
-    if (fresh.length === 0) continue;
-    rows.push({
-      ...ref,
-      newVotes: fresh.length,
-      newPoints: fresh.reduce((sum, v) => sum + v.points, 0),
-      previousVotes: counted.filter((v) => within(previous, input.dayOf(v))).length,
-      votes: counted.length,
-    });
+    rows.push({ ...ref, newVotes, newPoints, previousVotes, votes: counted.length });
   }
   return rows
     .sort(

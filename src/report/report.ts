@@ -170,7 +170,12 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
       today,
       personTeam: personTeamCached,
     }),
-    customers: buildCustomers(ideas, votersOf, (v) => active(voteDay(v)), refOf),
+    customers: buildCustomers(
+      ideas,
+      votersOf,
+      since === undefined ? undefined : (v) => active(voteDay(v)),
+      refOf,
+    ),
     period: buildPeriod({
       windows,
       leaves: scopedLeaves,
