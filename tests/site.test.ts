@@ -33,19 +33,22 @@ async function siteOf(tree: Record<string, string>) {
     history: { added: new Map(), shallow: false, available: false },
   });
   const history = { added: new Map<string, string>(), shallow: false, available: false };
-  return buildSite({
+  const support = countSupport(repo);
+  const files = buildSite({
     repo,
     report,
     roadmap: buildRoadmap(repo, {
       today: '2026-11-24',
       dates: resolveDates(repo, history),
-      support: countSupport(repo),
+      support,
     }),
+    support,
     today: '2026-11-24',
     forge: { forge: 'github', host: 'github.com', path: 'acme/ideas', branch: 'main', prefix: '' },
     clientScript: '/* client */',
     source: 'the working tree',
   });
+  return new Map(files);
 }
 
 describe('site generator', () => {
@@ -121,8 +124,8 @@ describe('site generator', () => {
     const dir = join(tempDir(), 'demo');
     expect((await runCli(['demo', '--dir', dir], { cwd: tempDir() })).code).toBe(0);
     const { repo } = await readRepository({ root: dir, env: process.env });
-    const all = describeIdeas(repo);
     const support = countSupport(repo);
+    const all = describeIdeas(repo, support);
     expect(all.size).toBe(repo.ideasById.size);
     for (const id of repo.ideasById.keys())
       expect(all.get(id), id).toEqual(describeIdea(repo, id, support));

@@ -1,11 +1,13 @@
 /**
  * `ideas site`: the repository as a static site, in one pass. Pure: the repository, the report
- * (built by the report's own builder, from git history the caller read), the forge and the
- * browser script come in; a map of file path -> content goes out, for the caller to write.
- * Every figure comes from the domain (rankIdeas, countSupport via describeIdeas, buildReport).
+ * (built by the report's own builder, from git history the caller read), the support count,
+ * the forge and the browser script come in; the files come out one by one, path and content,
+ * for the caller to write as they come (10,000 pages are never held together).
+ * Every figure comes from the domain (rankIdeas, countSupport, buildReport).
  */
 import { isClosed } from '../model/lifecycle.js';
 import { compareDecisions, type Repository } from '../model/repository.js';
+import type { Support } from '../model/support.js';
 import { rankIdeas, type RankedIdea } from '../rank/rank.js';
 import { organisationOf } from '../report/format-common.js';
 import { formatReportHtml } from '../report/format-html.js';
@@ -27,6 +29,8 @@ export interface SiteInput {
   report: Report;
   /** Open ideas past review by stage: the same value as `ideas roadmap`. */
   roadmap: Roadmap;
+  /** The one count of voters and points (countSupport), made once for the roadmap and the pages. */
+  support: Support;
   today: string;
   /** Where the site's forms send people; undefined shows the files to copy instead. */
   forge: SiteForge | undefined;
@@ -39,37 +43,38 @@ export interface SiteInput {
 const RISING = 10;
 const RECENT = 10;
 
-export function buildSite(input: SiteInput): Map<string, string> {
-  const { repo, report, today, forge } = input;
+/** A file of the site: its path in the output folder, and its text. */
+export type SiteFile = readonly [path: string, text: string];
+
+export function* buildSite(input: SiteInput): Generator<SiteFile> {
+  const { repo, report, today, forge, support } = input;
   const config = repo.config;
   const lifecycle = config.lifecycle;
   const organisation = organisationOf(report);
   const siteName = organisation ? `${organisation} ideas` : 'Ideas';
-  const files = new Map<string, string>();
   const shell = (
     path: string,
     title: string,
     body: string,
     extra: { current?: string; scripts?: string[] } = {},
-  ) =>
-    files.set(
-      path,
-      page({
-        base: path.includes('/') ? '../' : '',
-        title,
-        siteName,
-        forge,
-        generated: input.source,
-        body,
-        ...extra,
-      }),
-    );
+  ): SiteFile => [
+    path,
+    page({
+      base: path.includes('/') ? '../' : '',
+      title,
+      siteName,
+      forge,
+      generated: input.source,
+      body,
+      ...extra,
+    }),
+  ];
 
   // Every idea in rank order under the configured model, whatever its status: one ranking
   // for the whole site, filtered below by team, campaign and status.
   const statuses = new Set(Object.keys(lifecycle.transitions));
   for (const list of repo.decisionsByIdea.values()) for (const d of list) statuses.add(d.status);
-  const ranked = rankIdeas(repo, { today, statuses: [...statuses] });
+  const ranked = rankIdeas(repo, { today, statuses: [...statuses], support });
   const open = (r: RankedIdea) => !isClosed(lifecycle, r.status);
 
   const teams = new Set(Object.keys(config.teams));
@@ -77,12 +82,11 @@ export function buildSite(input: SiteInput): Map<string, string> {
   const people = Object.keys(config.people);
   const themeFigures = new Map(report.themes.map((t) => [t.id, t]));
 
-  const details = describeIdeas(repo);
-  for (const detail of details.values()) {
+  for (const detail of describeIdeas(repo, support).values()) {
     const idea = detail.idea;
     const campaign = idea.campaign === undefined ? undefined : config.campaigns[idea.campaign];
     const figures = themeFigures.get(idea.id);
-    shell(
+    yield shell(
       ideaHref('', idea.id),
       idea.title,
       ideaPage(detail, {
@@ -99,7 +103,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
     );
   }
 
-  const rising = rankIdeas(repo, { model: 'hot', today })
+  const rising = rankIdeas(repo, { model: 'hot', today, support })
     .filter((r) => r.votes > 0)
     .slice(0, RISING);
   const recent = [...repo.decisions]
@@ -109,7 +113,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
       return idea ? [{ decision, idea }] : [];
     })
     .slice(0, RECENT);
-  shell(
+  yield shell(
     'index.html',
     'Home',
     homePage({ siteName, report, rising, recent, roadmap: input.roadmap.stages, teams }),
@@ -121,7 +125,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
     const below = teamAndBelow(tree, team);
     const mine = ranked.filter((r) => r.team !== undefined && below.has(r.team));
     const parent = config.teams[team]?.parent;
-    shell(
+    yield shell(
       teamHref('', team),
       `Team ${team}`,
       teamPage({
@@ -136,7 +140,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
   }
   for (const campaign of report.campaigns) {
     const ids = new Set(campaign.ideaIds);
-    shell(
+    yield shell(
       campaignHref('', campaign.name),
       campaign.question,
       campaignPage(
@@ -146,11 +150,11 @@ export function buildSite(input: SiteInput): Map<string, string> {
     );
   }
 
-  shell('search.html', 'Search', searchPage(), {
+  yield shell('search.html', 'Search', searchPage(), {
     current: 'search',
     scripts: ['search-index.js', 'site.js'],
   });
-  shell(
+  yield shell(
     'propose.html',
     'Propose an idea',
     proposePage({
@@ -165,14 +169,13 @@ export function buildSite(input: SiteInput): Map<string, string> {
     { current: 'propose', scripts: ['search-index.js', 'site.js'] },
   );
 
-  files.set('report.html', formatReportHtml(report));
-  files.set(
+  yield ['report.html', formatReportHtml(report)];
+  yield [
     'assets/search-index.js',
     searchIndexScript(
       buildSearchIndex(ranked.map((r) => ({ idea: r.idea, status: r.status, voters: r.votes }))),
     ),
-  );
-  files.set('assets/site.css', siteCss(lifecycle));
-  files.set('assets/site.js', input.clientScript);
-  return files;
+  ];
+  yield ['assets/site.css', siteCss(lifecycle)];
+  yield ['assets/site.js', input.clientScript];
 }

@@ -10,11 +10,11 @@ import { canonicalIdeaId } from '../model/lifecycle.js';
 import type { Repository } from '../model/repository.js';
 import { SIMILAR_THRESHOLD, SimilarityIndex, type Match } from '../model/similarity.js';
 import type { Idea } from '../model/types.js';
-import { countSupport } from '../model/support.js';
+import type { Support } from '../model/support.js';
 
 /** Every idea's detail, assembled by the one assembleIdeaDetail that `ideas show` uses. */
-export function describeIdeas(repo: Repository): Map<string, IdeaDetail> {
-  const { byIdea } = countSupport(repo);
+export function describeIdeas(repo: Repository, support: Support): Map<string, IdeaDetail> {
+  const { byIdea } = support;
   const canonical = new Map<string, string>();
   const duplicatesOf = new Map<string, string[]>();
   for (const idea of repo.ideas) {

@@ -18,7 +18,7 @@ import { buildReport } from '../../report/report.js';
 import { buildRoadmap } from '../../report/roadmap.js';
 import { resolveDates } from '../../model/record-dates.js';
 import { countSupport } from '../../model/support.js';
-import { buildSite } from '../../site/build-site.js';
+import { buildSite, type SiteFile } from '../../site/build-site.js';
 import type { SiteForge } from '../../site/new-file.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import type { Context } from '../context.js';
@@ -50,16 +50,14 @@ export const run: CommandHandler<SiteOptions> = async (ctx, _args, options) => {
     ctx.err(
       'ideas: note: no GitHub or GitLab remote found: the site shows files to copy instead of editor links (pass --forge-url https://github.com/OWNER/REPO)\n',
     );
-  progress.phase('building pages');
-  const roadmap = buildRoadmap(repo, {
-    today,
-    dates: resolveDates(repo, history),
-    support: countSupport(repo),
-  });
+  progress.phase('building and writing pages');
+  const support = countSupport(repo);
+  const roadmap = buildRoadmap(repo, { today, dates: resolveDates(repo, history), support });
   const files = buildSite({
     repo,
     report,
     roadmap,
+    support,
     today,
     forge,
     clientScript: readClientScript(),
@@ -69,17 +67,14 @@ export const run: CommandHandler<SiteOptions> = async (ctx, _args, options) => {
         ? `${options.ref}`
         : 'the working tree',
   });
-  progress.phase('writing pages');
-  writeSite(out, files);
+  // Each page is written as it is built: the phase is both.
+  const written = writeSite(out, files);
   progress.done();
   ctx.out(`${out}\n`);
-  ctx.err(`ideas: wrote ${files.size} files (${pageCount(files)} pages) to ${out}\n`);
+  const pages = written.filter((path) => path.endsWith('.html')).length;
+  ctx.err(`ideas: wrote ${written.length} files (${pages} pages) to ${out}\n`);
   return ExitCode.ok;
 };
-
-function pageCount(files: Map<string, string>): number {
-  return [...files.keys()].filter((path) => path.endsWith('.html')).length;
-}
 
 function readClientScript(): string {
   try {
@@ -174,9 +169,12 @@ function sameText(path: string, text: string): boolean {
   }
 }
 
-function writeSite(out: string, files: Map<string, string>): void {
+/** Write the files as they come; returns their paths. */
+function writeSite(out: string, files: Iterable<SiteFile>): string[] {
   const before = new Set(previousFiles(out));
+  const written = new Set<string>();
   for (const [path, text] of files) {
+    written.add(path);
     const target = join(out, path);
     // A rebuild leaves a page it would write identically alone: no rename for each of 10,000
     // files, and mtimes that tell a deploy step what really changed.
@@ -184,9 +182,11 @@ function writeSite(out: string, files: Map<string, string>): void {
     writeFileAtomic(target, text);
   }
   for (const path of before)
-    if (!files.has(path) && path !== MANIFEST) rmSync(join(out, path), { force: true });
+    if (!written.has(path) && path !== MANIFEST) rmSync(join(out, path), { force: true });
+  const paths = [...written].sort();
   writeFileAtomic(
     join(out, MANIFEST),
-    `${JSON.stringify({ schema: 1, generator: 'ideas site', files: [...files.keys()].sort() }, null, 1)}\n`,
+    `${JSON.stringify({ schema: 1, generator: 'ideas site', files: paths }, null, 1)}\n`,
   );
+  return paths;
 }
