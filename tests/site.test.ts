@@ -3,7 +3,7 @@
  * http(s) or relative only, the batch idea details equal `describeIdea`, the forge links, the
  * search query, and `ideas site` refusing folders that are not its own.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeIdea } from '../src/model/idea-detail.js';
@@ -261,6 +261,45 @@ describe('ideas site', () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/not a GitHub or GitLab repository/);
+  });
+
+  it('a rebuild leaves the folder byte-identical to a fresh build, rewriting only what differs', async () => {
+    const root = makeRepo(BASE_TREE);
+    const args = (out: string) => [
+      'site',
+      '--out',
+      out,
+      '--forge-url',
+      'https://github.com/acme/ideas',
+    ];
+    const rebuilt = join(tempDir(), 'rebuilt');
+    expect((await runCli(args(rebuilt), { cwd: root })).code).toBe(0);
+    const page = join(rebuilt, 'ideas', 'shipa1.html');
+    const original = readFileSync(page, 'utf8');
+    // Same length, different bytes; a longer file with the page as its start; a shorter one.
+    const tampered = {
+      [page]: original.replace('<title>', '<TITLE>'),
+      [join(rebuilt, 'index.html')]: `${readFileSync(join(rebuilt, 'index.html'), 'utf8')}x`,
+      [join(rebuilt, 'search.html')]: readFileSync(join(rebuilt, 'search.html'), 'utf8').slice(
+        0,
+        -1,
+      ),
+    };
+    for (const [path, text] of Object.entries(tampered)) writeFileSync(path, text);
+    const untouched = join(rebuilt, 'propose.html');
+    const before = statSync(untouched).mtimeMs;
+    expect((await runCli(args(rebuilt), { cwd: root })).code).toBe(0);
+    const fresh = join(tempDir(), 'fresh');
+    expect((await runCli(args(fresh), { cwd: root })).code).toBe(0);
+    const list = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+    expect(list(rebuilt)).toEqual(list(fresh));
+    for (const path of list(fresh))
+      if (statSync(join(fresh, path)).isFile())
+        expect(
+          readFileSync(join(rebuilt, path)).equals(readFileSync(join(fresh, path))),
+          path,
+        ).toBe(true);
+    expect(statSync(untouched).mtimeMs).toBe(before);
   });
 
   it('without a forge remote, says so and still builds', async () => {

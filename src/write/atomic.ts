@@ -43,12 +43,42 @@ export function writeBufferAtomic(
   options: WriteOptions = {},
   calls: WriteCalls = fsCalls,
 ): void {
-  const temp = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  writeThroughTemp(path, text, options, calls, randomBytes(4).toString('hex'), (folder) =>
+    makeFolder(folder, calls.mkdirSync),
   );
+}
+
+/**
+ * Many files in a row (the 10,000 pages of a site), each written as writeBufferAtomic writes
+ * one, with the calls a batch can save: each folder is made once, and the temporary names
+ * share one random tag with a counter instead of drawing random bytes for every file.
+ */
+export function batchWriter(
+  calls: WriteCalls = fsCalls,
+): (path: string, text: string | Uint8Array) => void {
+  const tag = randomBytes(4).toString('hex');
+  const made = new Set<string>();
+  let count = 0;
+  const makeOnce = (folder: string) => {
+    if (made.has(folder)) return;
+    makeFolder(folder, calls.mkdirSync);
+    made.add(folder);
+  };
+  return (path, text) =>
+    writeThroughTemp(path, text, {}, calls, `${tag}-${(count++).toString(36)}`, makeOnce);
+}
+
+function writeThroughTemp(
+  path: string,
+  text: string | Uint8Array,
+  options: WriteOptions,
+  calls: WriteCalls,
+  tag: string,
+  makeParent: (folder: string) => void,
+): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${tag}.tmp`);
   try {
-    makeFolder(dirname(path), calls.mkdirSync);
+    makeParent(dirname(path));
     calls.writeFileSync(temp, text, { flag: 'wx' });
     if (options.exclusive) {
       // link() fails if the target exists: an atomic "create only if absent" with full content.

@@ -4,7 +4,16 @@
  * new, empty, or holds the manifest of an earlier run: then the files that run wrote and this
  * one does not are removed, and nothing else is ever touched.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { remoteUrl } from '../../git/authoring.js';
@@ -20,7 +29,7 @@ import { resolveDates } from '../../model/record-dates.js';
 import { countSupport } from '../../model/support.js';
 import { buildSite, type SiteFile } from '../../site/build-site.js';
 import type { SiteForge } from '../../site/new-file.js';
-import { writeFileAtomic } from '../../write/atomic.js';
+import { batchWriter, writeFileAtomic } from '../../write/atomic.js';
 import type { Context } from '../context.js';
 import { startProgress } from '../progress.js';
 import { loadRepository } from '../repository.js';
@@ -161,11 +170,33 @@ function previousFiles(out: string): string[] {
   );
 }
 
-function sameText(path: string, text: string): boolean {
+/**
+ * Whether the file at `path` holds exactly `bytes`. One buffer serves every page of a rebuild,
+ * and a read of one byte more than expected tells a longer file without reading all of it.
+ */
+function holdsBytes(path: string, bytes: Uint8Array, scratch: { buffer: Buffer }): boolean {
+  let fd: number;
   try {
-    return readFileSync(path, 'utf8') === text;
+    fd = openSync(path, 'r');
   } catch {
     return false;
+  }
+  try {
+    if (scratch.buffer.length <= bytes.length)
+      scratch.buffer = Buffer.allocUnsafe(Math.max(bytes.length + 1, scratch.buffer.length * 2));
+    const buffer = scratch.buffer;
+    let got = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, got, bytes.length + 1 - got, null);
+      if (n === 0) break;
+      got += n;
+      if (got > bytes.length) return false;
+    }
+    return got === bytes.length && buffer.subarray(0, got).equals(bytes);
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -173,13 +204,16 @@ function sameText(path: string, text: string): boolean {
 function writeSite(out: string, files: Iterable<SiteFile>): string[] {
   const before = new Set(previousFiles(out));
   const written = new Set<string>();
+  const write = batchWriter();
+  const scratch = { buffer: Buffer.allocUnsafe(1 << 16) };
   for (const [path, text] of files) {
     written.add(path);
     const target = join(out, path);
+    const bytes = Buffer.from(text);
     // A rebuild leaves a page it would write identically alone: no rename for each of 10,000
     // files, and mtimes that tell a deploy step what really changed.
-    if (before.has(path) && sameText(target, text)) continue;
-    writeFileAtomic(target, text);
+    if (before.has(path) && holdsBytes(target, bytes, scratch)) continue;
+    write(target, bytes);
   }
   for (const path of before)
     if (!written.has(path) && path !== MANIFEST) rmSync(join(out, path), { force: true });
