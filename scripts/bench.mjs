@@ -1,16 +1,43 @@
-// npm run bench: the speed bars of SPEC §8 on a generated repository of 10,000 ideas,
-// 100,000 votes and 5,000 decisions (seeded: the same files every time). Prints medians and
-// ratios; exits 1 when a bar is missed. Not part of CI: timings on shared machines are noisy.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// npm run bench: the speed and memory bars of the product on generated repositories (seeded:
+// the same files every time). Prints medians, ratios to floors measured in the same run, and
+// each command's peak memory; exits 1 when a bar is missed. Not part of CI: timings on shared
+// machines are noisy, so every bar is a ratio or a generous absolute.
+//
+//   npm run bench                                  # every row at 10,000 ideas
+//   npm run bench -- --sizes 1000,10000,100000     # time and memory at each size
+//
+// Generated repositories live under .bench/ (gitignored), built once per size: git fast-import
+// makes the commit (no million `git add`s) and one `git reset --hard` writes the files.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, totalmem, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'ideas.js');
-const SIZE = { ideas: 10_000, votes: 100_000, decisions: 5_000 };
-const runs = Number(process.env.BENCH_RUNS ?? 5);
-const repo = join(root, '.bench', `repo-${SIZE.ideas}-${SIZE.votes}-${SIZE.decisions}`);
+const benchDir = join(root, '.bench');
+// Bumped when the generated content changes, so an old repository is never measured as new.
+const LAYOUT = 'v2';
+const VOTER = 'bencher'; // the one vote the pull request adds
+const WRITER = 'writer'; // who runs `ideas vote` in the bench
+
+const args = process.argv.slice(2);
+const sizesAt = args.indexOf('--sizes');
+const sizes =
+  sizesAt === -1 ? undefined : String(args[sizesAt + 1] ?? '').split(',').map(Number);
+if (sizes && (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 10))) {
+  process.stderr.write('bench: --sizes takes whole numbers of ideas, e.g. 1000,10000,100000\n');
+  process.exit(2);
+}
 
 function seeded(seed) {
   let state = seed >>> 0;
@@ -29,83 +56,167 @@ const WORDS = (
   'partner region express weekend pickup label scanner dashboard alert contract renewal'
 ).split(' ');
 
-function generate() {
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.com',
+  GIT_COMMITTER_NAME: 'bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+const git = (cwd, ...gitArgs) =>
+  execFileSync('git', gitArgs, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    env: { ...process.env, ...GIT_ENV },
+  });
+
+/** The shape of a size: votes ×10, decisions ×0.5 of the ideas. */
+function shapeOf(ideas) {
+  return { ideas, votes: ideas * 10, decisions: Math.floor(ideas / 2) };
+}
+
+/** Every file of the repository, in one pass, as [path, text]. */
+function* generateFiles(shape) {
   const random = seeded(42);
   const pick = (items) => items[Math.floor(random() * items.length)];
   const date = (offset) =>
     new Date(Date.UTC(2025, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
-  rmSync(repo, { recursive: true, force: true });
-  mkdirSync(repo, { recursive: true });
   const teams = ['sales', 'support', 'platform', 'operations', 'finance'];
   const people = Array.from({ length: 2000 }, (_, i) => `user${i}`);
-  writeFileSync(
-    join(repo, 'ideas.config.yaml'),
+  yield [
+    'ideas.config.yaml',
     `version: 1\nteams:\n  company: {}\n${teams.map((t) => `  ${t}: {parent: company}`).join('\n')}\nreviewers: [rev1, rev2]\n`,
-  );
+  ];
   const ids = [];
   const created = [];
-  for (let i = 0; i < SIZE.ideas; i++) {
+  for (let i = 0; i < shape.ideas; i++) {
     const id = `i${i.toString(36).padStart(5, '0')}`;
     ids.push(id);
     const day = Math.floor(random() * 500);
     created.push(day);
     const title = `${i} ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} for ${pick(WORDS)}`;
     const author = pick(people);
-    mkdirSync(join(repo, 'ideas'), { recursive: true });
-    writeFileSync(
-      join(repo, 'ideas', `${id}-idea-${i}.md`),
+    yield [
+      `ideas/${id}-idea-${i}.md`,
       `---\nid: ${id}\ntitle: ${title}\nauthors: [${author}]\nteam: ${pick(teams)}\ncreated: ${date(day)}\ntags: [${pick(WORDS)}, ${pick(WORDS)}]\nestimates:\n  reach: ${Math.floor(random() * 5000)}\n  impact: ${1 + Math.floor(random() * 3)}\n  confidence: 0.${1 + Math.floor(random() * 9)}\n  effort: ${1 + Math.floor(random() * 8)}\n---\n## Problem\nIdea ${i} is about ${pick(WORDS)} and ${pick(WORDS)} for customer ${Math.floor(random() * 900)}.\n\n## Proposal\nChange the ${pick(WORDS)} ${pick(WORDS)} process in region ${i % 97}.\n\n## Evidence\nTicket ${i * 7 + 3} and call notes ${i * 13}.\n`,
-    );
+    ];
   }
   const seen = new Set();
   let votes = 0;
-  while (votes < SIZE.votes) {
-    const idea = Math.floor(random() * SIZE.ideas);
+  while (votes < shape.votes) {
+    const idea = Math.floor(random() * shape.ideas);
     const voter = pick(people);
     const key = `${idea}/${voter}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const dir = join(repo, 'votes', ids[idea]);
-    if (votes === 0 || !existsSync(dir)) mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, `${voter}.md`),
+    yield [
+      `votes/${ids[idea]}/${voter}.md`,
       `---\nidea: ${ids[idea]}\nvoter: ${voter}\npoints: 1\ndate: ${date(created[idea] + 1 + Math.floor(random() * 20))}\n---\n`,
-    );
+    ];
     votes++;
   }
-  // 2,500 ideas get two decisions each: reviewing, then accepted or rejected.
-  for (let i = 0; i < SIZE.decisions / 2; i++) {
+  // Half the decisions' ideas get two each: reviewing, then accepted or rejected.
+  for (let i = 0; i < shape.decisions / 2; i++) {
     const idea = i * 4;
-    const dir = join(repo, 'decisions', ids[idea]);
-    mkdirSync(dir, { recursive: true });
     const first = date(created[idea] + 3);
     const second = date(created[idea] + 10);
     const final = i % 3 === 0 ? 'rejected' : 'accepted';
-    writeFileSync(
-      join(dir, `${first}-reviewing.md`),
+    yield [
+      `decisions/${ids[idea]}/${first}-reviewing.md`,
       `---\nidea: ${ids[idea]}\nstatus: reviewing\ndate: ${first}\nreviewers: [rev1]\n---\n`,
-    );
-    writeFileSync(
-      join(dir, `${second}-${final}.md`),
+    ];
+    yield [
+      `decisions/${ids[idea]}/${second}-${final}.md`,
       `---\nidea: ${ids[idea]}\nstatus: ${final}\ndate: ${second}\nreviewers: [rev2]\n---\nBecause of reasons ${i}.\n`,
-    );
+    ];
   }
-  const git = (...args) =>
-    execFileSync('git', args, {
-      cwd: repo,
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'bench',
-        GIT_AUTHOR_EMAIL: 'bench@example.com',
-        GIT_COMMITTER_NAME: 'bench',
-        GIT_COMMITTER_EMAIL: 'bench@example.com',
-      },
-    });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'bench repository');
-  writeFileSync(join(repo, '.complete'), '');
+}
+
+/** The idea the bench's one-record commands (show, vote, the pull request) touch. */
+function targetOf(shape) {
+  const i = Math.floor(shape.ideas / 3);
+  return `i${i.toString(36).padStart(5, '0')}`;
+}
+
+/** Streams the files into `git fast-import` as one commit on main, plus a branch `pr` adding one vote. */
+async function importRepository(repo, shape) {
+  const child = spawn('git', ['fast-import', '--quiet', '--done'], {
+    cwd: repo,
+    stdio: ['pipe', 'inherit', 'inherit'],
+    env: { ...process.env, ...GIT_ENV },
+  });
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  let chunk = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const ok = child.stdin.write(chunk.join(''));
+    chunk = [];
+    bytes = 0;
+    if (!ok) await new Promise((resolve) => child.stdin.once('drain', resolve));
+  };
+  const push = (text) => {
+    chunk.push(text);
+    bytes += text.length;
+  };
+  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const commit = (ref, message, from) =>
+    push(
+      `commit ${ref}\ncommitter bench <bench@example.com> 1764547200 +0000\n${data(message)}${from ? `from ${from}\n` : ''}`,
+    );
+  commit('refs/heads/main', 'bench repository');
+  for (const [path, text] of generateFiles(shape)) {
+    push(`M 100644 inline ${path}\n${data(text)}`);
+    if (bytes > 1 << 20) await flush();
+  }
+  const target = targetOf(shape);
+  commit('refs/heads/pr', `Vote for ${target}`, 'refs/heads/main');
+  push(
+    `M 100644 inline votes/${target}/${VOTER}.md\n${data(`---\nidea: ${target}\nvoter: ${VOTER}\npoints: 1\ndate: 2026-11-20\n---\nUseful.\n`)}`,
+  );
+  push('done\n');
+  await flush();
+  child.stdin.end();
+  const code = await closed;
+  if (code !== 0) throw new Error(`git fast-import exited ${code}`);
+}
+
+/** The repository of `ideas` ideas (generated once), and a clone of it on `pr`, as CI has one. */
+async function ensureRepository(ideas) {
+  const shape = shapeOf(ideas);
+  const repo = join(benchDir, `repo-${LAYOUT}-${ideas}`);
+  const clone = join(benchDir, `clone-${LAYOUT}-${ideas}`);
+  if (!existsSync(join(repo, '.complete'))) {
+    process.stderr.write(
+      `generating ${shape.ideas} ideas, ${shape.votes} votes, ${shape.decisions} decisions in ${repo}…\n`,
+    );
+    const start = Date.now();
+    rmSync(repo, { recursive: true, force: true });
+    rmSync(clone, { recursive: true, force: true });
+    mkdirSync(repo, { recursive: true });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'config', 'gc.auto', '0');
+    await importRepository(repo, shape);
+    // Writes every file and the index (with stat data, so `git status` need not hash them).
+    git(repo, '-c', 'checkout.workers=0', 'reset', '-q', '--hard', 'main');
+    // The commands read the index by ref and the rest by stat: leave git nothing to refresh.
+    git(repo, 'update-index', '-q', '--refresh');
+    writeFileSync(join(repo, '.git', 'info', 'exclude'), '.complete\n');
+    writeFileSync(join(repo, '.complete'), '');
+    process.stderr.write(`  generated in ${((Date.now() - start) / 1000).toFixed(0)} s\n`);
+  }
+  if (!existsSync(join(clone, '.complete'))) {
+    process.stderr.write(`cloning ${repo} (--no-local, as CI fetches it)…\n`);
+    rmSync(clone, { recursive: true, force: true });
+    git(root, 'clone', '-q', '--no-local', '--branch', 'pr', repo, clone);
+    git(clone, 'config', 'gc.auto', '0');
+    git(clone, 'config', 'user.name', WRITER);
+    git(clone, 'config', 'user.email', `${WRITER}@example.com`);
+    writeFileSync(join(clone, '.git', 'info', 'exclude'), '.complete\n');
+    writeFileSync(join(clone, '.complete'), '');
+  }
+  return { shape, repo, clone, target: targetOf(shape) };
 }
 
 function median(values) {
@@ -114,123 +225,253 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function time(label, args, { cwd = repo, okCodes = [0, 1], env = {} } = {}) {
+// Peak memory of each child: a preload that writes the process's maxRSS (KiB) when it exits.
+mkdirSync(benchDir, { recursive: true });
+const rssFile = join(tmpdir(), `ideas-bench-rss-${process.pid}`);
+const preload = join(benchDir, 'max-rss.mjs');
+writeFileSync(
+  preload,
+  `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { try { writeFileSync(process.env.IDEAS_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });\n`,
+);
+
+/**
+ * Runs `node <argv>` `runs` times: the median wall time and the peak memory over the runs.
+ * `after` undoes what a writer did, outside the timing.
+ */
+function measure(label, argv, { cwd, runs, okCodes = [0, 1], env = {}, after } = {}) {
   const samples = [];
+  let peakKiB = 0;
   for (let i = 0; i < runs; i++) {
+    rmSync(rssFile, { force: true });
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, {
+    const result = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, ...argv], {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NO_COLOR: '1', IDEAS_BENCH_RSS_FILE: rssFile, ...env },
     });
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (!okCodes.includes(result.status))
       throw new Error(`${label} exited ${result.status}: ${result.stderr}`);
+    if (existsSync(rssFile)) peakKiB = Math.max(peakKiB, Number(readFileSync(rssFile, 'utf8')));
+    after?.();
   }
+  return { ms: median(samples), mb: peakKiB / 1024 };
+}
+
+/** `git cat-file --batch` over every blob of HEAD: the floor of reading a tree through git. */
+function measureCatFile(repo, runs) {
+  const ids = join(benchDir, `blob-ids-${process.pid}`);
+  writeFileSync(
+    ids,
+    git(repo, 'ls-tree', '-r', '--format=%(objecttype) %(objectname)', 'HEAD')
+      .split('\n')
+      .filter((line) => line.startsWith('blob '))
+      .map((line) => line.slice(5))
+      .join('\n') + '\n',
+  );
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const input = openSync(ids, 'r');
+    const start = process.hrtime.bigint();
+    const result = spawnSync('git', ['cat-file', '--batch'], {
+      cwd: repo,
+      stdio: [input, 'ignore', 'inherit'],
+    });
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    closeSync(input);
+    if (result.status !== 0) throw new Error(`git cat-file --batch exited ${result.status}`);
+  }
+  rmSync(ids, { force: true });
   return median(samples);
 }
 
-if (!existsSync(join(repo, '.complete'))) {
-  process.stderr.write(
-    `generating ${SIZE.ideas} ideas, ${SIZE.votes} votes, ${SIZE.decisions} decisions in ${repo}…\n`,
-  );
-  generate();
-}
-
-// The baseline of SPEC §8: what Node takes just to list and read every file of the repository.
+// The floor: what Node takes just to list and read every file of the repository.
 const readAll = `const fs=require('fs'),p=require('path');let n=0;(function w(d){for(const e of fs.readdirSync(d,{withFileTypes:true})){if(e.name==='.git')continue;const f=p.join(d,e.name);if(e.isDirectory())w(f);else{fs.readFileSync(f,'utf8');n++}}})(process.argv[1]);`;
+const NO_CACHE = { IDEAS_NO_CACHE: '1' };
 
-const results = [];
-const node = time('node -e 0', ['-e', '0'], { cwd: root });
-const help = time('ideas --help', [bin, '--help'], { cwd: root });
-results.push({
-  what: 'ideas --help',
-  ms: help,
-  bar: `< 2× node -e 0 (${node.toFixed(0)} ms; ratio to it)`,
-  ok: help < 2 * node,
-  ratio: help / node,
-});
-const baseline = time('list and read every file', ['-e', readAll, repo]);
-// Each command twice: with the parse cache off (a first run), then warm (SPEC §8: a second run
-// that reuses the cache keyed by git blob id: under 1 s and under half of read-all).
-const add = (
-  what,
-  args,
-  { factor = 1.5, absolute = 3000, cached = { factor: 0.5, absolute: 1000 } } = {},
-) => {
-  const cold = time(what, [bin, ...args], { env: { IDEAS_NO_CACHE: '1' } });
-  results.push({
-    what,
-    ms: cold,
-    bar: `< ${absolute / 1000} s and < ${factor}× read-all`,
-    ok: cold < absolute && cold < factor * baseline,
-    ratio: cold / baseline,
+const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+const fmtMb = (mb) => `${mb.toFixed(0)} MB`;
+const machine = () =>
+  `${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB memory, node ${process.version}, ${process.platform}/${process.arch}`;
+
+/** Every row of the product's bars at one size (10,000 ideas unless BENCH_IDEAS says). */
+async function fullTable() {
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const { shape, repo, clone, target } = await ensureRepository(
+    Number(process.env.BENCH_IDEAS ?? 10_000),
+  );
+  const at = (cwd) => ({ cwd, runs });
+  const rows = [];
+  const node = measure('node -e 0', ['-e', '0'], at(root));
+  const readAllTime = measure('read-all', ['-e', readAll, repo], at(repo));
+  const catFile = measureCatFile(repo, runs);
+  const floor = readAllTime.ms;
+  const memoryBar = 300;
+  const row = (what, result, bar, ok, ratio) =>
+    rows.push({ what, ...result, bar, ok: ok && result.mb < memoryBar, ratio });
+  const vsFloor = (what, argv, factor, { cwd = repo, env = NO_CACHE, extra } = {}) => {
+    const result = measure(what, [bin, ...argv], { ...at(cwd), env });
+    const ratio = result.ms / floor;
+    const more = extra?.(result) ?? { ok: true, bar: '' };
+    row(what, result, `≤ ${factor}× read-all${more.bar}`, ratio <= factor && more.ok, ratio);
+    return result;
+  };
+  const absolute = (what, argv, ms, { cwd = repo, env = {}, after } = {}) => {
+    const result = measure(what, [bin, ...argv], { ...at(cwd), env, after });
+    row(what, result, `≤ ${ms / 1000} s`, result.ms <= ms, result.ms / floor);
+  };
+
+  const help = measure('ideas --help', [bin, '--help'], at(root));
+  rows.push({
+    what: 'ideas --help',
+    ...help,
+    bar: `< 2× node -e 0 (${fmtMs(node.ms)})`,
+    ok: help.ms < 2 * node.ms,
+    ratio: help.ms / node.ms,
   });
-  if (!cached) return;
-  time(`${what} (warming the cache)`, [bin, ...args]);
-  const warm = time(what, [bin, ...args]);
-  results.push({
-    what: `${what} (cached)`,
-    ms: warm,
-    bar: `< ${cached.absolute / 1000} s and < ${cached.factor}× read-all`,
-    ok: warm < cached.absolute && warm < cached.factor * baseline,
-    ratio: warm / baseline,
+  vsFloor('validate (no cache)', ['validate', '--format', 'json'], 1.5);
+  vsFloor('validate --ref HEAD (no cache)', ['validate', '--format', 'json', '--ref', 'HEAD'], 1.5, {
+    extra: (r) => ({
+      ok: r.ms <= 3 * catFile,
+      bar: ` and ≤ 3× cat-file (${(r.ms / catFile).toFixed(2)}×)`,
+    }),
   });
-};
-add('ideas validate', ['validate', '--format', 'json']);
-add('ideas validate --ref HEAD', ['validate', '--format', 'json', '--ref', 'HEAD']);
-// Other commands: {what, args, factor?, absolute_ms?, cached?: false | {factor, absolute_ms}}.
-for (const extra of JSON.parse(
-  readFileSync(join(root, 'scripts', 'bench-commands.json'), 'utf8'),
-)) {
-  add(extra.what, extra.args, {
-    factor: extra.factor ?? 1.5,
-    absolute: extra.absolute_ms ?? 3000,
-    cached:
-      extra.cached === false
-        ? null
-        : { factor: extra.cached?.factor ?? 0.5, absolute: extra.cached?.absolute_ms ?? 1000 },
+  vsFloor('rank (no cache)', ['rank', '--format', 'json'], 1.5);
+  // The cached rows: one run to fill the cache, then the measured ones.
+  measure('warming the cache', [bin, 'validate', '--format', 'json'], { cwd: repo, runs: 1 });
+  vsFloor('validate, second run (cached)', ['validate', '--format', 'json'], 0.25, { env: {} });
+  for (const extra of JSON.parse(readFileSync(join(root, 'scripts', 'bench-commands.json'), 'utf8'))) {
+    vsFloor(`${extra.what} (no cache)`, extra.args, extra.factor ?? 1.5);
+    if (extra.cached === false) continue;
+    measure('warming the cache', [bin, ...extra.args], { cwd: repo, runs: 1 });
+    vsFloor(`${extra.what} (cached)`, extra.args, extra.cached?.factor ?? 0.25, { env: {} });
+  }
+  // CI's view: a fresh clone on the pull request's branch, one vote added.
+  const check = ['check', '--base', 'origin/main', '--actor', VOTER, '--format', 'json'];
+  absolute('check --base main, one-vote PR (fresh clone, no cache)', check, 1000, {
+    cwd: clone,
+    env: NO_CACHE,
   });
+  measure('warming the cache', [bin, ...check], { cwd: clone, runs: 1 });
+  absolute('check --base main, one-vote PR (cached)', check, 300, { cwd: clone });
+  absolute('validate --changed-since main, one file (no cache)', [
+    'validate',
+    '--changed-since',
+    'origin/main',
+    '--format',
+    'json',
+  ], 1000, { cwd: clone, env: NO_CACHE });
+  const vote = join(clone, 'votes', target, `${WRITER}.md`);
+  absolute(`vote ${target}`, ['vote', target, '--no-branch', '--format', 'json'], 300, {
+    cwd: clone,
+    after: () => rmSync(vote, { force: true }),
+  });
+  absolute(`show ${target}`, ['show', target], 300);
+  absolute(`show ${target} (no cache)`, ['show', target], 300, { env: NO_CACHE });
+
+  // The static site holds the HTML report and a page per idea: under 2× the report alone.
+  const report = measure('report --format html', [
+    bin,
+    'report',
+    '--format',
+    'html',
+    '--out',
+    join(benchDir, 'report.html'),
+  ], at(repo));
+  const site = measure('site', [
+    bin,
+    'site',
+    '--out',
+    join(benchDir, 'site'),
+    '--forge-url',
+    'https://github.com/bench/ideas',
+  ], at(repo));
+  rows.push({
+    what: 'site',
+    ...site,
+    bar: `< 2× report --format html (${fmtMs(report.ms)})`,
+    ok: site.ms < 2 * report.ms && site.mb < memoryBar,
+    ratio: site.ms / report.ms,
+  });
+
+  const width = Math.max(...rows.map((r) => r.what.length)) + 2;
+  const lines = [
+    `ideas benchmark: ${shape.ideas} ideas, ${shape.votes} votes, ${shape.decisions} decisions; median of ${runs} runs`,
+    machine(),
+    '',
+    `floors in this run: read-all (Node lists and reads every file) ${fmtMs(floor)}, ` +
+      `git cat-file --batch over every blob ${fmtMs(catFile)}, node -e 0 ${fmtMs(node.ms)}`,
+    `ratio = median / read-all (--help: / node -e 0; site: / report); memory = peak RSS of the command, bar < ${memoryBar} MB`,
+    '',
+    `${'command'.padEnd(width)} ${'median'.padStart(9)} ${'ratio'.padStart(6)} ${'memory'.padStart(7)}       bar`,
+    ...rows.map(
+      (r) =>
+        `${r.what.padEnd(width)} ${fmtMs(r.ms).padStart(9)} ${r.ratio.toFixed(2).padStart(6)} ${fmtMb(r.mb).padStart(7)}  ${r.ok ? 'ok  ' : 'MISS'} ${r.bar}`,
+    ),
+  ];
+  const missed = rows.filter((r) => !r.ok);
+  lines.push(
+    '',
+    missed.length === 0
+      ? 'every bar met'
+      : `missed ${missed.length} of ${rows.length}: ${missed.map((r) => `${r.what} ${fmtMs(r.ms)}, ${fmtMb(r.mb)}`).join('; ')}`,
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return missed.length === 0;
 }
 
-// The static site holds the HTML report and a page per idea: under 2× the report alone.
-const reportTime = time('ideas report --format html', [
-  bin,
-  'report',
-  '--format',
-  'html',
-  '--out',
-  join(root, '.bench', 'report.html'),
-]);
-const siteTime = time('ideas site', [
-  bin,
-  'site',
-  '--out',
-  join(root, '.bench', 'site'),
-  '--forge-url',
-  'https://github.com/bench/ideas',
-]);
-results.push({
-  what: 'ideas site',
-  ms: siteTime,
-  bar: `< 2× ideas report --format html (${reportTime.toFixed(0)} ms; ratio to it)`,
-  ok: siteTime < 2 * reportTime,
-  ratio: siteTime / reportTime,
-});
+/** Time and peak memory of the main commands at each size: how they grow. */
+async function growthTable(list) {
+  const rows = [];
+  const misses = [];
+  for (const ideas of list) {
+    const runs = Number(process.env.BENCH_RUNS ?? (ideas >= 100_000 ? 1 : 3));
+    const { shape, repo, clone, target } = await ensureRepository(ideas);
+    process.stderr.write(`measuring ${ideas} ideas (median of ${runs})…\n`);
+    const at = { cwd: repo, runs, env: NO_CACHE };
+    const floor = measure('read-all', ['-e', readAll, repo], { cwd: repo, runs });
+    const results = [
+      ['validate', measure('validate', [bin, 'validate', '--format', 'json'], at)],
+      ['rank', measure('rank', [bin, 'rank', '--format', 'json'], at)],
+      ['report', measure('report', [bin, 'report', '--format', 'json'], at)],
+      [
+        'check (one-vote PR)',
+        measure(
+          'check',
+          [bin, 'check', '--base', 'origin/main', '--actor', VOTER, '--format', 'json'],
+          { ...at, cwd: clone },
+        ),
+      ],
+      [`show`, measure('show', [bin, 'show', target], at)],
+    ];
+    for (const [what, result] of results) {
+      rows.push({ shape, what, ...result, floor: floor.ms });
+      if (ideas === 10_000 && result.mb >= 300)
+        misses.push(`${what} at 10k: ${fmtMb(result.mb)} (bar < 300 MB)`);
+      if (ideas === 100_000 && what === 'validate' && (result.ms >= 30_000 || result.mb >= 2048))
+        misses.push(`validate at 100k: ${fmtMs(result.ms)}, ${fmtMb(result.mb)} (bar < 30 s, < 2 GB)`);
+    }
+  }
+  const lines = [
+    'ideas growth: no cache; votes ×10 and decisions ×0.5 of the ideas; read-all = Node reading every file',
+    machine(),
+    '',
+    `${'ideas'.padStart(7)} ${'votes'.padStart(9)} ${'command'.padEnd(20)} ${'median'.padStart(9)} ${'/read-all'.padStart(9)} ${'memory'.padStart(8)}`,
+    ...rows.map(
+      (r) =>
+        `${String(r.shape.ideas).padStart(7)} ${String(r.shape.votes).padStart(9)} ${r.what.padEnd(20)} ${fmtMs(r.ms).padStart(9)} ${(r.ms / r.floor).toFixed(2).padStart(9)} ${fmtMb(r.mb).padStart(8)}`,
+    ),
+    '',
+    misses.length === 0 ? 'every size bar met' : `missed: ${misses.join('; ')}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return misses.length === 0;
+}
 
-const lines = [
-  `ideas benchmark: ${SIZE.ideas} ideas, ${SIZE.votes} votes, ${SIZE.decisions} decisions; median of ${runs} runs`,
-  `node ${process.version}, ${process.platform}/${process.arch}`,
-  '',
-  `read-all: ${baseline.toFixed(0)} ms to list and read every file with Node; ratio = median / read-all`,
-  '',
-  `${'command'.padEnd(34)} ${'median'.padStart(9)} ${'ratio'.padStart(6)}  bar`,
-  ...results.map(
-    (r) =>
-      `${r.what.padEnd(34)} ${`${r.ms.toFixed(0)} ms`.padStart(9)} ${r.ratio.toFixed(2).padStart(6)}  ${r.ok ? 'ok  ' : 'MISS'} ${r.bar}`,
-  ),
-  `${'(list and read every file)'.padEnd(34)} ${`${baseline.toFixed(0)} ms`.padStart(9)}`,
-  `${'(node -e 0)'.padEnd(34)} ${`${node.toFixed(0)} ms`.padStart(9)}`,
-];
-process.stdout.write(`${lines.join('\n')}\n`);
-process.exitCode = results.every((r) => r.ok) ? 0 : 1;
+try {
+  const ok = sizes ? await growthTable(sizes) : await fullTable();
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  rmSync(rssFile, { force: true });
+}
