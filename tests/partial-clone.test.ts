@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { git, tempDir, writeTree } from './helpers/repo.js';
 import { decisionText, envOf, ideaText, makeForge, voteText } from './helpers/forge.js';
+import { fetchesIn, missingObjects } from './helpers/partial.js';
 
 /** One commit by `person` on a given day, so `--at` has history to choose from. */
 function commitAs(root: string, person: string, files: Record<string, string>, day: string): void {
@@ -25,12 +26,6 @@ function clone(remote: string, filter: boolean): string {
   git(dir, 'checkout', '-q', 'pr');
   git(dir, 'checkout', '-q', 'main');
   return dir;
-}
-
-/** How many objects a clone lacks: a partial clone that fetched everything would prove nothing. */
-function missingObjects(dir: string): number {
-  const out = git(dir, 'rev-list', '--objects', '--all', '--missing=print');
-  return out.split('\n').filter((line) => line.startsWith('?')).length;
 }
 
 describe('a blobless partial clone', () => {
@@ -86,6 +81,15 @@ describe('a blobless partial clone', () => {
         '2026-11-21',
       );
       git(forge.root, 'push', '-q', 'origin', 'pr');
+      // A branch no clone checks out: every blob it adds stays on the server until read.
+      git(forge.root, 'checkout', '-q', '-b', 'more', 'main');
+      const more: Record<string, string> = {};
+      for (let i = 0; i < 3; i++) {
+        more[`ideas/new${i}ab-more-${i}.md`] = ideaText(`new${i}ab`, `More number ${i}`, ['dave']);
+        more[`votes/new${i}ab/erin.md`] = voteText(`new${i}ab`, 'erin');
+      }
+      commitAs(forge.root, 'dave', more, '2026-11-22');
+      git(forge.root, 'push', '-q', 'origin', 'more');
 
       const full = clone(forge.remote, false);
       const partial = clone(forge.remote, true);
@@ -98,6 +102,8 @@ describe('a blobless partial clone', () => {
         [['rank', '--format', 'json']],
         [['rank', '--at', '2026-11-12', '--format', 'json']],
         [['rank', '--ref', 'origin/pr', '--format', 'json']],
+        [['rank', '--ref', 'origin/more', '--format', 'json']],
+        [['validate', '--ref', 'origin/more', '--format', 'json']],
         [['report', '--format', 'json']],
         [['report', '--format', 'md']],
         [
@@ -115,12 +121,15 @@ describe('a blobless partial clone', () => {
         ],
       ];
       const outputs = new Map<string, string>();
+      const fetches = new Map<string, number>();
       for (const [argv] of commands) {
         const env = { GITHUB_ACTOR: undefined, GITLAB_USER_LOGIN: undefined };
+        const trace = `${tempDir('ideas-trace-')}/trace`;
         const [a, b] = [
           await runCli(argv, { cwd: full, env }),
-          await runCli(argv, { cwd: partial, env }),
+          await runCli(argv, { cwd: partial, env: { ...env, GIT_TRACE: trace } }),
         ];
+        fetches.set(argv.join(' '), fetchesIn(trace));
         expect(a.code, `${argv.join(' ')}: ${a.stderr}`).toBe(0);
         expect(b.code, `${argv.join(' ')} in the partial clone: ${b.stderr}`).toBe(0);
         expect(a.stdout.length).toBeGreaterThan(20);
@@ -129,6 +138,11 @@ describe('a blobless partial clone', () => {
         );
         outputs.set(argv.slice(0, 3).join(' '), a.stdout);
       }
+      // What a command lacks comes in one fetch, never one per file: origin/more's six new
+      // blobs arrive together on its first read, and the second read finds them here.
+      expect(fetches.get('rank --ref origin/more --format json')).toBe(1);
+      expect(fetches.get('validate --ref origin/more --format json')).toBe(0);
+      for (const [label, count] of fetches) expect(count, label).toBeLessThanOrEqual(1);
       // The past really is read from history: fewer ideas stood on 2026-11-12.
       expect(outputs.get('rank --at 2026-11-12')).not.toBe(outputs.get('rank --format json'));
     },

@@ -191,6 +191,77 @@ export function resolveCommit(dir: GitDir, ref: string): string {
   return result.stdout.toString('utf8').trim();
 }
 
+/**
+ * The remote a partial clone fetches missing objects from, or undefined in a complete clone:
+ * `extensions.partialClone`, else the first remote marked `promisor`.
+ */
+function promisorRemote(dir: GitDir): string | undefined {
+  const result = runGit(dir, [
+    'config',
+    '-z',
+    '--get-regexp',
+    '^(extensions\\.partialclone|remote\\..+\\.promisor)$',
+  ]);
+  if (result.status !== 0) return undefined;
+  let remote: string | undefined;
+  for (const entry of result.stdout.toString('utf8').split('\0')) {
+    const newline = entry.indexOf('\n');
+    const [key, value] =
+      newline === -1 ? [entry, ''] : [entry.slice(0, newline), entry.slice(newline + 1)];
+    if (key === 'extensions.partialclone' && value) return value;
+    if (remote === undefined && key.endsWith('.promisor') && value === 'true')
+      remote = key.slice('remote.'.length, -'.promisor'.length);
+  }
+  return remote;
+}
+
+/**
+ * In a partial clone (`--filter=blob:none`, or a sparse checkout of one), `cat-file` fetches each
+ * missing blob on its own: one round trip to the server per file. Asking first which are
+ * missing (without fetching) and fetching them all in one `git fetch` makes it one. Any failure
+ * here only costs the batching: cat-file still fetches, or says what is missing.
+ */
+export function fetchMissingBlobs(dir: GitDir, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const remote = promisorRemote(dir);
+  if (remote === undefined) return;
+  const list = `${ids.join('\n')}\n`;
+  // --missing=print turns lazy fetching off; --ignore-missing skips the absent ones: what is
+  // printed is what is here.
+  const present = runGit(
+    dir,
+    ['rev-list', '--objects', '--no-walk', '--missing=print', '--ignore-missing', '--stdin'],
+    list,
+  );
+  if (present.status !== 0) return;
+  const here = new Set(
+    present.stdout
+      .toString('latin1')
+      .split('\n')
+      .map((line) => line.split(' ', 1)[0]),
+  );
+  const missing = [...new Set(ids)].filter((id) => !here.has(id));
+  if (missing.length === 0) return;
+  // The same fetch git runs for one missing object, given them all at once.
+  runGit(
+    dir,
+    [
+      '-c',
+      'fetch.negotiationAlgorithm=noop',
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--recurse-submodules=no',
+      '--filter=blob:none',
+      '--stdin',
+      '--end-of-options',
+      remote,
+    ],
+    `${missing.join('\n')}\n`,
+  );
+}
+
 /** Reads many blobs with one `git cat-file --batch` process, in the order asked. */
 export async function readBlobs(dir: GitDir, ids: readonly string[]): Promise<Buffer[]> {
   const blobs: Buffer[] = new Array<Buffer>(ids.length);
@@ -198,16 +269,25 @@ export async function readBlobs(dir: GitDir, ids: readonly string[]): Promise<Bu
   return blobs;
 }
 
+/** A limit on what streamBlobs reads: a blob over `maxBytes` is skipped as it streams by, never held. */
+export interface BlobLimit {
+  maxBytes: number;
+  onTooLarge: (index: number) => void;
+}
+
 /**
  * Streams blobs from one `git cat-file --batch` process, handing each to `onBlob` as soon as it
- * has arrived: the caller's work (parsing) runs while git is still producing the rest.
+ * has arrived: the caller's work (parsing) runs while git is still producing the rest, and only
+ * the blob in flight is held, never the whole output.
  * Output is `<oid> <type> <size>\n<content>\n` per blob; a missing object is `<oid> missing\n`.
  */
 export function streamBlobs(
   dir: GitDir,
   ids: readonly string[],
   onBlob: (index: number, bytes: Buffer) => void,
+  limit?: BlobLimit,
 ): Promise<void> {
+  fetchMissingBlobs(dir, ids);
   return new Promise((resolvePromise, reject) => {
     const timeout = gitTimeoutMs(dir.env);
     const child = spawn('git', ['cat-file', '--batch'], {
@@ -215,11 +295,10 @@ export function streamBlobs(
       env: gitEnv(dir),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    let pending: Buffer = Buffer.alloc(0);
-    // A large blob arrives in many chunks: gather them until it is whole, then join once.
-    let waiting: Buffer[] = [];
-    let waitingBytes = 0;
-    let needed = 0;
+    // A header line may span chunks; so may a blob: its parts are joined once it is whole.
+    let header: Buffer[] = [];
+    let blob: { index: number; remaining: number; parts: Buffer[]; skip: boolean } | undefined;
+    let newlineDue = false;
     let next = 0;
     let failure: Error | undefined;
     let stderr = '';
@@ -227,46 +306,62 @@ export function streamBlobs(
       failure ??= timedOut(['cat-file', '--batch'], timeout);
       child.kill();
     });
+    const parseHeader = (line: string) => {
+      const fields = line.split(' ');
+      if (fields[1] === 'missing' || fields.length < 3) {
+        throw new GitError(
+          `git object ${fields[0]} is missing`,
+          'the clone is incomplete: run git fetch',
+        );
+      }
+      const size = Number(fields[2]);
+      blob = {
+        index: next++,
+        remaining: size,
+        parts: [],
+        skip: size > (limit?.maxBytes ?? Infinity),
+      };
+    };
+    const finishBlob = (done: NonNullable<typeof blob>) => {
+      blob = undefined;
+      newlineDue = true;
+      if (done.skip) limit?.onTooLarge(done.index);
+      else
+        onBlob(
+          done.index,
+          done.parts.length === 1 ? (done.parts[0] ?? Buffer.alloc(0)) : Buffer.concat(done.parts),
+        );
+    };
     child.stdout.on('data', (chunk: Buffer) => {
       timer.touch();
       if (failure) return;
-      if (needed > 0) {
-        waiting.push(chunk);
-        waitingBytes += chunk.length;
-        if (waitingBytes < needed) return;
-        pending = Buffer.concat(waiting);
-        waiting = [];
-        waitingBytes = 0;
-        needed = 0;
-      } else {
-        pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      }
       try {
         let at = 0;
-        while (next < ids.length) {
-          const newline = pending.indexOf(10, at);
-          if (newline === -1) break;
-          const header = pending.toString('latin1', at, newline).split(' ');
-          if (header[1] === 'missing' || header.length < 3) {
-            throw new GitError(
-              `git object ${header[0]} is missing`,
-              'the clone is incomplete: run git fetch',
-            );
+        while (at < chunk.length || (blob !== undefined && blob.remaining === 0)) {
+          if (blob) {
+            const take = Math.min(blob.remaining, chunk.length - at);
+            if (!blob.skip && take > 0) blob.parts.push(chunk.subarray(at, at + take));
+            blob.remaining -= take;
+            at += take;
+            if (blob.remaining === 0) finishBlob(blob);
+            continue;
           }
-          const end = newline + 1 + Number(header[2]);
-          if (pending.length < end + 1) {
-            // The blob and its trailing newline are not all here yet.
-            needed = end + 1 - at;
+          if (newlineDue) {
+            newlineDue = false; // the newline after each blob's content
+            at++;
+            continue;
+          }
+          if (next >= ids.length) break;
+          const newline = chunk.indexOf(10, at);
+          if (newline === -1) {
+            header.push(chunk.subarray(at));
             break;
           }
-          onBlob(next++, pending.subarray(newline + 1, end));
-          at = end + 1;
-        }
-        pending = pending.subarray(at);
-        if (needed > 0) {
-          waiting = [pending];
-          waitingBytes = pending.length;
-          pending = Buffer.alloc(0);
+          header.push(chunk.subarray(at, newline));
+          const line = Buffer.concat(header).toString('latin1');
+          header = [];
+          at = newline + 1;
+          parseHeader(line);
         }
       } catch (error) {
         failure = error as Error;
@@ -283,10 +378,10 @@ export function streamBlobs(
       if (failure) return reject(failure);
       if (code !== 0)
         return reject(new GitError(`git cat-file failed: ${stderr.trim() || `exit ${code}`}`));
-      if (next < ids.length)
+      if (next < ids.length || blob !== undefined)
         return reject(
           new GitError(
-            `git cat-file ended early, after ${next} of ${ids.length} objects`,
+            `git cat-file ended early, after ${blob ? next - 1 : next} of ${ids.length} objects`,
             'run "git fsck" to check the repository, then try again',
           ),
         );

@@ -11,8 +11,14 @@
 import { createHash } from 'node:crypto';
 import { CONFIG_FILE } from '../parse/config.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../model/layout.js';
-import { runGitAsync, streamBlobs, type GitDir, type GitResult } from '../git/git-process.js';
-import { checkBytes, refusal, type Refusal } from './limits.js';
+import {
+  fetchMissingBlobs,
+  runGitAsync,
+  streamBlobs,
+  type GitDir,
+  type GitResult,
+} from '../git/git-process.js';
+import { MAX_FILE_BYTES, checkBytes, refusal, type Refusal } from './limits.js';
 import { readFromDisk, type RawTree } from './working-tree.js';
 import { withParse, type ParseCache } from './parse-cache.js';
 import type { ParsedSource } from '../parse/records.js';
@@ -20,6 +26,8 @@ import { recordKindOf } from '../parse/records.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
 
 const PATHSPECS = ['--', ...RECORD_FOLDERS, TEMPLATE_PATH, CONFIG_FILE];
+/** -t tags each entry: S when a sparse checkout leaves it off disk (the skip-worktree bit). */
+const LIST_INDEX = ['ls-files', '-z', '-s', '-t', ...PATHSPECS];
 
 interface IndexEntry {
   path: string;
@@ -27,6 +35,8 @@ interface IndexEntry {
   mode: string;
   stage: string;
   kind: RecordKind | undefined;
+  /** Left off disk by a sparse checkout: its blob may be missing from a partial clone too. */
+  offDisk: boolean;
 }
 
 interface Listing {
@@ -60,7 +70,7 @@ export async function readWorkingTreeViaGit(
   dir: GitDir,
   openCache?: () => ParseCache | undefined,
 ): Promise<RawTree | undefined> {
-  const listing = listIndex(await runGitAsync(dir, ['ls-files', '-z', '-s', ...PATHSPECS]));
+  const listing = listIndex(await runGitAsync(dir, LIST_INDEX));
   if (!listing) return undefined;
   // Finding changed files stats every file; it runs while cat-file streams the blobs.
   const [dirty, streamed] = await Promise.all([
@@ -73,7 +83,7 @@ export async function readWorkingTreeViaGit(
 
 /** What the working tree is made of, without reading what the index already names. */
 export async function surveyWorkingTree(dir: GitDir): Promise<WorkingTreeSurvey | undefined> {
-  const staged = runGitAsync(dir, ['ls-files', '-z', '-s', ...PATHSPECS]);
+  const staged = runGitAsync(dir, LIST_INDEX);
   const dirtyScan = Promise.all([staged.then(listIndex), scanDirty(dir)]);
   const [listing, scanned] = await dirtyScan;
   if (!listing || !scanned) return undefined;
@@ -99,12 +109,13 @@ export async function readSurveyed(
 function listIndex(staged: GitResult): Listing | undefined {
   if (staged.status !== 0) return undefined;
   const entries: IndexEntry[] = [];
-  for (const entry of staged.stdout.toString('utf8').split('\0')) {
-    if (!entry) continue;
+  for (const tagged of staged.stdout.toString('utf8').split('\0')) {
+    if (!tagged) continue;
+    const entry = tagged.slice(2);
     const tab = entry.indexOf('\t');
     const [mode = '', id = '', stage = ''] = entry.slice(0, tab).split(' ');
     const path = entry.slice(tab + 1);
-    entries.push({ path, id, mode, stage, kind: recordKindOf(path) });
+    entries.push({ path, id, mode, stage, kind: recordKindOf(path), offDisk: tagged[0] === 'S' });
   }
   return { raw: staged.stdout, entries };
 }
@@ -170,6 +181,11 @@ async function streamIndexed(
     else wanted.push(entry);
   }
   const read = new Array<SourceFile | Refusal | undefined>(wanted.length);
+  // What a checkout left off disk may be missing from a partial clone: fetched in one go.
+  fetchMissingBlobs(
+    dir,
+    wanted.filter((entry) => entry.offDisk).map((entry) => entry.id),
+  );
   await streamBlobs(
     dir,
     wanted.map((entry) => entry.id),
@@ -187,6 +203,8 @@ async function streamIndexed(
           text,
         );
     },
+    // An oversized blob is refused as it streams by, never held whole.
+    { maxBytes: MAX_FILE_BYTES, onTooLarge: (index) => (read[index] = 'too-large') },
   );
   return { wanted, read, fromCache };
 }

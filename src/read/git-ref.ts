@@ -4,7 +4,7 @@ import { RECORD_FOLDERS, TEMPLATE_PATH } from '../model/layout.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
 import { gitOutput, resolveCommit, streamBlobs, type GitDir } from '../git/git-process.js';
 import { requireRootPrefix, toGitPath } from '../git/locate.js';
-import { MAX_FILE_BYTES, checkBytes, refusal } from './limits.js';
+import { checkBytes, refusal, tooLargeRefused } from './limits.js';
 import type { RawTree } from './working-tree.js';
 import { withParse, type ParseCache } from './parse-cache.js';
 import { recordKindOf } from '../parse/records.js';
@@ -29,7 +29,8 @@ export async function readGitRef(
     'ls-tree',
     '-r',
     '-z',
-    '-l',
+    // No -l: sizes would make a partial clone fetch every blob one by one; the size limit is
+    // applied as the blobs stream instead.
     '--full-tree',
     commit,
     '--',
@@ -41,13 +42,12 @@ export async function readGitRef(
   for (const entry of listing.split('\0')) {
     if (!entry) continue;
     const tab = entry.indexOf('\t');
-    const [mode, type, id, size] = entry.slice(0, tab).split(/ +/);
+    const [mode, type, id] = entry.slice(0, tab).split(/ +/);
     const path = entry.slice(tab + 1).slice(prefix ? prefix.length + 1 : 0);
     if (select && path !== CONFIG_FILE && path !== TEMPLATE_PATH && !select(path)) continue;
     if (mode === '120000') problems.push(refusal(path, 'symlink'));
     else if (type !== 'blob' || !id)
       continue; // a submodule holds no records
-    else if (Number(size) > MAX_FILE_BYTES) problems.push(refusal(path, 'too-large'));
     else toRead.push({ path, id, kind: recordKindOf(path) });
   }
 
@@ -76,6 +76,7 @@ export async function readGitRef(
       else if (entry.path === TEMPLATE_PATH) templateText = text();
       else files.push(withParse({ path: entry.path, text: '' }, entry.id, cache, entry.kind, text));
     },
+    tooLargeRefused(uncached, problems),
   );
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, problems, configText, templateText };

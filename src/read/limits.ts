@@ -1,6 +1,7 @@
 /** What the readers refuse to read, and how they say so: one rule, one wording everywhere. */
 import { isUtf8 } from 'node:buffer';
 import type { Problem } from '../model/types.js';
+import type { BlobLimit } from '../git/git-process.js';
 
 /** Records are small; anything larger is a mistake or an attack, and is reported, not read. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -28,6 +29,20 @@ export function refusal(file: string, reason: Refusal): Problem {
     line: 1,
     column: 1,
     message: MESSAGES[reason],
+  };
+}
+
+/** The size limit for streamBlobs: an oversized blob of `entries` becomes a problem, unread. */
+export function tooLargeRefused(
+  entries: readonly { path: string }[],
+  problems: Problem[],
+): BlobLimit {
+  return {
+    maxBytes: MAX_FILE_BYTES,
+    onTooLarge: (index) => {
+      const entry = entries[index];
+      if (entry) problems.push(refusal(entry.path, 'too-large'));
+    },
   };
 }
 
