@@ -9,6 +9,7 @@
 // Generated repositories live under .bench/ (gitignored), built once per size: git fast-import
 // makes the commit (no million `git add`s) and one `git reset --hard` writes the files.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
