@@ -217,9 +217,10 @@ function promisorRemote(dir: GitDir): string | undefined {
 
 /**
  * In a partial clone (`--filter=blob:none`, or a sparse checkout of one), `cat-file` fetches each
- * missing blob on its own: one round trip to the server per file. Asking first which are
- * missing (without fetching) and fetching them all in one `git fetch` makes it one. Any failure
- * here only costs the batching: cat-file still fetches, or says what is missing.
+ * missing blob on its own: one round trip to the server per file. Asking first which of `ids`
+ * are missing (without fetching) and fetching them all in one `git fetch` makes it one. Call it
+ * before streamBlobs with the ids that may be missing. Any failure here only costs the
+ * batching: cat-file still fetches, or says what is missing.
  */
 export function fetchMissingBlobs(dir: GitDir, ids: readonly string[]): void {
   if (ids.length === 0) return;
@@ -264,6 +265,7 @@ export function fetchMissingBlobs(dir: GitDir, ids: readonly string[]): void {
 
 /** Reads many blobs with one `git cat-file --batch` process, in the order asked. */
 export async function readBlobs(dir: GitDir, ids: readonly string[]): Promise<Buffer[]> {
+  fetchMissingBlobs(dir, ids);
   const blobs: Buffer[] = new Array<Buffer>(ids.length);
   await streamBlobs(dir, ids, (index, bytes) => (blobs[index] = bytes));
   return blobs;
@@ -287,7 +289,6 @@ export function streamBlobs(
   onBlob: (index: number, bytes: Buffer) => void,
   limit?: BlobLimit,
 ): Promise<void> {
-  fetchMissingBlobs(dir, ids);
   return new Promise((resolvePromise, reject) => {
     const timeout = gitTimeoutMs(dir.env);
     const child = spawn('git', ['cat-file', '--batch'], {

@@ -2,7 +2,13 @@
 import { CONFIG_FILE } from '../parse/config.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../model/layout.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
-import { gitOutput, resolveCommit, streamBlobs, type GitDir } from '../git/git-process.js';
+import {
+  fetchMissingBlobs,
+  gitOutput,
+  resolveCommit,
+  streamBlobs,
+  type GitDir,
+} from '../git/git-process.js';
 import { requireRootPrefix, toGitPath } from '../git/locate.js';
 import { checkBytes, refusal, tooLargeRefused } from './limits.js';
 import type { RawTree } from './working-tree.js';
@@ -62,10 +68,13 @@ export async function readGitRef(
   }
   let configText: string | undefined;
   let templateText: string | undefined;
-  // Each blob is parsed as it arrives, while git streams the rest.
+  // Each blob is parsed as it arrives, while git streams the rest. At a ref any blob may be
+  // missing from a partial clone: those come in one fetch first.
+  const ids = uncached.map((entry) => entry.id);
+  fetchMissingBlobs(dir, ids);
   await streamBlobs(
     dir,
-    uncached.map((entry) => entry.id),
+    ids,
     (index, bytes) => {
       const entry = uncached[index];
       if (!entry) return;
