@@ -266,6 +266,9 @@ async function ensureRepository(ideas) {
   return { shape, repo, clone, target: targetOf(shape) };
 }
 
+const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+const fmtMb = (mb) => `${mb.toFixed(0)} MB`;
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -303,6 +306,8 @@ function measure(label, argv, { cwd, runs, okCodes = [0, 1], env = {}, after } =
     if (existsSync(rssFile)) peakKiB = Math.max(peakKiB, Number(readFileSync(rssFile, 'utf8')));
     after?.();
   }
+  // As it goes, on stderr: a long run shows where it is, and an interrupted one keeps its figures.
+  process.stderr.write(`  ${label}: ${fmtMs(median(samples))}, ${fmtMb(peakKiB / 1024)}\n`);
   return { ms: median(samples), mb: peakKiB / 1024 };
 }
 
@@ -337,8 +342,6 @@ function measureCatFile(repo, runs) {
 const readAll = `const fs=require('fs'),p=require('path');let n=0;(function w(d){for(const e of fs.readdirSync(d,{withFileTypes:true})){if(e.name==='.git')continue;const f=p.join(d,e.name);if(e.isDirectory())w(f);else{fs.readFileSync(f,'utf8');n++}}})(process.argv[1]);`;
 const NO_CACHE = { IDEAS_NO_CACHE: '1' };
 
-const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
-const fmtMb = (mb) => `${mb.toFixed(0)} MB`;
 const machine = () =>
   `${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB memory, node ${process.version}, ${process.platform}/${process.arch}`;
 
