@@ -25,7 +25,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin', 'ideas.js');
+// BENCH_BIN: measure another build (a frozen copy, while this worktree rebuilds).
+const bin = process.env.BENCH_BIN ?? join(root, 'bin', 'ideas.js');
 const benchDir = process.env.BENCH_DIR ?? join(root, '.bench');
 // Bumped when the generated content changes, so an old repository is never measured as new.
 const LAYOUT = 'v2';
