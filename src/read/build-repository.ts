@@ -5,6 +5,7 @@
 import type { Config } from '../schema/config.js';
 import { compareDecisions, groupBy, type Repository } from '../model/repository.js';
 import type { Idea, Problem, SourceFile } from '../model/types.js';
+import { placeFile } from '../model/layout.js';
 import { parseRecords } from '../parse/records.js';
 import { parseTemplate } from '../parse/template.js';
 
@@ -15,6 +16,8 @@ export interface Snapshot {
   problems: Problem[];
   configText: string | undefined;
   templateText: string;
+  /** Paths in the tree that were not read (a selection): idea files among them still name ids. */
+  unread?: readonly string[];
 }
 
 export function buildRepository(snapshot: Snapshot, config: Config): Repository {
@@ -28,6 +31,10 @@ export function buildRepository(snapshot: Snapshot, config: Config): Repository 
   const ideaIds = new Set(ideasById.keys());
   for (const file of parsed.files.values())
     if (file.placement.kind === 'idea' && file.placement.id) ideaIds.add(file.placement.id);
+  for (const path of snapshot.unread ?? []) {
+    const placed = placeFile(path);
+    if (placed.kind === 'idea' && placed.id) ideaIds.add(placed.id);
+  }
   return {
     config,
     template: parseTemplate(snapshot.templateText),

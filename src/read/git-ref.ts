@@ -44,13 +44,17 @@ export async function readGitRef(
   ]);
 
   const problems: Problem[] = [];
+  const unread: string[] = [];
   const toRead: { path: string; id: string; kind: RecordKind | undefined }[] = [];
   for (const entry of listing.split('\0')) {
     if (!entry) continue;
     const tab = entry.indexOf('\t');
     const [mode, type, id] = entry.slice(0, tab).split(/ +/);
     const path = entry.slice(tab + 1).slice(prefix ? prefix.length + 1 : 0);
-    if (select && path !== CONFIG_FILE && path !== TEMPLATE_PATH && !select(path)) continue;
+    if (select && path !== CONFIG_FILE && path !== TEMPLATE_PATH && !select(path)) {
+      unread.push(path);
+      continue;
+    }
     if (mode === '120000') problems.push(refusal(path, 'symlink'));
     else if (type !== 'blob' || !id)
       continue; // a submodule holds no records
@@ -88,5 +92,5 @@ export async function readGitRef(
     tooLargeRefused(uncached, problems),
   );
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, problems, configText, templateText };
+  return { files, problems, configText, templateText, ...(select ? { unread } : {}) };
 }

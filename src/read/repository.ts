@@ -33,7 +33,9 @@ export interface ReadOptions {
    * Only the record paths this accepts, at a ref (config and template are always read): for
    * `check`, which needs a few files of the base, not all of them.
    */
-  select?: (path: string) => boolean;
+  select?: ((path: string) => boolean) | undefined;
+  /** Literal git pathspecs holding every path `select` accepts: git lists there alone, at a ref. */
+  scope?: readonly string[] | undefined;
   /** The config to use when the tree has none (a branch from before `ideas init`). */
   fallbackConfig?: Config;
   /** False (`--no-cache`) reads and parses every file afresh, as `IDEAS_NO_CACHE=1` does. */
@@ -81,6 +83,7 @@ function assemble(tree: RawTree, config: Config, warnings: readonly Problem[]): 
       problems: [...tree.problems, ...warnings],
       configText: tree.configText,
       templateText: tree.templateText ?? builtInTemplate(),
+      ...(tree.unread ? { unread: tree.unread } : {}),
     },
     config,
   );
@@ -133,11 +136,22 @@ async function readTree(options: ReadOptions, survey?: WorkingTreeSurvey): Promi
   const raw =
     ref !== undefined
       ? await readGitRef(dir, ref, openCache, select)
-      : survey
-        ? await readSurveyed(dir, survey, openCache)
-        : ((await readWorkingTreeViaGit(dir, openCache)) ?? readWorkingTree(root));
+      : selectFrom(
+          survey
+            ? await readSurveyed(dir, survey, openCache)
+            : ((await readWorkingTreeViaGit(dir, openCache)) ?? readWorkingTree(root)),
+          select,
+        );
   cache?.save();
   return raw;
+}
+
+/** The working tree is read whole, then cut to the selection: the same answer, not yet less work. */
+function selectFrom(tree: RawTree, select: ReadOptions['select']): RawTree {
+  if (!select) return tree;
+  const files = tree.files.filter((f) => select(f.path));
+  const unread = tree.files.filter((f) => !select(f.path)).map((f) => f.path);
+  return { ...tree, files, problems: tree.problems.filter((p) => select(p.file)), unread };
 }
 
 export function builtInTemplate(): string {

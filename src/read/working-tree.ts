@@ -22,6 +22,8 @@ export interface RawTree {
   problems: Problem[];
   configText: string | undefined;
   templateText: string | undefined;
+  /** Record paths left unread because a selection did not want them: their names still say what they are. */
+  unread?: string[];
 }
 
 /** Deeper than any layout allows: a guard against pathological trees, not a rule. */

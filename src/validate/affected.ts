@@ -1,65 +1,104 @@
 /**
- * Which files a change can make wrong, for `validate --changed-since`: the changed files, and
- * the records whose rules read them (an idea's votes and decisions, a vote's idea, a voter's
- * other votes under a budget, the ideas under a theme).
+ * Which files a change can make wrong, for `validate --changed-since`, and how little must be
+ * read to say so: derived from what each rule declares it reads (rule.ts `reads`, reach.ts),
+ * never from a list kept by hand.
  */
 import { CONFIG_FILE } from '../parse/config.js';
-import { TEMPLATE_PATH, placeFile } from '../model/layout.js';
+import { TEMPLATE_PATH } from '../model/layout.js';
 import type { Repository } from '../model/repository.js';
+import type { Config } from '../schema/config.js';
+import { rules } from './registry.js';
+import {
+  emptySelection,
+  mergeSelections,
+  reachedBy,
+  readsFor,
+  within,
+  type Reads,
+  type Records,
+  type Selection,
+} from './reach.js';
 
-/** Rules over the whole repository that stay cheap, so they run whatever changed. */
-export const WHOLE_REPOSITORY_RULES: ReadonlySet<string> = new Set(['idea/duplicate-id']);
+/** What every validation rule reads, under this config. */
+export function declaredReads(config: Config | undefined): Reads[] {
+  // Before the config is read, a guess: the next round reads what the config adds.
+  return rules.map((rule) =>
+    typeof rule.reads !== 'function' ? rule.reads : config ? rule.reads(config) : {},
+  );
+}
+
+type Known = Records & Pick<Repository, 'files' | 'problems'> & { config?: Config };
+
+/** Before anything is read: what the changed files' names alone ask for. */
+const NOTHING_READ: Known = {
+  ideas: [],
+  votes: [],
+  decisions: [],
+  ideasById: new Map(),
+  files: new Map(),
+  problems: [],
+};
+
+/** Whether a change reaches every record: the config or the template changed. */
+export function changesEverything(changed: readonly string[]): boolean {
+  return changed.includes(CONFIG_FILE) || changed.includes(TEMPLATE_PATH);
+}
 
 /** The files to report on; undefined when the config or template changed and everything is affected. */
-export function affectedFiles(
-  repo: Repository,
-  changed: readonly string[],
-): Set<string> | undefined {
-  if (changed.includes(CONFIG_FILE) || changed.includes(TEMPLATE_PATH)) return undefined;
-  const files = new Set<string>(changed);
-  // Ideas whose every record is affected (a changed idea or decision), and ideas a changed vote names.
-  const ids = new Set<string>();
-  const votedIds = new Set<string>();
-  const voters = new Set<string>();
-  for (const path of changed) {
-    const placed = placeFile(path);
-    if (placed.kind === 'vote') {
-      if (placed.id) votedIds.add(placed.id);
-      if (placed.voter) voters.add(placed.voter);
-    } else if ('id' in placed && placed.id) ids.add(placed.id);
-  }
-  // A changed record may name another idea than its path does (a wrong folder, a duplicate_of).
-  for (const idea of repo.ideas) if (files.has(idea.path)) ids.add(idea.id);
-  for (const vote of repo.votes)
-    if (files.has(vote.path)) {
-      votedIds.add(vote.idea);
-      voters.add(vote.voter);
-    }
-  for (const d of repo.decisions)
-    if (files.has(d.path)) {
-      ids.add(d.idea);
-      if (d.duplicate_of) ids.add(d.duplicate_of);
-    }
-
-  const budgeted = repo.config.voting.mode !== 'simple';
-  for (const idea of repo.ideas)
-    if (
-      ids.has(idea.id) ||
-      votedIds.has(idea.id) ||
-      (idea.parent !== undefined && ids.has(idea.parent))
-    )
-      files.add(idea.path);
-  for (const vote of repo.votes)
-    if (
-      ids.has(vote.idea) ||
-      (votedIds.has(vote.idea) && voters.has(vote.voter)) || // one vote per voter per idea
-      (budgeted && voters.has(vote.voter))
-    )
-      files.add(vote.path);
-  for (const d of repo.decisions)
-    if (ids.has(d.idea) || (d.duplicate_of !== undefined && ids.has(d.duplicate_of)))
-      files.add(d.path);
+export function affectedFiles(repo: Known, changed: readonly string[]): Set<string> | undefined {
+  if (changesEverything(changed)) return undefined;
+  const { found } = reachedBy(repo, changed, declaredReads(repo.config));
   // Deleted files led to what they affect; only files still there are checked and counted.
   const present = new Set([...repo.files.keys(), ...repo.problems.map((p) => p.file)]);
-  return new Set([...files].filter((path) => present.has(path)));
+  return new Set([...found].filter((path) => present.has(path)));
+}
+
+/** Reads a subset of a repository: the files a selection accepts, all of them when it is undefined. */
+export type ReadSubset = (selection: Selection | undefined) => Promise<Repository>;
+
+/**
+ * The repository as far as `validate --changed-since` needs it, and the affected files: read
+ * in rounds, each round reading what the last one found it needs (a vote's voter's other
+ * votes, a parent's parent), until nothing more is asked for.
+ */
+export async function readAffected(
+  read: ReadSubset,
+  changed: readonly string[],
+): Promise<{ repo: Repository; affected: Set<string> | undefined }> {
+  if (changesEverything(changed)) return { repo: await read(undefined), affected: undefined };
+  return closeOver(read, (repo) => {
+    const affected = affectedFiles(repo, changed) ?? new Set<string>();
+    const reverse = reachedBy(repo, changed, declaredReads(repo.config)).selection;
+    return {
+      need: mergeSelections(reverse, readsFor(repo, affected, declaredReads(repo.config))),
+      affected,
+    };
+  });
+}
+
+/** The repository as far as judging the records at `paths` by every validation rule needs it. */
+export async function readToJudge(
+  read: ReadSubset,
+  paths: readonly string[],
+  extra: (repo: Known) => Selection = emptySelection,
+): Promise<Repository> {
+  const { repo } = await closeOver(read, (repo) => ({
+    need: mergeSelections(readsFor(repo, paths, declaredReads(repo.config)), extra(repo)),
+    affected: undefined,
+  }));
+  return repo;
+}
+
+async function closeOver<T>(
+  read: ReadSubset,
+  needOf: (repo: Known) => { need: Selection; affected: T },
+): Promise<{ repo: Repository; affected: T }> {
+  let selection = needOf(NOTHING_READ).need;
+  // Each round reads more or stops; a selection only grows, and the repository is finite.
+  for (;;) {
+    const repo = await read(selection);
+    const { need, affected } = needOf(repo);
+    if (within(need, selection)) return { repo, affected };
+    selection = mergeSelections(selection, need);
+  }
 }

@@ -1,6 +1,8 @@
 /** What a validation rule is: a pure function from the repository to findings. */
 import type { Repository } from '../model/repository.js';
 import type { Severity } from '../model/types.js';
+import type { Config } from '../schema/config.js';
+import type { Reads } from './reach.js';
 
 /** One finding; `field` points at a front-matter key when no line is known. */
 export interface Finding {
@@ -26,6 +28,11 @@ export interface Rule {
   severity: Severity;
   /** One line for the README's rule table and `--help`. */
   description: string;
+  /**
+   * The kinds of record it reports on, and what it reads beyond each (reach.ts): from these
+   * alone, `check` and `validate --changed-since` know what to read and what a change affects.
+   */
+  reads: Reads | ((config: Config) => Reads);
   check(repo: Repository, context: RuleContext): Finding[];
 }
 
@@ -35,6 +42,8 @@ export function parseRule(id: string, severity: Severity, description: string): 
     id,
     severity,
     description,
+    // Found in the file itself, whatever its kind (a misplaced file too).
+    reads: { idea: [], vote: [], decision: [] },
     check: (repo) => repo.problems.filter((problem) => problem.rule === id),
   };
 }

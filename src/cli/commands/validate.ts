@@ -3,8 +3,8 @@ import { formatProblems } from '../../format/problems.js';
 import { validateRepository } from '../../validate/validate.js';
 import { existingRevisions } from '../../git/revisions.js';
 import { namedRevisions } from '../../model/implemented-by.js';
-import { affectedFiles, WHOLE_REPOSITORY_RULES } from '../../validate/affected.js';
-import { changedSince } from '../changed-since.js';
+import { affectedFiles } from '../../validate/affected.js';
+import { changedSince, readChangedSince } from '../changed-since.js';
 import { ConfigError, ExitCode, ExitError } from '../../errors.js';
 import {
   answerFromCache,
@@ -33,6 +33,9 @@ export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) 
   progress.phase('reading the repository');
   // The whole repository's answer can be cached; a selection's is computed each time.
   const whole = paths.length === 0 && options.changedSince === undefined;
+  // Only what the change reaches is read, unless paths or a moment are asked for as well.
+  const incremental =
+    options.changedSince !== undefined && paths.length === 0 && options.at === undefined;
   const answer = await reportingConfigErrors(ctx, options, () =>
     whole
       ? answerFromCache(
@@ -48,7 +51,13 @@ export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) 
           },
           (loaded) => check(ctx, loaded, paths, options, progress),
         )
-      : loadRepository(ctx, options).then((loaded) => check(ctx, loaded, paths, options, progress)),
+      : incremental
+        ? readChangedSince(ctx, options.changedSince ?? '', options).then((read) =>
+            check(ctx, read, paths, options, progress, read),
+          )
+        : loadRepository(ctx, options).then((loaded) =>
+            check(ctx, loaded, paths, options, progress),
+          ),
   );
   progress.done();
   if (answer.err) ctx.err(answer.err);
@@ -58,10 +67,11 @@ export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) 
 
 function check(
   ctx: Context,
-  { root, repo, today }: LoadedRepository,
+  { root, repo, today }: Pick<LoadedRepository, 'root' | 'repo' | 'today'>,
   paths: string[],
   options: ValidateOptions,
   progress: Progress,
+  incremental?: { affected: Set<string> | undefined },
 ): Answer {
   let err = '';
   // Misplaced and unreadable files are not records but are reported under a named folder too.
@@ -79,7 +89,8 @@ function check(
       err += `ideas: ${sanitizeLine(path)} is not a record in this repository: nothing checked there\n`;
     }
   }
-  if (options.changedSince !== undefined) {
+  if (incremental) only = incremental.affected;
+  else if (options.changedSince !== undefined) {
     const affected = affectedFiles(
       repo,
       changedSince(ctx.git(root), options.changedSince, options.ref),
@@ -87,13 +98,12 @@ function check(
     if (affected) only = only ? new Set([...only].filter((p) => affected.has(p))) : affected;
   }
   progress.phase('checking');
-  // Cheap whole-repository rules (id uniqueness) report wherever they find something.
   const named = namedRevisions(repo.decisions);
   const knownRevisions = existingRevisions(ctx.git(root), named);
   const problems = validateRepository(repo, {
     today,
     ...(knownRevisions ? { knownRevisions } : {}),
-  }).filter((p) => !only || only.has(p.file) || WHOLE_REPOSITORY_RULES.has(p.rule));
+  }).filter((p) => !only || only.has(p.file));
   const display = displayPathFn(ctx, root);
   const shown = problems.map((p) => ({ ...p, file: display(p.file) }));
   const files = only ? only.size : repo.files.size;

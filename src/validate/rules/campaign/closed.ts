@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const campaignClosed: Rule = {
   id: 'campaign/closed',
   severity: 'error',
+  reads: { idea: [], vote: ['idea'] },
   description: 'No idea or vote for a campaign is dated after the campaign closed.',
   check(repo) {
     const findings: Finding[] = [];

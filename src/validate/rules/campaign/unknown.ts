@@ -3,6 +3,7 @@ import type { Rule } from '../../rule.js';
 export const campaignUnknown: Rule = {
   id: 'campaign/unknown',
   severity: 'error',
+  reads: { idea: [] },
   description: "An idea's campaign is one of the campaigns in the config.",
   check(repo) {
     const campaigns = Object.keys(repo.config.campaigns);

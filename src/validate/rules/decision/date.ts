@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const decisionDate: Rule = {
   id: 'decision/date',
   severity: 'error',
+  reads: { decision: ['idea'] },
   description: 'A decision is not dated in the future or before its idea was created.',
   check(repo, { today }) {
     const findings: Finding[] = [];

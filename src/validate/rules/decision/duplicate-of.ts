@@ -5,6 +5,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const decisionDuplicateOf: Rule = {
   id: 'decision/duplicate-of',
   severity: 'error',
+  reads: { decision: ['idea-ids'] },
   description:
     'A decision to a successor status (lifecycle.successor, default duplicate) names, in duplicate_of, another idea that exists; other statuses leave it out.',
   check(repo) {

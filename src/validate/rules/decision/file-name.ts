@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const decisionFileName: Rule = {
   id: 'decision/file-name',
   severity: 'error',
+  reads: { decision: ['decisions'] },
   description:
     'A decision lives in decisions/<idea>/<date>-<status>.md (or <date>-<n>-<status>.md for a second one that day), matching its fields.',
   check(repo) {

@@ -4,6 +4,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const decisionImplementedBy: Rule = {
   id: 'decision/implemented-by',
   severity: 'error',
+  reads: { decision: [] },
   description:
     'Each implemented_by entry is an http(s) link, or a commit id or tag that exists in the repository.',
   check(repo, context) {

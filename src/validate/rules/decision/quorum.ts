@@ -4,6 +4,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const decisionQuorum: Rule = {
   id: 'decision/quorum',
   severity: 'error',
+  reads: { decision: ['idea'] },
   description: 'At least review.quorum configured reviewers sign each decision.',
   check(repo) {
     const { quorum } = repo.config.review;

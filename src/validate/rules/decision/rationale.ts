@@ -3,6 +3,7 @@ import type { Rule } from '../../rule.js';
 export const decisionRationale: Rule = {
   id: 'decision/rationale',
   severity: 'error',
+  reads: { decision: [] },
   description:
     "Decisions to reject, defer or mark as duplicate say why, in the body, for the idea's authors.",
   check(repo) {

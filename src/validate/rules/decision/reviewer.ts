@@ -4,6 +4,7 @@ import { isAuthorWithdrawal } from '../../../model/lifecycle.js';
 export const decisionReviewer: Rule = {
   id: 'decision/reviewer',
   severity: 'error',
+  reads: { decision: ['idea'] },
   description:
     "Decisions are signed by configured reviewers; an idea's author may sign its withdrawal.",
   check(repo) {

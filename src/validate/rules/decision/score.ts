@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const decisionScore: Rule = {
   id: 'decision/score',
   severity: 'error',
+  reads: { decision: [] },
   description:
     "A decision's scores are for criteria under review.criteria, each within its scale (1 to 5 unless the config gives min and max); with no criteria configured, scores are not judged.",
   check(repo) {

@@ -4,6 +4,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const decisionTransition: Rule = {
   id: 'decision/transition',
   severity: 'error',
+  reads: { decision: ['decisions'] },
   description:
     'Each decision moves its idea along a legal transition of the lifecycle from the status before it.',
   check(repo) {

@@ -4,6 +4,7 @@ import type { Rule } from '../../rule.js';
 export const decisionUnknownIdea: Rule = {
   id: 'decision/unknown-idea',
   severity: 'error',
+  reads: { decision: ['idea-ids'] },
   description: 'A decision is about an idea that exists.',
   check(repo) {
     return repo.decisions

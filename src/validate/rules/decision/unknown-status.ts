@@ -4,6 +4,7 @@ import type { Rule } from '../../rule.js';
 export const decisionUnknownStatus: Rule = {
   id: 'decision/unknown-status',
   severity: 'error',
+  reads: { decision: [] },
   description: "A decision's status is one of the lifecycle's statuses.",
   check(repo) {
     const statuses = Object.keys(repo.config.lifecycle.transitions);

@@ -3,6 +3,7 @@ import type { Rule } from '../../rule.js';
 export const ideaDate: Rule = {
   id: 'idea/date',
   severity: 'error',
+  reads: { idea: [] },
   description: "An idea's created date is not in the future.",
   check(repo, { today }) {
     return repo.ideas

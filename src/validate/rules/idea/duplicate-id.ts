@@ -3,6 +3,7 @@ import type { Rule } from '../../rule.js';
 export const ideaDuplicateId: Rule = {
   id: 'idea/duplicate-id',
   severity: 'error',
+  reads: { idea: ['same-id'] },
   description: 'Every idea id is unique in the repository.',
   check(repo) {
     return repo.ideas

@@ -4,6 +4,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const ideaFileName: Rule = {
   id: 'idea/file-name',
   severity: 'error',
+  reads: { idea: [] },
   description:
     'An idea lives in ideas/<id>-<slug>.md: the name starts with its id and the slug is lowercase words joined by "-".',
   check(repo) {

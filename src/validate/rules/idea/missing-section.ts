@@ -4,6 +4,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const ideaMissingSection: Rule = {
   id: 'idea/missing-section',
   severity: 'error',
+  reads: { idea: [] },
   description: 'An idea has every "##" section of the template (templates/idea.md).',
   check(repo) {
     const findings: Finding[] = [];

@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const ideaParentCycle: Rule = {
   id: 'idea/parent-cycle',
   severity: 'error',
+  reads: { idea: ['parents'] },
   description: 'Following parents never comes back to where it started.',
   check(repo) {
     const findings: Finding[] = [];

@@ -3,6 +3,7 @@ import type { Rule } from '../../rule.js';
 export const ideaParentNotTheme: Rule = {
   id: 'idea/parent-not-theme',
   severity: 'error',
+  reads: { idea: ['parents'] },
   description: "An idea's parent has kind: theme.",
   check(repo) {
     return repo.ideas

@@ -4,6 +4,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const ideaPlaceholderSection: Rule = {
   id: 'idea/placeholder-section',
   severity: 'error',
+  reads: { idea: [] },
   description: "No required section is empty or still holds the template's placeholder text.",
   check(repo) {
     const findings: Finding[] = [];

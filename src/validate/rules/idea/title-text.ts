@@ -10,6 +10,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 export const ideaTitleText: Rule = {
   id: 'idea/title-text',
   severity: 'error',
+  reads: { idea: [] },
   description:
     'A title is one line of plain text: no line breaks, control characters or bidirectional overrides.',
   check(repo) {

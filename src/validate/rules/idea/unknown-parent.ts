@@ -4,6 +4,7 @@ import type { Rule } from '../../rule.js';
 export const ideaUnknownParent: Rule = {
   id: 'idea/unknown-parent',
   severity: 'error',
+  reads: { idea: ['idea-ids'] },
   description: "An idea's parent is an idea in the repository.",
   check(repo) {
     return repo.ideas

@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const ideaUnknownPerson: Rule = {
   id: 'idea/unknown-person',
   severity: 'warning',
+  reads: { idea: [] },
   description: "An idea's authors are people in the config (when people are configured).",
   check(repo) {
     const people = repo.config.people;

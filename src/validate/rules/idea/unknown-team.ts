@@ -3,6 +3,7 @@ import type { Rule } from '../../rule.js';
 export const ideaUnknownTeam: Rule = {
   id: 'idea/unknown-team',
   severity: 'error',
+  reads: { idea: [] },
   description: "An idea's team is one of the teams in the config (when teams are configured).",
   check(repo) {
     const teams = Object.keys(repo.config.teams);

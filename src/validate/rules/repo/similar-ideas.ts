@@ -8,6 +8,7 @@ const DUPLICATE_THRESHOLD = 0.75;
 export const repoSimilarIdeas: Rule = {
   id: 'repo/similar-ideas',
   severity: 'warning',
+  reads: { idea: ['all-ideas'] },
   description:
     'Open ideas whose title and body read nearly alike are warned as likely duplicates (closed ones take no votes, so are never suggested).',
   check(repo) {

@@ -4,6 +4,8 @@ import { budgetUse } from '../../../model/voting.js';
 export const voteBudget: Rule = {
   id: 'vote/budget',
   severity: 'error',
+  // In simple voting there is no budget to read.
+  reads: (config) => ({ vote: config.voting.mode === 'simple' ? [] : ['voter'] }),
   description:
     "In budget and quadratic voting, a voter's points on open ideas stay within the budget.",
   check(repo) {

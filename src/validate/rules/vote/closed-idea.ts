@@ -4,6 +4,7 @@ import { carriesSuccessor, closingDecision } from '../../../model/lifecycle.js';
 export const voteClosedIdea: Rule = {
   id: 'vote/closed-idea',
   severity: 'error',
+  reads: { vote: ['decisions'] },
   description: 'No vote is dated after the decision that closed its idea.',
   check(repo) {
     const findings: Finding[] = [];

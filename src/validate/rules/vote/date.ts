@@ -3,6 +3,7 @@ import type { Rule } from '../../rule.js';
 export const voteDate: Rule = {
   id: 'vote/date',
   severity: 'error',
+  reads: { vote: ['idea'] },
   description: 'A vote is not dated in the future or before its idea was created.',
   check(repo, { today }) {
     const findings = [];

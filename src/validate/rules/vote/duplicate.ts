@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const voteDuplicate: Rule = {
   id: 'vote/duplicate',
   severity: 'error',
+  reads: { vote: ['co-votes'] },
   description: 'One vote per voter per idea (voter names compared without case).',
   check(repo) {
     const findings: Finding[] = [];

@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../../rule.js';
 export const voteFileName: Rule = {
   id: 'vote/file-name',
   severity: 'error',
+  reads: { vote: [] },
   description: 'A vote lives in votes/<idea>/<voter>.md, matching its idea and voter fields.',
   check(repo) {
     const findings: Finding[] = [];

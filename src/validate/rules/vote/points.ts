@@ -4,6 +4,7 @@ import { pointsProblem } from '../../../model/voting.js';
 export const votePoints: Rule = {
   id: 'vote/points',
   severity: 'error',
+  reads: { vote: [] },
   description:
     'Points fit the voting mode: 1 in simple, 1..budget in budget, n with n² ≤ budget in quadratic; negative only with downvotes on.',
   check(repo) {

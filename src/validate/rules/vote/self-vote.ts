@@ -3,6 +3,7 @@ import type { Rule } from '../../rule.js';
 export const voteSelfVote: Rule = {
   id: 'vote/self-vote',
   severity: 'error',
+  reads: { vote: ['idea'] },
   description: 'Authors do not vote for their own idea unless voting.self_votes is on.',
   check(repo) {
     if (repo.config.voting.self_votes) return [];

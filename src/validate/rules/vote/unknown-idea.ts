@@ -4,6 +4,7 @@ import type { Rule } from '../../rule.js';
 export const voteUnknownIdea: Rule = {
   id: 'vote/unknown-idea',
   severity: 'error',
+  reads: { vote: ['idea-ids'] },
   description: 'A vote is for an idea that exists.',
   check(repo) {
     return repo.votes

@@ -3,6 +3,7 @@ import type { Rule } from '../../rule.js';
 export const voteUnknownVoter: Rule = {
   id: 'vote/unknown-voter',
   severity: 'warning',
+  reads: { vote: [] },
   description: 'A voter is one of the people in the config (when people are configured).',
   check(repo) {
     const people = repo.config.people;
