@@ -7,14 +7,9 @@ import { selectionPathspecs, selects, type Selection } from '../validate/reach.j
 /** The options that make readRepository read a selection; all of it when undefined. */
 export function selectionOptions(
   selection: Selection | undefined,
-  ref: string | undefined,
 ): Pick<ReadOptions, 'select' | 'scope'> {
   if (!selection) return {};
-  return {
-    select: (path) => selects(selection, path),
-    // At a ref git lists the whole tree at once; the working tree is scanned where asked.
-    ...(ref === undefined ? { scope: selectionPathspecs(selection) } : {}),
-  };
+  return { select: (path) => selects(selection, path), scope: selectionPathspecs(selection) };
 }
 
 /** A reader of subsets of one repository state, remembering the last read (its tree too). */
@@ -22,8 +17,11 @@ export function subsetReader(
   options: Pick<ReadOptions, 'root' | 'ref' | 'env' | 'fallbackConfig'>,
 ): { read: ReadSubset; last: () => ReadRepository | undefined } {
   let last: ReadRepository | undefined;
+  // IDEAS_FULL_READ=1 reads everything: the reference the partial reads are tested against.
+  const full = options.env.IDEAS_FULL_READ === '1';
   const read = async (selection: Selection | undefined): Promise<Repository> => {
-    last = await readRepository({ ...options, ...selectionOptions(selection, options.ref) });
+    const only = full ? undefined : selection;
+    last = await readRepository({ ...options, ...selectionOptions(only) });
     return last.repo;
   };
   return { read, last: () => last };

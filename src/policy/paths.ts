@@ -68,14 +68,22 @@ export function caseCollisions(
   touched: readonly string[],
   tree: readonly string[],
 ): Map<string, string> {
+  // Only names that fold like a touched one can collide with it: the rest of a large tree is
+  // passed over without being kept.
+  const wanted = new Set(touched.flatMap((path) => prefixesOf(path).map(foldName)));
   const byLower = new Map<string, Set<string>>();
   const add = (path: string) => {
     const key = foldName(path);
+    if (!wanted.has(key)) return;
     const set = byLower.get(key);
     if (set) set.add(path);
     else byLower.set(key, new Set([path]));
   };
-  for (const path of tree) for (const prefix of prefixesOf(path)) add(prefix);
+  for (const path of tree)
+    for (let end = path.indexOf('/'); ; end = path.indexOf('/', end + 1)) {
+      add(end < 0 ? path : path.slice(0, end));
+      if (end < 0) break;
+    }
   const found = new Map<string, string>();
   for (const path of touched) {
     for (const prefix of prefixesOf(path)) {
@@ -90,12 +98,13 @@ export function caseCollisions(
 }
 
 /** How a case-insensitive, normalising file system (macOS, Windows) sees a name. */
-function foldName(path: string): string {
-  return path.normalize('NFC').toLowerCase();
+export function foldName(path: string): string {
+  // eslint-disable-next-line no-control-regex -- plain ASCII needs no normalising
+  return (/^[\x00-\x7f]*$/.test(path) ? path : path.normalize('NFC')).toLowerCase();
 }
 
 /** `a/b/c.md` -> `a`, `a/b`, `a/b/c.md`. */
-function prefixesOf(path: string): string[] {
+export function prefixesOf(path: string): string[] {
   const segments = path.split('/');
   return segments.map((_, i) => segments.slice(0, i + 1).join('/'));
 }

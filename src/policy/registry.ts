@@ -1,4 +1,6 @@
 /** Every policy rule of `ideas check`, keyed by id. A test keeps this, rules/ and the README's table in sync. */
+import type { Config } from '../schema/config.js';
+import type { Reads } from '../validate/reach.js';
 import type { PolicyRule } from './rule.js';
 import { authorConsent } from './rules/author-consent.js';
 import { closedCampaign } from './rules/closed-campaign.js';
@@ -33,3 +35,15 @@ export const policyRules: readonly PolicyRule[] = [
 export const policyRulesById: ReadonlyMap<string, PolicyRule> = new Map(
   policyRules.map((rule) => [rule.id, rule]),
 );
+
+/** What the policy rules read of each side under this config (validate/reach.ts). */
+export function policyReads(config: Config | undefined): { base: Reads[]; head: Reads[] } {
+  const declared = policyRules.map((rule) =>
+    typeof rule.reads !== 'function'
+      ? rule.reads
+      : config
+        ? rule.reads(config)
+        : { base: {}, head: {} },
+  );
+  return { base: declared.map((r) => r.base), head: declared.map((r) => r.head) };
+}

@@ -32,6 +32,7 @@ export function buildRepository(snapshot: Snapshot, config: Config): Repository 
   for (const file of parsed.files.values())
     if (file.placement.kind === 'idea' && file.placement.id) ideaIds.add(file.placement.id);
   for (const path of snapshot.unread ?? []) {
+    if (!path.startsWith('ideas/')) continue;
     const placed = placeFile(path);
     if (placed.kind === 'idea' && placed.id) ideaIds.add(placed.id);
   }

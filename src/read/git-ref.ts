@@ -15,12 +15,16 @@ import type { RawTree } from './working-tree.js';
 import { withParse, type ParseCache } from './parse-cache.js';
 import { recordKindOf } from '../parse/records.js';
 
-/** `select`, when given, limits the records read to the paths it accepts (config and template are always read). */
+/**
+ * `select`, when given, limits the records read to the paths it accepts (config and template
+ * are always read); `scope`, to the pathspecs that hold them, so git lists no more.
+ */
 export async function readGitRef(
   dir: GitDir,
   ref: string,
   openCache?: () => ParseCache | undefined,
   select?: (path: string) => boolean,
+  scope?: readonly string[],
 ): Promise<RawTree> {
   const commit = resolveCommit(dir, ref);
   // The ideas root may be a subfolder of a larger repository.
@@ -28,7 +32,7 @@ export async function readGitRef(
     dir,
     'leave out --ref to read the files as they are, or run git init',
   );
-  const wanted = [...RECORD_FOLDERS, TEMPLATE_PATH, CONFIG_FILE].map((path) =>
+  const wanted = [...(scope ?? RECORD_FOLDERS), TEMPLATE_PATH, CONFIG_FILE].map((path) =>
     toGitPath(prefix, path),
   );
   const listing = gitOutput(dir, [

@@ -30,8 +30,9 @@ export interface ReadOptions {
   /** The environment git runs with and the parse cache reads (`IDEAS_NO_CACHE`). */
   env: Env;
   /**
-   * Only the record paths this accepts, at a ref (config and template are always read): for
-   * `check`, which needs a few files of the base, not all of them.
+   * Only the record paths this accepts (config and template are always read): for `check`,
+   * `validate --changed-since` and the writers, which need a few files, not all of them. The
+   * names of the others still count as idea ids.
    */
   select?: ((path: string) => boolean) | undefined;
   /** Literal git pathspecs holding every path `select` accepts: git lists there alone, at a ref. */
@@ -122,7 +123,7 @@ export async function identifyTree(options: ReadOptions): Promise<TreeIdentity |
 }
 
 async function readTree(options: ReadOptions, survey?: WorkingTreeSurvey): Promise<RawTree> {
-  const { root, ref, env, select } = options;
+  const { root, ref, env, select, scope } = options;
   const dir: GitDir = gitAt(root, env);
   // Opened by the reader once its git processes run: loading the cache overlaps their work.
   let cache: ParseCache | undefined;
@@ -135,7 +136,7 @@ async function readTree(options: ReadOptions, survey?: WorkingTreeSurvey): Promi
   // Through git when the root is in a work tree (fast); by walking the folders otherwise.
   const raw =
     ref !== undefined
-      ? await readGitRef(dir, ref, openCache, select)
+      ? await readGitRef(dir, ref, openCache, select, scope)
       : selectFrom(
           survey
             ? await readSurveyed(dir, survey, openCache)

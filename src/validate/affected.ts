@@ -76,14 +76,18 @@ export async function readAffected(
   });
 }
 
-/** The repository as far as judging the records at `paths` by every validation rule needs it. */
+/**
+ * The repository as far as judging the records at `paths` by every validation rule needs it,
+ * under `config` (the repository's own when absent).
+ */
 export async function readToJudge(
   read: ReadSubset,
   paths: readonly string[],
   extra: (repo: Known) => Selection = emptySelection,
+  config?: Config,
 ): Promise<Repository> {
   const { repo } = await closeOver(read, (repo) => ({
-    need: mergeSelections(readsFor(repo, paths, declaredReads(repo.config)), extra(repo)),
+    need: mergeSelections(readsFor(repo, paths, declaredReads(config ?? repo.config)), extra(repo)),
     affected: undefined,
   }));
   return repo;

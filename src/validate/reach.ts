@@ -56,16 +56,28 @@ export function emptySelection(): Selection {
   };
 }
 
+/**
+ * Whether a path is selected, by its folder and name. It runs on every path of a tree, so it
+ * reads the name by hand instead of through placeFile; where a name is malformed it may select
+ * a file placeFile would not name, and reading one file more never changes a finding.
+ */
 export function selects(selection: Selection, path: string): boolean {
   if (selection.paths.has(path)) return true;
-  const placed = placeFile(path);
-  if (placed.kind === 'idea')
-    return selection.everyIdea || (placed.id !== undefined && selection.ideas.has(placed.id));
-  if (placed.kind === 'decision')
-    return selection.everyIdea || selection.decisionsOn.has(placed.id ?? '');
-  if (placed.kind === 'vote')
-    return selection.votesOn.has(placed.id ?? '') || selection.votesBy.has(placed.voter ?? '');
-  return false;
+  const slash = path.indexOf('/');
+  const folder = path.slice(0, slash);
+  if (folder === 'ideas') {
+    if (selection.everyIdea) return true;
+    const dash = path.indexOf('-', slash);
+    return dash > 0 && selection.ideas.has(path.slice(slash + 1, dash));
+  }
+  const next = path.indexOf('/', slash + 1);
+  if (next < 0) return false;
+  const id = path.slice(slash + 1, next);
+  if (folder === 'decisions') return selection.everyIdea || selection.decisionsOn.has(id);
+  if (folder !== 'votes') return false;
+  if (selection.votesOn.has(id)) return true;
+  if (selection.votesBy.size === 0 || !path.endsWith('.md')) return false;
+  return selection.votesBy.has(path.slice(path.lastIndexOf('/') + 1, -3));
 }
 
 /** Literal git pathspecs (root-relative) holding every path the selection accepts, for the working tree. */

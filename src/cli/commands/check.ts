@@ -12,16 +12,15 @@ import {
   mergeBase,
   readChanges,
   readPathAuthors,
-  readTree,
   resolveBase,
   type DiffEntry,
 } from '../../git/diff.js';
-import { requireRootPrefix } from '../../git/locate.js';
+import { requireRootPrefix, toGitPath } from '../../git/locate.js';
 import { CONFIG_FILE } from '../../parse/config.js';
 import { placeFile } from '../../model/layout.js';
 import { HANDLE_PATTERN } from '../../schema/common.js';
 import { chooseActor, personOfEmail } from '../../policy/actor.js';
-import { classifyPath, steersCi } from '../../policy/paths.js';
+import { classifyPath, foldName, prefixesOf, steersCi } from '../../policy/paths.js';
 import {
   checkPolicy,
   withoutSuperseded,
@@ -29,6 +28,10 @@ import {
   type PathChange,
 } from '../../policy/policy.js';
 import { readRepository } from '../../read/repository.js';
+import { policyReads } from '../../policy/registry.js';
+import { readToJudge } from '../../validate/affected.js';
+import { mergeSelections, readsFor, within } from '../../validate/reach.js';
+import { subsetReader } from '../read-selection.js';
 import type { Repository } from '../../model/repository.js';
 import { sortProblems, validateRepository } from '../../validate/validate.js';
 import { readOpenPrs } from '../open-prs.js';
@@ -90,35 +93,23 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   // The diff is taken from the merge base, but authority (reviewers, people, quorum, lifecycle,
   // ids, authors, statuses) from the tip of the base branch: a branch started from an old commit
   // must not revive an old reviewer list.
-  const headTree = readTree(dir, headCommit);
-  const baseTree = readTree(dir, baseCommit);
-  const headPaths = headTree.flatMap((e) => toRoot(e.path) ?? []);
-  const baseIdeaPaths = ideaPathsById(baseTree.flatMap((e) => toRoot(e.path) ?? []));
-  const [baseRepo, { repo: branchRepo }] = await Promise.all([
-    readBaseRepository(root, ctx.env, baseCommit, changes),
-    readRepository({ root, ref: headCommit, env: ctx.env }),
+  const touchedTop = touchedPaths(changes).map(toTop);
+  const headPaths = caseCandidates(dir, headCommit, touchedTop).flatMap((p) => toRoot(p) ?? []);
+  const baseIdeas = gitOutput(dir, [
+    'ls-tree',
+    '-r',
+    '-z',
+    '--name-only',
+    '--full-tree',
+    baseCommit,
+    '--',
+    toGitPath(prefix, 'ideas/'),
   ]);
-  // The branch's files are validated with the settings they will merge into: the tip's config,
-  // unless the branch itself changes it (which needs a reviewer).
-  const headRepo = changes.some((c) => c.path === CONFIG_FILE || c.from === CONFIG_FILE)
-    ? branchRepo
-    : { ...branchRepo, config: baseRepo.config };
+  const baseIdeaPaths = ideaPathsById(
+    baseIdeas.split('\0').flatMap((p) => (p === '' ? [] : (toRoot(p) ?? []))),
+  );
 
-  // Commit authors always count for consent (an author added to an idea must have acted);
-  // they are the actors too when nobody is named by --actor or the forge.
-  const authors = readPathAuthors(dir, base, headCommit);
-  const committersOf = (path: string) =>
-    (authors.get(toTop(path)) ?? []).map((email) => personOfEmail(baseRepo.config, email));
-  let actorsOf: (path: string) => Acting[] = committersOf;
-  const people = new Set<string>();
-  if (chosen.handle !== undefined) {
-    const acting = { handle: chosen.handle, label: chosen.handle };
-    actorsOf = () => [acting];
-  } else {
-    for (const emails of authors.values())
-      for (const email of emails) people.add(personOfEmail(baseRepo.config, email).handle ?? email);
-  }
-
+  // The other branches' votes count in a budget: read first, so their ideas are read with the head.
   const openPrs = options.openPrs
     ? await readOpenPrs({
         root,
@@ -136,6 +127,43 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
         toRoot,
       })
     : undefined;
+  // Only what the rules read of each side: the changed files, their ideas, those ideas' votes
+  // and decisions, a voter's other votes under a budget (validate/reach.ts).
+  // The branch's files are validated with the settings they will merge into: the tip's config,
+  // unless the branch itself changes it (which needs a reviewer).
+  const ownConfig = changes.some((c) => c.path === CONFIG_FILE || c.from === CONFIG_FILE);
+  const readBase = subsetReader({ root, ref: baseCommit, env: ctx.env }).read;
+  // First what the changed files' names ask of the base, then what the branch's records name.
+  const wantedOfBase = (records: Parameters<typeof readsFor>[0]) =>
+    readsFor(records, changedPaths(changes), policyReads(undefined).base);
+  const firstBase = wantedOfBase(NO_RECORDS);
+  let baseRepo = await readBase(firstBase);
+  const branchRepo = await readHead(
+    root,
+    ctx.env,
+    headCommit,
+    changes,
+    openPrs,
+    ownConfig ? undefined : baseRepo.config,
+  );
+  const moreBase = wantedOfBase(branchRepo);
+  if (!within(moreBase, firstBase)) baseRepo = await readBase(mergeSelections(firstBase, moreBase));
+  const headRepo = ownConfig ? branchRepo : { ...branchRepo, config: baseRepo.config };
+
+  // Commit authors always count for consent (an author added to an idea must have acted);
+  // they are the actors too when nobody is named by --actor or the forge.
+  const authors = readPathAuthors(dir, base, headCommit);
+  const committersOf = (path: string) =>
+    (authors.get(toTop(path)) ?? []).map((email) => personOfEmail(baseRepo.config, email));
+  let actorsOf: (path: string) => Acting[] = committersOf;
+  const people = new Set<string>();
+  if (chosen.handle !== undefined) {
+    const acting = { handle: chosen.handle, label: chosen.handle };
+    actorsOf = () => [acting];
+  } else {
+    for (const emails of authors.values())
+      for (const email of emails) people.add(personOfEmail(baseRepo.config, email).handle ?? email);
+  }
 
   progress.phase('checking');
   const violations = checkPolicy({
@@ -171,7 +199,7 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   const summaryFile = summaryPath(options.summary, ctx.env);
   if (summaryFile !== undefined) {
     progress.phase('summarising');
-    const summary = await summarize(ctx, root, baseCommit, headCommit, branchRepo, changes);
+    const summary = await summarize(ctx, root, baseCommit, headCommit, changes);
     appendFileSync(resolvePath(ctx.cwd, summaryFile), formatCheckSummary(report, summary));
   }
   progress.done();
@@ -204,15 +232,13 @@ async function summarize(
   root: string,
   baseCommit: string,
   headCommit: string,
-  branchRepo: Repository,
   changes: PathChange[],
 ) {
+  // Standings are over every idea: the summary reads both sides whole.
   const merged = mergeResult(ctx.git(root), baseCommit, headCommit);
-  const [{ repo: base }, after] = await Promise.all([
+  const [{ repo: base }, { repo: after }] = await Promise.all([
     readRepository({ root, ref: baseCommit, env: ctx.env }),
-    merged.commit === undefined || merged.commit === headCommit
-      ? branchRepo
-      : readRepository({ root, ref: merged.commit, env: ctx.env }).then((r) => r.repo),
+    readRepository({ root, ref: merged.commit ?? headCommit, env: ctx.env }),
   ]);
   const merges = merged.commit !== undefined;
   return summarizeChanges({ changes, base, after, merges, today: ctx.today });
@@ -250,51 +276,47 @@ function toPathChanges(
 }
 
 /** Validation of the head, kept to the files this branch touches: the rest is not its doing. */
-function touchedProblems(
-  head: Awaited<ReturnType<typeof readRepository>>['repo'],
-  changes: PathChange[],
-  today: string,
-) {
-  const touched = new Set(changes.filter((c) => c.status !== 'deleted').map((c) => c.path));
-  return validateRepository(head, { today, only: touched });
+function touchedProblems(head: Repository, changes: PathChange[], today: string) {
+  return validateRepository(head, { today, only: new Set(touchedPaths(changes)) });
+}
+
+function touchedPaths(changes: readonly PathChange[]): string[] {
+  return changes.filter((c) => c.status !== 'deleted').map((c) => c.path);
+}
+
+/** Every path a change names, on either side. */
+function changedPaths(changes: readonly PathChange[]): string[] {
+  return [...new Set(changes.flatMap((c) => (c.from === undefined ? [c.path] : [c.path, c.from])))];
 }
 
 /**
- * The base as policy needs it, without reading every record twice: the config, the base side of
- * each changed file, and the ideas and decisions of every idea a change touches.
+ * The head as validation of the touched files and the policy need it: read in rounds, each
+ * reading what the last found it needs (validate/affected.ts readToJudge).
  */
-async function readBaseRepository(
+async function readHead(
   root: string,
   env: Context['env'],
-  base: string,
-  changes: PathChange[],
+  head: string,
+  changes: readonly PathChange[],
+  openPrs: Awaited<ReturnType<typeof readOpenPrs>> | undefined,
+  config: Repository['config'] | undefined,
 ): Promise<Repository> {
-  const paths = new Set<string>();
-  const ids = new Set<string>();
-  for (const change of changes) {
-    for (const path of [change.path, change.from]) {
-      if (path === undefined) continue;
-      paths.add(path);
-      const placed = placeFile(path);
-      if ('id' in placed && placed.id) ids.add(placed.id);
+  const { read } = subsetReader({ root, ref: head, env });
+  const paths = changedPaths(changes);
+  const judge = (repo: Parameters<typeof readsFor>[0] & { config?: Repository['config'] }) => {
+    const selection = readsFor(repo, paths, policyReads(config ?? repo.config).head);
+    // Whether each idea another branch votes on is open decides what those votes cost.
+    for (const { vote } of openPrs?.votes ?? []) {
+      selection.ideas.add(vote.idea);
+      selection.decisionsOn.add(vote.idea);
     }
-  }
-  const { repo } = await readRepository({
-    root,
-    ref: base,
-    env,
-    select: (path) => {
-      if (paths.has(path)) return true;
-      const placed = placeFile(path);
-      return (
-        (placed.kind === 'idea' || placed.kind === 'decision') &&
-        placed.id !== undefined &&
-        ids.has(placed.id)
-      );
-    },
-  });
-  return repo;
+    return selection;
+  };
+  return readToJudge(read, touchedPaths(changes), judge, config);
 }
+
+/** Before anything is read: the changed files' names are all there is to go by. */
+const NO_RECORDS = { ideas: [], votes: [], decisions: [], ideasById: new Map() };
 
 /**
  * An empty diff between trees that differ is a git that lies (a wrapper, a broken object
@@ -310,10 +332,40 @@ function assertSameTree(dir: GitDir, from: string, to: string): void {
     );
 }
 
+/**
+ * The paths of a commit that could differ only in case from a touched one, listed folder by
+ * folder where a touched path leads: what case checks need, without listing the whole tree.
+ */
+function caseCandidates(dir: GitDir, commit: string, touched: readonly string[]): string[] {
+  const wanted = new Set(touched.flatMap((path) => prefixesOf(path).map(foldName)));
+  const found: string[] = [];
+  let folders: string[] = [];
+  for (let level = 0; level === 0 || folders.length > 0; level++) {
+    const listing = gitOutput(dir, [
+      'ls-tree',
+      '-z',
+      '--full-tree',
+      commit,
+      ...(level === 0 ? [] : ['--', ...folders]),
+    ]);
+    folders = [];
+    for (const entry of listing.split('\0')) {
+      const tab = entry.indexOf('\t');
+      if (tab < 0) continue;
+      const path = entry.slice(tab + 1);
+      if (!wanted.has(foldName(path))) continue;
+      found.push(path);
+      if (entry.slice(0, tab).split(' ')[1] === 'tree') folders.push(`${path}/`);
+    }
+  }
+  return found;
+}
+
 /** Idea ids by file name (the name starts with the id), first path of each. */
 function ideaPathsById(paths: string[]): Map<string, string> {
   const found = new Map<string, string>();
   for (const path of paths) {
+    if (!path.startsWith('ideas/')) continue;
     const placed = placeFile(path);
     if (placed.kind === 'idea' && placed.id && !found.has(placed.id)) found.set(placed.id, path);
   }

@@ -4,6 +4,7 @@ import { sameHandle } from '../scope.js';
 export const authorConsent: PolicyRule = {
   id: 'policy/author-consent',
   severity: 'error',
+  reads: { base: { idea: [] }, head: { idea: [] } },
   description:
     'Someone is added as an author of an idea only with their consent: their own commit to the file in the branch, or a reviewer acting.',
   check(scope) {

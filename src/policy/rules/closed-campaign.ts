@@ -3,6 +3,7 @@ import type { PolicyFinding, PolicyRule } from '../rule.js';
 export const closedCampaign: PolicyRule = {
   id: 'policy/closed-campaign',
   severity: 'error',
+  reads: { base: { vote: ['idea'] }, head: { idea: [], vote: ['idea'] } },
   description:
     'No idea or vote is added to a campaign that has closed by the day of the check, whatever date it claims.',
   supersedes: ['campaign/closed'],

@@ -4,6 +4,7 @@ import type { PolicyFinding, PolicyRule } from '../rule.js';
 export const closedIdea: PolicyRule = {
   id: 'policy/closed-idea',
   severity: 'error',
+  reads: { base: { vote: ['decisions'] }, head: { vote: [] } },
   description:
     'No vote is added or changed on an idea the base has closed, whatever date the vote claims.',
   supersedes: ['vote/closed-idea'],

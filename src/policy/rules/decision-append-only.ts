@@ -3,6 +3,7 @@ import type { PolicyRule } from '../rule.js';
 export const decisionAppendOnly: PolicyRule = {
   id: 'policy/decision-append-only',
   severity: 'error',
+  reads: { base: {}, head: {} },
   description: 'A merged decision is never modified, renamed or deleted.',
   check(scope) {
     return scope

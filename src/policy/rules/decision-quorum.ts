@@ -13,6 +13,7 @@ export function signingReviewers(decision: Decision, reviewers: readonly string[
 export const decisionQuorum: PolicyRule = {
   id: 'policy/decision-quorum',
   severity: 'error',
+  reads: { base: { decision: ['idea'] }, head: { decision: ['idea'] } },
   description: 'A decision carries the signatures of review.quorum reviewers of the base config.',
   check(scope) {
     const findings: PolicyFinding[] = [];

@@ -7,6 +7,7 @@ import { addedDecisions } from './transition.js';
 export const decisionReviewer: PolicyRule = {
   id: 'policy/decision-reviewer',
   severity: 'error',
+  reads: { base: { decision: ['idea'] }, head: { decision: ['idea'] } },
   description:
     'A decision is added only by a reviewer who signs it; an author may withdraw their own idea (lifecycle.withdrawal).',
   check(scope) {

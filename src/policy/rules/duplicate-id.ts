@@ -3,6 +3,7 @@ import type { PolicyFinding, PolicyRule } from '../rule.js';
 export const duplicateId: PolicyRule = {
   id: 'policy/duplicate-id',
   severity: 'error',
+  reads: { base: {}, head: { idea: [] } },
   description:
     'An id added here is not used by another idea on the base or (with --open-prs) another branch.',
   supersedes: ['idea/duplicate-id'],

@@ -4,6 +4,7 @@ import { sameHandle } from '../scope.js';
 export const ideaAuthor: PolicyRule = {
   id: 'policy/idea-author',
   severity: 'error',
+  reads: { base: { idea: [] }, head: { idea: [] } },
   description:
     'An idea is added or edited by one of its authors or a reviewer; deleted by a reviewer.',
   check(scope) {

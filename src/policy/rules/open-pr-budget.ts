@@ -6,6 +6,11 @@ import { sameHandle } from '../scope.js';
 export const openPrBudget: PolicyRule = {
   id: 'policy/open-pr-budget',
   severity: 'warning',
+  reads: (config) => ({
+    base: {},
+    // The other branches' votes are read by check itself (open-prs.ts), with their ideas.
+    head: { vote: config.voting.mode === 'simple' ? [] : ['voter'] },
+  }),
   description:
     "With --open-prs: a voter's votes here and on other open branches, merged together, stay within the budget.",
   check(scope) {

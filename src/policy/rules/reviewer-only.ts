@@ -9,6 +9,7 @@ const WHAT: Record<string, string> = {
 export const reviewerOnly: PolicyRule = {
   id: 'policy/reviewer-only',
   severity: 'error',
+  reads: { base: {}, head: {} },
   description:
     'Config, templates, CODEOWNERS, CI and npm files (also above a subfolder root) and files outside the layout: reviewers only.',
   check(scope) {

@@ -16,6 +16,7 @@ export function addedDecisions(scope: PolicyScope): { decision: Decision; actedO
 export const transition: PolicyRule = {
   id: 'policy/transition',
   severity: 'error',
+  reads: { base: { decision: ['decisions'] }, head: { decision: [] } },
   description:
     'New decisions follow the lifecycle from the status on the base, after its latest decision.',
   supersedes: ['decision/transition'],

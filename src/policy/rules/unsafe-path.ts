@@ -4,6 +4,7 @@ import { caseCollisions, unsafePathReason } from '../paths.js';
 export const unsafePath: PolicyRule = {
   id: 'policy/unsafe-path',
   severity: 'error',
+  reads: { base: {}, head: {} },
   description:
     'No path escapes the layout: no "..", absolute paths, symbolic links, submodules or case-only twins.',
   check(scope) {

@@ -6,6 +6,7 @@ import type { Acting } from '../types.js';
 export const voteVoter: PolicyRule = {
   id: 'policy/vote-voter',
   severity: 'error',
+  reads: { base: { vote: [] }, head: { vote: [] } },
   description:
     'A vote is added, changed or retracted only by its voter (or the reviewer recording it).',
   check(scope) {
