@@ -1,0 +1,192 @@
+/**
+ * Reading only what a change reaches (validate/reach.ts) must answer exactly as reading
+ * everything: on random pull requests (ideas, votes and decisions added, edited and deleted,
+ * valid or not: budget overruns, duplicate ids, wrong folders, unknown ideas, illegal
+ * transitions), `check` and `validate --changed-since` print the same bytes either way.
+ * IDEAS_FULL_READ=1 is the full read. Seeded; the seed is printed so a failure can be replayed.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { commitAs, decisionText, ideaText, voteText } from './helpers/forge.js';
+import { git, makeRepo, writeTree, type Tree } from './helpers/repo.js';
+
+const PEOPLE = ['alice', 'bob', 'carol', 'dave', 'erin'];
+const CONFIG = `version: 1
+people:
+${PEOPLE.map((p) => `  ${p}: {emails: [${p}@example.com]}`).join('\n')}
+reviewers: [carol, dave]
+voting: {mode: budget, budget: 4}
+campaigns:
+  spring: {question: "What would make spring easier?", closes: 2026-11-05}
+`;
+
+const idea = (id: string, title: string, authors: string[], fields = '') =>
+  ideaText(id, title, authors).replace('created: 2026-11-01\n', `created: 2026-11-01\n${fields}`);
+const vote = (ideaId: string, voter: string, points = 1, date = '2026-11-10') =>
+  voteText(ideaId, voter).replace('points: 1', `points: ${points}`).replace('2026-11-10', date);
+
+/** Every file correctly named: main passed its own CI. Its content need not be valid. */
+const BASE: Tree = {
+  'ideas.config.yaml': CONFIG,
+  'ideas/them1-faster-delivery.md': idea('them1', 'Faster delivery', ['alice'], 'kind: theme\n'),
+  'ideas/ship1-overnight-shipping.md': idea(
+    'ship1',
+    'Overnight shipping',
+    ['alice'],
+    'parent: them1\n',
+  ),
+  'ideas/chat2-live-chat.md': idea('chat2', 'Live chat', ['dave'], 'campaign: spring\n'),
+  'ideas/fax33-fax-orders.md': idea('fax33', 'Fax orders', ['erin']),
+  'ideas/drop4-drone-drops.md': idea('drop4', 'Drone drops', ['bob'], 'parent: ship1\n'),
+  'votes/ship1/bob.md': vote('ship1', 'bob', 2),
+  'votes/ship1/carol.md': vote('ship1', 'carol'),
+  'votes/chat2/bob.md': vote('chat2', 'bob', 2),
+  'votes/fax33/alice.md': vote('fax33', 'alice'),
+  'votes/drop4/erin.md': vote('drop4', 'erin', 3),
+  'decisions/ship1/2026-11-12-reviewing.md': decisionText('ship1', 'reviewing', '2026-11-12', [
+    'carol',
+  ]),
+  'decisions/fax33/2026-11-11-rejected.md': decisionText('fax33', 'rejected', '2026-11-11', [
+    'dave',
+  ]),
+};
+
+const IDS = ['them1', 'ship1', 'chat2', 'fax33', 'drop4', 'new5a', 'new6b', 'nosuch'];
+const STATUSES = ['reviewing', 'accepted', 'rejected', 'duplicate', 'withdrawn', 'shipped'];
+const DATES = ['2026-11-02', '2026-11-10', '2026-11-20', '2026-12-30'];
+const TITLES = ['Overnight shipping', 'Overnight shipping now', 'Gift wrap', 'Live chat help'];
+
+type Op =
+  | { op: 'idea'; id: string; name: string; title: string; parent?: string; theme: boolean }
+  | {
+      op: 'vote';
+      id: string;
+      folder: string;
+      voter: string;
+      file: string;
+      points: number;
+      date: string;
+    }
+  | {
+      op: 'decision';
+      id: string;
+      folder: string;
+      status: string;
+      date: string;
+      reviewer: string;
+      dup?: string;
+    }
+  | { op: 'delete'; path: string }
+  | { op: 'authors'; path: string; authors: string[] };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    op: fc.constant('idea' as const),
+    id: fc.constantFrom(...IDS),
+    name: fc.constantFrom(...IDS), // a name other than the id is a wrong file name
+    title: fc.constantFrom(...TITLES),
+    parent: fc.option(fc.constantFrom(...IDS), { nil: undefined }),
+    theme: fc.boolean(),
+  }),
+  fc.record({
+    op: fc.constant('vote' as const),
+    id: fc.constantFrom(...IDS),
+    folder: fc.constantFrom(...IDS), // a folder other than the idea is a wrong folder
+    voter: fc.constantFrom(...PEOPLE, 'zed'),
+    file: fc.constantFrom(...PEOPLE, 'zed', 'Bob'),
+    points: fc.integer({ min: 1, max: 5 }),
+    date: fc.constantFrom(...DATES),
+  }),
+  fc.record({
+    op: fc.constant('decision' as const),
+    id: fc.constantFrom(...IDS),
+    folder: fc.constantFrom(...IDS),
+    status: fc.constantFrom(...STATUSES),
+    date: fc.constantFrom(...DATES),
+    reviewer: fc.constantFrom(...PEOPLE),
+    dup: fc.option(fc.constantFrom(...IDS), { nil: undefined }),
+  }),
+  fc.record({
+    op: fc.constant('delete' as const),
+    path: fc.constantFrom(...Object.keys(BASE).slice(1)),
+  }),
+  fc.record({
+    op: fc.constant('authors' as const),
+    path: fc.constantFrom(...Object.keys(BASE).filter((p) => p.startsWith('ideas/'))),
+    authors: fc.subarray(PEOPLE, { minLength: 1 }),
+  }),
+);
+
+function filesOf(o: Op): Record<string, string | null> {
+  switch (o.op) {
+    case 'idea':
+      return {
+        [`ideas/${o.name}-${o.title.toLowerCase().replace(/ /g, '-')}.md`]: idea(
+          o.id,
+          o.title,
+          ['bob'],
+          `${o.theme ? 'kind: theme\n' : ''}${o.parent ? `parent: ${o.parent}\n` : ''}`,
+        ),
+      };
+    case 'vote':
+      return { [`votes/${o.folder}/${o.file}.md`]: vote(o.id, o.voter, o.points, o.date) };
+    case 'decision': {
+      const text = decisionText(o.id, o.status, o.date, [o.reviewer]).replace(
+        '---\nThe',
+        `${o.dup ? `duplicate_of: ${o.dup}\n` : ''}---\nThe`,
+      );
+      return { [`decisions/${o.folder}/${o.date}-${o.status}.md`]: text };
+    }
+    case 'delete':
+      return { [o.path]: null };
+    case 'authors':
+      return {
+        [o.path]: (BASE[o.path] ?? '').replace(
+          /authors: \[[^\]]*\]/,
+          `authors: [${o.authors.join(', ')}]`,
+        ),
+      };
+  }
+}
+
+async function answer(root: string, args: string[], full: boolean) {
+  const result = await runCli(args, { cwd: root, env: full ? { IDEAS_FULL_READ: '1' } : {} });
+  return { code: result.code, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('reading what a change reaches answers as reading everything', () => {
+  it('check and validate --changed-since, on random pull requests', async () => {
+    const root = makeRepo(BASE);
+    const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+    // Printed so a failing case can be replayed with FC_SEED.
+    console.log(`incremental.property seed ${seed}`);
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(op, { minLength: 1, maxLength: 4 }),
+        fc.option(op, { nil: undefined }),
+        fc.constantFrom(...PEOPLE),
+        async (ops, uncommitted, actor) => {
+          git(root, 'checkout', '-q', '-f', 'main');
+          git(root, 'clean', '-q', '-fd');
+          git(root, 'checkout', '-q', '-B', `pr${round++}`);
+          commitAs(root, actor, Object.assign({}, ...ops.map(filesOf)), 'change');
+          const check = ['check', '--base', 'main', '--actor', actor, '--format', 'json'];
+          expect(await answer(root, check, false)).toEqual(await answer(root, check, true));
+          if (uncommitted) {
+            const files = filesOf(uncommitted);
+            for (const [path, text] of Object.entries(files))
+              if (text === null) rmSync(join(root, path), { force: true });
+              else writeTree(root, { [path]: text });
+          }
+          const validate = ['validate', '--changed-since', 'main', '--format', 'json'];
+          expect(await answer(root, validate, false)).toEqual(await answer(root, validate, true));
+        },
+      ),
+      { seed, numRuns: Number(process.env.FC_RUNS ?? 12), endOnFailure: true },
+    );
+  }, 300_000);
+});
