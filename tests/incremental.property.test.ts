@@ -60,24 +60,31 @@ const DATES = ['2026-11-02', '2026-11-10', '2026-11-20', '2026-12-30'];
 const TITLES = ['Overnight shipping', 'Overnight shipping now', 'Gift wrap', 'Live chat help'];
 
 type Op =
-  | { op: 'idea'; id: string; name: string; title: string; parent?: string; theme: boolean }
+  | {
+      op: 'idea';
+      id: string;
+      name: string | undefined;
+      title: string;
+      parent?: string | undefined;
+      theme: boolean;
+    }
   | {
       op: 'vote';
       id: string;
-      folder: string;
+      folder: string | undefined;
       voter: string;
-      file: string;
+      file: string | undefined;
       points: number;
       date: string;
     }
   | {
       op: 'decision';
       id: string;
-      folder: string;
+      folder: string | undefined;
       status: string;
       date: string;
       reviewer: string;
-      dup?: string;
+      dup?: string | undefined;
     }
   | { op: 'delete'; path: string }
   | { op: 'authors'; path: string; authors: string[] };
@@ -86,24 +93,26 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
     op: fc.constant('idea' as const),
     id: fc.constantFrom(...IDS),
-    name: fc.constantFrom(...IDS), // a name other than the id is a wrong file name
+    name: fc.option(fc.constantFrom(...IDS), { nil: undefined, freq: 4 }), // else a wrong name
     title: fc.constantFrom(...TITLES),
     parent: fc.option(fc.constantFrom(...IDS), { nil: undefined }),
     theme: fc.boolean(),
   }),
   fc.record({
     op: fc.constant('vote' as const),
-    id: fc.constantFrom(...IDS),
-    folder: fc.constantFrom(...IDS), // a folder other than the idea is a wrong folder
-    voter: fc.constantFrom(...PEOPLE, 'zed'),
-    file: fc.constantFrom(...PEOPLE, 'zed', 'Bob'),
+    // Mostly on open ideas, mostly by bob, who is at his budget on main.
+    id: fc.constantFrom('ship1', 'drop4', 'them1', ...IDS),
+    // Mostly where it belongs; sometimes in another idea's folder or under another name.
+    folder: fc.option(fc.constantFrom(...IDS), { nil: undefined, freq: 4 }),
+    voter: fc.constantFrom('bob', 'bob', 'bob', ...PEOPLE, 'zed'),
+    file: fc.option(fc.constantFrom(...PEOPLE, 'Bob'), { nil: undefined, freq: 4 }),
     points: fc.integer({ min: 1, max: 5 }),
-    date: fc.constantFrom(...DATES),
+    date: fc.constantFrom('2026-11-20', ...DATES),
   }),
   fc.record({
     op: fc.constant('decision' as const),
     id: fc.constantFrom(...IDS),
-    folder: fc.constantFrom(...IDS),
+    folder: fc.option(fc.constantFrom(...IDS), { nil: undefined, freq: 4 }),
     status: fc.constantFrom(...STATUSES),
     date: fc.constantFrom(...DATES),
     reviewer: fc.constantFrom(...PEOPLE),
@@ -124,7 +133,7 @@ function filesOf(o: Op): Record<string, string | null> {
   switch (o.op) {
     case 'idea':
       return {
-        [`ideas/${o.name}-${o.title.toLowerCase().replace(/ /g, '-')}.md`]: idea(
+        [`ideas/${o.name ?? o.id}-${o.title.toLowerCase().replace(/ /g, '-')}.md`]: idea(
           o.id,
           o.title,
           ['bob'],
@@ -132,13 +141,20 @@ function filesOf(o: Op): Record<string, string | null> {
         ),
       };
     case 'vote':
-      return { [`votes/${o.folder}/${o.file}.md`]: vote(o.id, o.voter, o.points, o.date) };
+      return {
+        [`votes/${o.folder ?? o.id}/${o.file ?? o.voter}.md`]: vote(
+          o.id,
+          o.voter,
+          o.points,
+          o.date,
+        ),
+      };
     case 'decision': {
       const text = decisionText(o.id, o.status, o.date, [o.reviewer]).replace(
         '---\nThe',
         `${o.dup ? `duplicate_of: ${o.dup}\n` : ''}---\nThe`,
       );
-      return { [`decisions/${o.folder}/${o.date}-${o.status}.md`]: text };
+      return { [`decisions/${o.folder ?? o.id}/${o.date}-${o.status}.md`]: text };
     }
     case 'delete':
       return { [o.path]: null };
