@@ -22,7 +22,8 @@ export function normaliseIdeaId(typed: string, flag = 'the id'): string {
 
 /** Ids that start like this one: what "did you mean" offers. */
 function nearIds(repo: Repository, id: string): string[] {
-  return [...repo.ideasById.keys()].filter((known) => known.startsWith(id.slice(0, 2))).sort();
+  // Every id a file is named with: a repository read in part still knows them all.
+  return [...repo.ideaIds].filter((known) => known.startsWith(id.slice(0, 2))).sort();
 }
 
 /** A usage error for an id no idea has, `where` saying which state was read ("on main"). */

@@ -17,7 +17,10 @@ import { handleFromEmail, handleOfEmail } from '../model/people.js';
 import type { Repository } from '../model/repository.js';
 import { readRepository, type ReadRepository } from '../read/repository.js';
 import type { Config } from '../schema/config.js';
+import { readToJudge } from '../validate/affected.js';
+import { emptySelection } from '../validate/reach.js';
 import { refuseLinks } from '../write/working-tree.js';
+import { subsetReader } from './read-selection.js';
 import type { Context } from './context.js';
 import { rootOf } from './repository.js';
 import type { AuthoringFlags } from './specs/authoring-options.js';
@@ -35,16 +38,25 @@ export interface Session {
   prefix: string;
   push: boolean;
   openPr: boolean;
+  /** What the command writes, when it says: then only what judging those files needs is read. */
+  focus?: Focus;
 }
 
+/** The record paths a command will write, named before reading (validate/affected.ts readToJudge). */
+export type Focus = (config: Config) => { paths: string[]; ideas?: string[] };
+
 /** Reads what the command builds on: the working tree, or the default branch in branch mode. */
-export async function openSession(ctx: Context, flags: AuthoringFlags): Promise<Session> {
+export async function openSession(
+  ctx: Context,
+  flags: AuthoringFlags,
+  focus?: Focus,
+): Promise<Session> {
   const root = rootOf(ctx, flags);
   const git = ctx.git(root);
-  const working = await readRepository({ root, env: ctx.env });
+  const working = await readFocused(ctx, root, undefined, focus);
   const config = working.repo.config;
   const branchMode = flags.push || (flags.branch ?? config.authoring.branch);
-  const common = { root, git, push: flags.push, openPr: flags.openPr };
+  const common = { root, git, push: flags.push, openPr: flags.openPr, ...(focus ? { focus } : {}) };
   if (!branchMode) return { ...common, config, read: working, repo: working.repo, prefix: '' };
   const prefix = requireRootPrefix(
     git,
@@ -52,20 +64,39 @@ export async function openSession(ctx: Context, flags: AuthoringFlags): Promise<
   );
   const base = requireDefaultBranch(git);
   // The branch builds on the default branch, so its config is the one that applies.
-  const read = await readRepository({
-    root,
-    ref: base.commit,
-    env: ctx.env,
-    fallbackConfig: config,
-  });
+  const read = await readFocused(ctx, root, base.commit, focus, config);
   return { ...common, config: read.repo.config, read, repo: read.repo, base, prefix };
 }
 
 /** The working tree read again: for a check that must see what another run just wrote. */
 export async function refreshSession(ctx: Context, session: Session): Promise<Session> {
   if (session.base) return session;
-  const read = await readRepository({ root: session.root, env: ctx.env });
+  const read = await readFocused(ctx, session.root, undefined, session.focus);
   return { ...session, read, repo: read.repo };
+}
+
+/** The whole repository, or with a focus only what judging the focused files needs. */
+async function readFocused(
+  ctx: Context,
+  root: string,
+  ref: string | undefined,
+  focus: Focus | undefined,
+  fallbackConfig?: Config,
+): Promise<ReadRepository> {
+  const options = { root, ref, env: ctx.env, ...(fallbackConfig ? { fallbackConfig } : {}) };
+  if (!focus) return readRepository(options);
+  const reader = subsetReader(options);
+  // The config says who the user is, and so which files are theirs: it comes with any read.
+  const { config } = await reader.read(emptySelection());
+  const { paths, ideas = [] } = focus(config);
+  const repo = await readToJudge(reader.read, paths, () => {
+    const selection = emptySelection();
+    for (const id of ideas) selection.ideas.add(id);
+    return selection;
+  });
+  // The last read is the one readToJudge settled on.
+  const last = reader.last();
+  return last && last.repo === repo ? last : readRepository(options);
 }
 
 /**

@@ -106,3 +106,8 @@ async function closeOver<T>(
     selection = mergeSelections(selection, need);
   }
 }
+
+/** Whether a round has read anything yet (the first asks by names alone). */
+export function isRead(repo: Known): repo is Repository {
+  return 'template' in repo;
+}

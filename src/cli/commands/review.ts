@@ -37,7 +37,16 @@ export interface ReviewOptions extends AuthoringFlags {
 }
 
 export const run: CommandHandler<ReviewOptions> = async (ctx, [typed = ''], options) => {
-  const session = await openSession(ctx, options);
+  const typedId = normaliseIdeaId(typed);
+  // A bad --duplicate-of is refused below, in its turn; here it only widens the read.
+  const duplicate = /^[a-z][a-z0-9]*$/.test(options.duplicateOf?.trim().toLowerCase() ?? '')
+    ? [options.duplicateOf?.trim().toLowerCase() ?? '']
+    : [];
+  // The decision about to be written (its day's number is found later): judging it is all that is read.
+  const session = await openSession(ctx, options, () => ({
+    paths: [`decisions/${typedId}/${ctx.today}-${options.status}.md`],
+    ideas: [typedId, ...duplicate],
+  }));
   const { repo, config } = session;
   const lifecycle = config.lifecycle;
   const status = options.status;

@@ -7,9 +7,15 @@ import { HANDLE_PATTERN } from '../../schema/common.js';
 import type { FileChange } from '../../model/types.js';
 import { FileExistsError } from '../../write/working-tree.js';
 import { problemsAfter, refuseInvalid } from '../dry-run.js';
-import { resolveIdeaId } from '../idea-id.js';
+import { normaliseIdeaId, resolveIdeaId } from '../idea-id.js';
 import { publish, reportOutcome } from '../publish.js';
-import { identifyUser, openSession, readCurrentText, type Session } from '../session.js';
+import {
+  identifyUser,
+  openSession,
+  readCurrentText,
+  type Focus,
+  type Session,
+} from '../session.js';
 import type { CommandHandler } from '../spec.js';
 import type { Context } from '../context.js';
 import type { AuthoringFlags } from '../specs/authoring-options.js';
@@ -28,8 +34,23 @@ export interface VoteOptions extends AuthoringFlags {
 export const run: CommandHandler<VoteOptions> = async (ctx, [typed = ''], options) =>
   // One vote at a time in a clone: the budget is checked on what the last vote wrote.
   withLock(ctx.git(rootOf(ctx, options)), 'votes', async () =>
-    castVote(ctx, await openSession(ctx, options), typed, options),
+    castVote(ctx, await openSession(ctx, options, voteFocus(ctx, typed, options)), typed, options),
   );
+
+/** The vote file about to be written: what judging it reads is all the command reads. */
+function voteFocus(ctx: Context, typed: string, options: VoteOptions): Focus {
+  const id = normaliseIdeaId(typed);
+  return (config) => {
+    let voter = options.as;
+    try {
+      voter ??= identifyUser({ git: ctx.git(rootOf(ctx, options)), config }).handle;
+    } catch {
+      // castVote says who is unknown, after what it says about the id.
+      return { paths: [], ideas: [id] };
+    }
+    return { paths: HANDLE_PATTERN.test(voter) ? [`votes/${id}/${voter}.md`] : [], ideas: [id] };
+  };
+}
 
 /** Also what `ideas new` calls when the user picks "vote for this one instead". */
 export async function castVote(
