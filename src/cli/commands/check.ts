@@ -339,23 +339,19 @@ function assertSameTree(dir: GitDir, from: string, to: string): void {
 function caseCandidates(dir: GitDir, commit: string, touched: readonly string[]): string[] {
   const wanted = new Set(touched.flatMap((path) => prefixesOf(path).map(foldName)));
   const found: string[] = [];
-  let folders: string[] = [];
-  for (let level = 0; level === 0 || folders.length > 0; level++) {
-    const listing = gitOutput(dir, [
-      'ls-tree',
-      '-z',
-      '--full-tree',
-      commit,
-      ...(level === 0 ? [] : ['--', ...folders]),
-    ]);
-    folders = [];
+  // Folders by object id, never by path: a crafted tree may hold a folder named "..", which a
+  // pathspec would resolve elsewhere. Trees nest finitely, so this ends.
+  const queue = [{ prefix: '', tree: commit }];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    const listing = gitOutput(dir, ['ls-tree', '-z', '--end-of-options', next.tree]);
     for (const entry of listing.split('\0')) {
       const tab = entry.indexOf('\t');
       if (tab < 0) continue;
-      const path = entry.slice(tab + 1);
+      const path = `${next.prefix}${entry.slice(tab + 1)}`;
       if (!wanted.has(foldName(path))) continue;
       found.push(path);
-      if (entry.slice(0, tab).split(' ')[1] === 'tree') folders.push(`${path}/`);
+      const [, type, id] = entry.slice(0, tab).split(' ');
+      if (type === 'tree' && id) queue.push({ prefix: `${path}/`, tree: id });
     }
   }
   return found;
