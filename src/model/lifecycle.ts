@@ -5,6 +5,7 @@
  * these functions; none names a status itself.
  */
 import type { Config } from '../schema/config.js';
+import { sameHandle } from './people.js';
 import type { Repository } from './repository.js';
 import type { Decision, Idea } from './types.js';
 
@@ -64,13 +65,12 @@ export function isWithdrawal(lifecycle: Lifecycle, status: string): boolean {
 
 /**
  * An author withdrawing their own idea: the one decision someone who is not a reviewer may
- * record (SPEC §2, §6). `sameHandle` compares handles the way the caller does (policy ignores case).
+ * record (SPEC §2, §6). Handles compare without case, as forge logins do.
  */
 export function isAuthorWithdrawal(
   lifecycle: Lifecycle,
   decision: Pick<Decision, 'status' | 'reviewers'>,
   idea: Pick<Idea, 'authors'> | undefined,
-  sameHandle: (a: string, b: string) => boolean = (a, b) => a === b,
 ): boolean {
   if (!isWithdrawal(lifecycle, decision.status)) return false;
   const authors = idea?.authors ?? [];

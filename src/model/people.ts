@@ -2,6 +2,15 @@
 import type { Config } from '../schema/config.js';
 import { HANDLE_PATTERN } from '../schema/common.js';
 
+/** A handle as compared: forge logins (GitHub, GitLab) ignore case, so bob and Bob are one person. */
+export function handleKey(handle: string): string {
+  return handle.toLowerCase();
+}
+
+export function sameHandle(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && handleKey(a) === handleKey(b);
+}
+
 /** The handle under `people` whose emails include this one (case-insensitive), if any. */
 export function handleOfEmail(people: Config['people'], email: string): string | undefined {
   const wanted = email.toLowerCase();

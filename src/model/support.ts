@@ -5,6 +5,7 @@
  * voters and points: rank, rank --tree, the report, the index and show all read it.
  */
 import { canonicalIdeaId, isClosed, statusOf } from './lifecycle.js';
+import { handleKey } from './people.js';
 import type { Repository } from './repository.js';
 import type { Vote } from './types.js';
 import { voteCost } from './voting.js';
@@ -36,7 +37,7 @@ export function combinedSupport(lists: Iterable<readonly CountedVote[]>): Suppor
   let points = 0;
   for (const list of lists)
     for (const vote of list) {
-      voters.add(vote.voter);
+      voters.add(handleKey(vote.voter));
       points += vote.points;
     }
   return { voters: voters.size, points };
@@ -67,8 +68,10 @@ export function countSupport(repo: Repository): Support {
     if (target === undefined) targets.set(vote.idea, (target = canonicalIdeaId(repo, vote.idea)));
     let byVoter = chosen.get(target);
     if (!byVoter) chosen.set(target, (byVoter = new Map()));
-    const held = byVoter.get(vote.voter);
-    if (!held || preferVote(vote, held, target)) byVoter.set(vote.voter, vote);
+    // One person whatever the case of the name (bob, Bob), as forge logins are.
+    const voter = handleKey(vote.voter);
+    const held = byVoter.get(voter);
+    if (!held || preferVote(vote, held, target)) byVoter.set(voter, vote);
   }
 
   const counted = new Map<Vote, number>();
@@ -82,12 +85,13 @@ export function countSupport(repo: Repository): Support {
     for (const [target, votes] of chosen) {
       if (!open(target)) continue;
       for (const vote of votes.values()) {
-        const list = byVoter.get(vote.voter);
+        const voter = handleKey(vote.voter);
+        const list = byVoter.get(voter);
         if (list) list.push({ vote, target });
-        else byVoter.set(vote.voter, [{ vote, target }]);
+        else byVoter.set(voter, [{ vote, target }]);
       }
     }
-    for (const [voter, list] of byVoter) {
+    for (const list of byVoter.values()) {
       list.sort((a, b) => compareVoteAge(a.vote, b.vote));
       let left = voting.budget;
       for (const { vote, target } of list) {
@@ -95,7 +99,7 @@ export function countSupport(repo: Repository): Support {
         left -= voteCost(voting, points);
         if (points !== vote.points) {
           counted.set(vote, points);
-          clipped.push({ voter, idea: target, given: vote.points, counted: points });
+          clipped.push({ voter: vote.voter, idea: target, given: vote.points, counted: points });
         }
       }
     }

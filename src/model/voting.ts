@@ -1,6 +1,7 @@
 /** The rules of the voting modes (SPEC §3): what a vote may carry and what it costs. */
 import type { Config } from '../schema/config.js';
 import { isClosed, statusOf } from './lifecycle.js';
+import { handleKey } from './people.js';
 import type { Repository } from './repository.js';
 import type { Vote } from './types.js';
 
@@ -33,7 +34,10 @@ export interface BudgetUse {
   votes: Vote[];
 }
 
-/** Points each voter has put on open ideas; points on closed ideas are given back. */
+/**
+ * Points each voter has put on open ideas; points on closed ideas are given back. Keyed by
+ * handleKey: bob and Bob spend one budget.
+ */
 export function budgetUse(repo: Repository): Map<string, BudgetUse> {
   const use = new Map<string, BudgetUse>();
   const open = new Map<string, boolean>();
@@ -47,8 +51,9 @@ export function budgetUse(repo: Repository): Map<string, BudgetUse> {
   };
   for (const vote of repo.votes) {
     if (!isOpen(vote.idea)) continue;
-    let entry = use.get(vote.voter);
-    if (!entry) use.set(vote.voter, (entry = { spent: 0, votes: [] }));
+    const voter = handleKey(vote.voter);
+    let entry = use.get(voter);
+    if (!entry) use.set(voter, (entry = { spent: 0, votes: [] }));
     entry.spent += voteCost(repo.config.voting, vote.points);
     entry.votes.push(vote);
   }

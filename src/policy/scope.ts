@@ -3,6 +3,7 @@
  * and an addition, except an idea keeping its id), the base tip's authority and who acted.
  */
 import { placeFile } from '../model/layout.js';
+import { sameHandle } from '../model/people.js';
 import type { Decision, Idea, Vote } from '../model/types.js';
 import type { Acting, PathChange, PolicyInput } from './types.js';
 
@@ -86,11 +87,6 @@ export class PolicyScope {
   reviewerList(): string {
     return listNames(this.reviewers);
   }
-}
-
-export function sameHandle(a: string | undefined, b: string | undefined): boolean {
-  // Forge logins (GitHub, GitLab) are case-insensitive.
-  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
 export function listNames(names: readonly string[]): string {

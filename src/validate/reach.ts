@@ -9,6 +9,7 @@
  * where it stands.
  */
 import { placeFile } from '../model/layout.js';
+import { handleKey } from '../model/people.js';
 import type { Repository } from '../model/repository.js';
 import type { RecordKind } from '../model/types.js';
 
@@ -36,7 +37,7 @@ export interface Selection {
   /** Files under votes/<id>/ and decisions/<id>/. */
   votesOn: Set<string>;
   decisionsOn: Set<string>;
-  /** Files votes/<any>/<voter>.md. */
+  /** Files votes/<any>/<voter>.md, by handleKey (bob and Bob spend one budget). */
   votesBy: Set<string>;
   /** Every idea and every decision. */
   everyIdea: boolean;
@@ -77,7 +78,7 @@ export function selects(selection: Selection, path: string): boolean {
   if (folder !== 'votes') return false;
   if (selection.votesOn.has(id)) return true;
   if (selection.votesBy.size === 0 || !path.endsWith('.md')) return false;
-  return selection.votesBy.has(path.slice(path.lastIndexOf('/') + 1, -3));
+  return selection.votesBy.has(handleKey(path.slice(path.lastIndexOf('/') + 1, -3)));
 }
 
 /** Literal git pathspecs (root-relative) holding every path the selection accepts, for the working tree. */
@@ -182,7 +183,8 @@ export function readsFor(
         for (const id of refs.ids) selection.ideas.add(id);
       else if (reach === 'decisions') for (const id of refs.ids) selection.decisionsOn.add(id);
       else if (reach === 'co-votes') for (const id of refs.ids) selection.votesOn.add(id);
-      else if (reach === 'voter') for (const voter of refs.voters) selection.votesBy.add(voter);
+      else if (reach === 'voter')
+        for (const voter of refs.voters) selection.votesBy.add(handleKey(voter));
       else if (reach === 'parents') addParents(repo, refs.links, selection);
       else if (reach === 'all-ideas') selection.everyIdea = true;
     }
@@ -190,7 +192,7 @@ export function readsFor(
   // A voter's budget reads whether each of their ideas is open: those ideas and their decisions.
   if (selection.votesBy.size > 0)
     for (const vote of allVotes(repo))
-      if (selection.votesBy.has(vote.voter)) {
+      if (selection.votesBy.has(handleKey(vote.voter))) {
         selection.ideas.add(vote.idea);
         selection.decisionsOn.add(vote.idea);
       }
@@ -254,7 +256,7 @@ export function reachedBy(
   const decisionsOf = new Set<string>();
   const votersOf = new Set<string>();
   const coVotes = new Set<string>();
-  const coVote = (id: string, voter: string) => `${id}\0${voter.toLowerCase()}`;
+  const coVote = (id: string, voter: string) => `${id}\0${handleKey(voter)}`;
   const voterIdeas = new Set<string>();
   const descendantsOf = new Set<string>();
   const successorsOf = new Set<string>();
@@ -281,7 +283,7 @@ export function reachedBy(
           selection.votesOn.add(id);
           for (const voter of voters) coVotes.add(coVote(id, voter));
         }
-      if (has('vote', 'voter')) voters.forEach((voter) => votersOf.add(voter));
+      if (has('vote', 'voter')) voters.forEach((voter) => votersOf.add(handleKey(voter)));
     }
   }
   for (const id of ideasOf) selection.ideas.add(id);
@@ -289,7 +291,8 @@ export function reachedBy(
   for (const id of decisionsOf) selection.decisionsOn.add(id);
   if (descendantsOf.size > 0 || successorsOf.size > 0) selection.everyIdea = true;
   // The voters of an idea whose standing changed: their budgets change with it.
-  for (const vote of allVotes(repo)) if (voterIdeas.has(vote.idea)) votersOf.add(vote.voter);
+  for (const vote of allVotes(repo))
+    if (voterIdeas.has(vote.idea)) votersOf.add(handleKey(vote.voter));
   for (const voter of votersOf) selection.votesBy.add(voter);
 
   const ideas = [...repo.ideas, ...(repo.partial?.ideas ?? [])];
@@ -298,7 +301,7 @@ export function reachedBy(
   for (const vote of allVotes(repo))
     if (
       votesOf.has(vote.idea) ||
-      votersOf.has(vote.voter) ||
+      votersOf.has(handleKey(vote.voter)) ||
       coVotes.has(coVote(vote.idea, vote.voter))
     )
       found.add(vote.path);

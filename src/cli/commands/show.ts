@@ -9,6 +9,7 @@ import { canonicalIdeaId } from '../../model/lifecycle.js';
 import type { Repository } from '../../model/repository.js';
 import { isRead, readToJudge } from '../../validate/affected.js';
 import { emptySelection } from '../../validate/reach.js';
+import { handleKey } from '../../model/people.js';
 import { subsetReader } from '../read-selection.js';
 import type { Context } from '../context.js';
 import { countSupport } from '../../model/support.js';
@@ -52,7 +53,7 @@ async function readForShow(ctx: Context, typed: string, options: ShowOptions): P
       if (canonicalIdeaId(repo, idea.id) === id) selection.votesOn.add(idea.id);
     if (repo.config.voting.mode !== 'simple')
       for (const vote of repo.votes)
-        if (selection.votesOn.has(vote.idea)) selection.votesBy.add(vote.voter);
+        if (selection.votesOn.has(vote.idea)) selection.votesBy.add(handleKey(vote.voter));
     return selection;
   });
 }

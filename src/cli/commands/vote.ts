@@ -2,6 +2,7 @@
 import { ExitCode, UsageError } from '../../errors.js';
 import { renderVote, updateVoteText } from '../../format/record-files.js';
 import { closingDecision, isClosed, statusOf } from '../../model/lifecycle.js';
+import { handleKey, sameHandle } from '../../model/people.js';
 import { budgetUse, pointsProblem, voteCost } from '../../model/voting.js';
 import { HANDLE_PATTERN } from '../../schema/common.js';
 import type { FileChange } from '../../model/types.js';
@@ -118,14 +119,14 @@ export async function castVote(
   const points = parsePoints(options.points, current?.points ?? 1);
   const problem = pointsProblem(config.voting, points);
   if (problem) throw new UsageError(`cannot vote ${points} points: ${problem}`);
-  if (!config.voting.self_votes && idea.authors.includes(voter)) {
+  if (!config.voting.self_votes && idea.authors.some((author) => sameHandle(author, voter))) {
     throw new UsageError(
       `${voter} is an author of "${id}", and self-votes are off in this repository`,
       "vote for someone else's idea, or ask for voting.self_votes: true in ideas.config.yaml",
     );
   }
   if (config.voting.mode !== 'simple') {
-    const use = budgetUse(repo).get(voter);
+    const use = budgetUse(repo).get(handleKey(voter));
     const spentElsewhere =
       (use?.spent ?? 0) - (current ? voteCost(config.voting, current.points) : 0);
     const left = config.voting.budget - spentElsewhere;

@@ -1,7 +1,7 @@
 import { isAuthorWithdrawal } from '../../model/lifecycle.js';
 import type { Decision } from '../../model/types.js';
 import type { PolicyFinding, PolicyRule } from '../rule.js';
-import { sameHandle } from '../scope.js';
+import { sameHandle } from '../../model/people.js';
 import { addedDecisions } from './transition.js';
 
 /** The configured reviewers who sign a decision, each once: what the quorum counts. */
@@ -24,7 +24,6 @@ export const decisionQuorum: PolicyRule = {
         scope.input.base.config.lifecycle,
         decision,
         scope.ideaById(decision.idea),
-        sameHandle,
       );
       const signed = signingReviewers(decision, scope.reviewers);
       if (isWithdrawalByAuthor || signed.length >= quorum) continue;

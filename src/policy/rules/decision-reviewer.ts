@@ -1,6 +1,6 @@
 import { isWithdrawal } from '../../model/lifecycle.js';
 import type { PolicyFinding, PolicyRule } from '../rule.js';
-import { sameHandle } from '../scope.js';
+import { sameHandle } from '../../model/people.js';
 import type { Acting } from '../types.js';
 import { addedDecisions } from './transition.js';
 

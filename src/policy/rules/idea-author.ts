@@ -1,5 +1,5 @@
 import type { PolicyFinding, PolicyRule } from '../rule.js';
-import { sameHandle } from '../scope.js';
+import { sameHandle } from '../../model/people.js';
 
 export const ideaAuthor: PolicyRule = {
   id: 'policy/idea-author',

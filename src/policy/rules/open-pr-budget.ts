@@ -1,7 +1,7 @@
 import { groupBy } from '../../model/repository.js';
 import { budgetUse } from '../../model/voting.js';
 import type { PolicyFinding, PolicyRule } from '../rule.js';
-import { sameHandle } from '../scope.js';
+import { handleKey, sameHandle } from '../../model/people.js';
 
 export const openPrBudget: PolicyRule = {
   id: 'policy/open-pr-budget',
@@ -30,10 +30,9 @@ export const openPrBudget: PolicyRule = {
     const findings: PolicyFinding[] = [];
     const warned = new Set<string>();
     for (const vote of mine) {
-      const voter = vote.voter.toLowerCase();
-      const spent = together.get(vote.voter)?.spent ?? 0;
-      if (warned.has(voter) || spent <= budget || (alone.get(vote.voter)?.spent ?? 0) > budget)
-        continue;
+      const voter = handleKey(vote.voter);
+      const spent = together.get(voter)?.spent ?? 0;
+      if (warned.has(voter) || spent <= budget || (alone.get(voter)?.spent ?? 0) > budget) continue;
       warned.add(voter);
       const branches = [
         ...new Set(others.filter((o) => sameHandle(o.vote.voter, vote.voter)).map((o) => o.branch)),

@@ -1,6 +1,7 @@
 import { placeFile } from '../../model/layout.js';
 import type { PolicyFinding, PolicyRule } from '../rule.js';
-import { sameHandle, voterOfPath, type PolicyScope, type JudgedChange } from '../scope.js';
+import { sameHandle } from '../../model/people.js';
+import { voterOfPath, type PolicyScope, type JudgedChange } from '../scope.js';
 import type { Acting } from '../types.js';
 
 export const voteVoter: PolicyRule = {

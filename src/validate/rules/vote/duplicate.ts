@@ -1,3 +1,4 @@
+import { handleKey } from '../../../model/people.js';
 import type { Finding, Rule } from '../../rule.js';
 
 export const voteDuplicate: Rule = {
@@ -10,7 +11,7 @@ export const voteDuplicate: Rule = {
     for (const [idea, votes] of repo.votesByIdea) {
       const first = new Map<string, string>();
       for (const vote of votes) {
-        const key = vote.voter.toLowerCase();
+        const key = handleKey(vote.voter);
         const earlier = first.get(key);
         if (earlier === undefined) first.set(key, vote.path);
         else
