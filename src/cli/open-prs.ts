@@ -15,6 +15,8 @@ export async function readOpenPrs(options: {
   root: string;
   dir: GitDir;
   env: Context['env'];
+  /** False with `--no-cache`. */
+  cache: boolean | undefined;
   baseRef: string;
   baseCommit: string;
   headCommit: string;
@@ -46,6 +48,7 @@ export async function readOpenPrs(options: {
       root,
       ref: branch.commit,
       env: options.env,
+      cache: options.cache,
       select: (path) => votePaths.has(path),
     });
     for (const vote of repo.votes) found.votes.push({ branch: branch.name, vote });

@@ -81,6 +81,11 @@ export function readFlags(options: RawOptions): ReadFlags {
     root: optionalString(options, 'root'),
     ref: optionalString(options, 'ref'),
     at: optionalString(options, 'at'),
-    cache: optionalBoolean(options, 'cache'),
+    ...cacheFlag(options),
   };
+}
+
+/** `--no-cache` alone, for the read commands that read no single ref (check, pending, demo). */
+export function cacheFlag(options: RawOptions): Pick<ReadFlags, 'cache'> {
+  return { cache: optionalBoolean(options, 'cache') };
 }

@@ -14,7 +14,7 @@ export function selectionOptions(
 
 /** A reader of subsets of one repository state, remembering the last read (its tree too). */
 export function subsetReader(
-  options: Pick<ReadOptions, 'root' | 'ref' | 'env' | 'fallbackConfig'>,
+  options: Pick<ReadOptions, 'root' | 'ref' | 'env' | 'fallbackConfig' | 'cache'>,
 ): { read: ReadSubset; last: () => ReadRepository | undefined } {
   let last: ReadRepository | undefined;
   // IDEAS_FULL_READ=1 reads everything: the reference the partial reads are tested against.

@@ -46,7 +46,12 @@ export async function readStatesBetween(
       ? { commit: null, day: '0000-01-01' }
       : resolveMoment(git, parseMoment(sinceGiven, '--since'), untilPoint.commit ?? tip, 'start');
   const read = async (commit: string): Promise<State> => {
-    const { repo } = await readRepository({ root, ref: commit, env: ctx.env });
+    const { repo } = await readRepository({
+      root,
+      ref: commit,
+      env: ctx.env,
+      cache: options.cache,
+    });
     return { repo, dates: resolveDates(repo, readFileHistory(git, commit)) };
   };
   const [before, after] = await Promise.all([

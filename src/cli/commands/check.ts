@@ -27,7 +27,7 @@ import {
   type Acting,
   type PathChange,
 } from '../../policy/policy.js';
-import { readRepository } from '../../read/repository.js';
+import { readRepository, type ReadOptions } from '../../read/repository.js';
 import { policyReads } from '../../policy/registry.js';
 import { readToJudge } from '../../validate/affected.js';
 import { mergeSelections, readsFor, within } from '../../validate/reach.js';
@@ -40,8 +40,9 @@ import { rootOf } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
 import type { Context } from '../context.js';
 import type { FORMAT_CHOICES } from '../spec.js';
+import type { ReadFlags } from '../options.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends Pick<ReadFlags, 'cache'> {
   root: string | undefined;
   base: string;
   head: string;
@@ -115,6 +116,7 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
         root,
         dir,
         env: ctx.env,
+        cache: options.cache,
         baseRef,
         baseCommit,
         headCommit,
@@ -132,7 +134,8 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   // The branch's files are validated with the settings they will merge into: the tip's config,
   // unless the branch itself changes it (which needs a reviewer).
   const ownConfig = changes.some((c) => c.path === CONFIG_FILE || c.from === CONFIG_FILE);
-  const readBase = subsetReader({ root, ref: baseCommit, env: ctx.env }).read;
+  const reading = { env: ctx.env, cache: options.cache };
+  const readBase = subsetReader({ root, ref: baseCommit, ...reading }).read;
   // First what the changed files' names ask of the base, then what the branch's records name.
   const wantedOfBase = (records: Parameters<typeof readsFor>[0]) =>
     readsFor(records, changedPaths(changes), policyReads(undefined).base);
@@ -140,7 +143,7 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   let baseRepo = await readBase(firstBase);
   const branchRepo = await readHead(
     root,
-    ctx.env,
+    reading,
     headCommit,
     changes,
     openPrs,
@@ -199,7 +202,7 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   const summaryFile = summaryPath(options.summary, ctx.env);
   if (summaryFile !== undefined) {
     progress.phase('summarising');
-    const summary = await summarize(ctx, root, baseCommit, headCommit, changes);
+    const summary = await summarize(ctx, root, options.cache, baseCommit, headCommit, changes);
     appendFileSync(resolvePath(ctx.cwd, summaryFile), formatCheckSummary(report, summary));
   }
   progress.done();
@@ -230,6 +233,7 @@ function summaryPath(
 async function summarize(
   ctx: Context,
   root: string,
+  cache: boolean | undefined,
   baseCommit: string,
   headCommit: string,
   changes: PathChange[],
@@ -237,8 +241,8 @@ async function summarize(
   // Standings are over every idea: the summary reads both sides whole.
   const merged = mergeResult(ctx.git(root), baseCommit, headCommit);
   const [{ repo: base }, { repo: after }] = await Promise.all([
-    readRepository({ root, ref: baseCommit, env: ctx.env }),
-    readRepository({ root, ref: merged.commit ?? headCommit, env: ctx.env }),
+    readRepository({ root, ref: baseCommit, env: ctx.env, cache }),
+    readRepository({ root, ref: merged.commit ?? headCommit, env: ctx.env, cache }),
   ]);
   const merges = merged.commit !== undefined;
   return summarizeChanges({ changes, base, after, merges, today: ctx.today });
@@ -295,13 +299,13 @@ function changedPaths(changes: readonly PathChange[]): string[] {
  */
 async function readHead(
   root: string,
-  env: Context['env'],
+  reading: Pick<ReadOptions, 'env' | 'cache'>,
   head: string,
   changes: readonly PathChange[],
   openPrs: Awaited<ReturnType<typeof readOpenPrs>> | undefined,
   config: Repository['config'] | undefined,
 ): Promise<Repository> {
-  const { read } = subsetReader({ root, ref: head, env });
+  const { read } = subsetReader({ root, ref: head, ...reading });
   const paths = changedPaths(changes);
   const judge = (repo: Parameters<typeof readsFor>[0] & { config?: Repository['config'] }) => {
     const selection = readsFor(repo, paths, policyReads(config ?? repo.config).head);

@@ -9,8 +9,9 @@ import { findPackageRoot } from '../../read/package-files.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandHandler } from '../spec.js';
 import { rankSpec } from '../specs/rank.js';
+import type { ReadFlags } from '../options.js';
 
-export interface DemoOptions {
+export interface DemoOptions extends Pick<ReadFlags, 'cache'> {
   dir: string | undefined;
 }
 
@@ -30,9 +31,9 @@ export const run: CommandHandler<DemoOptions> = async (ctx, _args, options) => {
     ].join('\n'),
   );
   // The real command on the new repository: what the user sees is what they will get.
-  const code = await rankSpec.run(ctx, [], { root, limit: '10' });
+  const code = await rankSpec.run(ctx, [], { root, limit: '10', cache: options.cache });
   if (code !== ExitCode.ok) return code;
-  const { repo } = await readRepository({ root, env: ctx.env });
+  const { repo } = await readRepository({ root, env: ctx.env, cache: options.cache });
   const top = rankIdeas(repo, { today: ctx.today })[0]?.idea.id ?? '<id>';
   ctx.out(
     [

@@ -17,13 +17,15 @@ import {
   shortRefName,
 } from '../../git/locate.js';
 import { placeFile } from '../../model/layout.js';
-import { parseRecords } from '../../parse/records.js';
+import { parseRecords, recordKindOf } from '../../parse/records.js';
+import { openParseCache, withParse } from '../../read/parse-cache.js';
 import { checkBytes } from '../../read/limits.js';
 import { startProgress } from '../progress.js';
 import { rootOf } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
+import type { ReadFlags } from '../options.js';
 
-export interface PendingOptions {
+export interface PendingOptions extends Pick<ReadFlags, 'cache'> {
   root: string | undefined;
   base: string | undefined;
   format: 'table' | 'json';
@@ -48,6 +50,8 @@ export const run: CommandHandler<PendingOptions> = async (ctx, _args, options) =
   progress.phase('reading remote branches');
   assertFullHistory(dir);
   const baseCommit = resolveBase(dir, base);
+  // Branches share most blobs with each other and with the next run: parsed once, by blob id.
+  const cache = openParseCache(dir, options.cache);
   const records: PendingRecord[] = [];
   for (const branch of remoteBranches(dir)) {
     if (branch.name === base || isAncestor(dir, branch.commit, baseCommit)) continue;
@@ -80,7 +84,10 @@ export const run: CommandHandler<PendingOptions> = async (ctx, _args, options) =
       if (!f.blob) return [];
       const bytes = blobs[at++] ?? Buffer.alloc(0);
       if (checkBytes(bytes) !== undefined) return [];
-      return [{ path: f.record.path, text: bytes.toString('utf8') }];
+      const file = { path: f.record.path, text: '' };
+      return [
+        withParse(file, f.blob, cache, recordKindOf(file.path), () => bytes.toString('utf8')),
+      ];
     });
     const parsed = parseRecords(sources);
     for (const { record } of found) {
@@ -98,6 +105,7 @@ export const run: CommandHandler<PendingOptions> = async (ctx, _args, options) =
       records.push(record);
     }
   }
+  cache?.save();
   progress.done();
   ctx.out(formatPending(options.format, { base, records }, { color: ctx.color }));
   return ExitCode.ok;

@@ -43,7 +43,12 @@ export const run: CommandHandler<ShowOptions> = async (ctx, args, options) => {
  */
 async function readForShow(ctx: Context, typed: string, options: ShowOptions): Promise<Repository> {
   const id = normaliseIdeaId(typed);
-  const { read } = subsetReader({ root: rootOf(ctx, options), ref: options.ref, env: ctx.env });
+  const { read } = subsetReader({
+    root: rootOf(ctx, options),
+    ref: options.ref,
+    env: ctx.env,
+    cache: options.cache,
+  });
   return readToJudge(read, [], (repo) => {
     const selection = emptySelection();
     selection.everyIdea = true;

@@ -1,7 +1,8 @@
 import { Option } from 'commander';
 import type { CheckOptions } from '../commands/check.js';
 import { defineCommand, FORMAT_CHOICES, type RawOptions } from '../spec.js';
-import { flag, optionalString, requiredChoice, requiredString } from '../options.js';
+import { cacheFlag, flag, optionalString, requiredChoice, requiredString } from '../options.js';
+import { cacheOption } from './filters.js';
 
 function parseCheckOptions(options: RawOptions): CheckOptions {
   return {
@@ -12,6 +13,7 @@ function parseCheckOptions(options: RawOptions): CheckOptions {
     openPrs: flag(options, 'openPrs'),
     summary: optionalString(options, 'summary'),
     format: requiredChoice(options, 'format', FORMAT_CHOICES, 'text'),
+    ...cacheFlag(options),
   };
 }
 
@@ -46,7 +48,8 @@ export const checkSpec = defineCommand({
       .addOption(
         new Option('--format <format>', 'output format').choices(FORMAT_CHOICES).default('text'),
       )
-      .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+      .option('--root <dir>', 'the ideas repository (default: found upwards from here)')
+      .addOption(cacheOption());
   },
   parse: parseCheckOptions,
   load: () => import('../commands/check.js'),

@@ -39,10 +39,15 @@ export function addReadOptions(command: Command): Command {
     .option('--ref <ref>', 'read the repository at this git ref instead of the working tree')
     .option('--at <when>', AT_HELP)
     .option('--root <dir>', 'the ideas repository (default: found upwards from here)')
-    .option(
-      '--no-cache',
-      'read and parse every file afresh, using no cached answer (as IDEAS_NO_CACHE=1 does)',
-    );
+    .addOption(cacheOption());
+}
+
+/** `--no-cache`, worded alike on every read command (addReadOptions, and those without --ref). */
+export function cacheOption(): Option {
+  return new Option(
+    '--no-cache',
+    'read and parse every file afresh, using no cached answer (as IDEAS_NO_CACHE=1 does)',
+  );
 }
 
 export interface FilterFlags {

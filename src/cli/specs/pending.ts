@@ -2,13 +2,15 @@ import { Option } from 'commander';
 import { addJsonFieldsOption } from '../json-fields.js';
 import type { PendingOptions } from '../commands/pending.js';
 import { defineCommand, type RawOptions } from '../spec.js';
-import { optionalString, requiredChoice } from '../options.js';
+import { cacheFlag, optionalString, requiredChoice } from '../options.js';
+import { cacheOption } from './filters.js';
 
 function parsePendingOptions(options: RawOptions): PendingOptions {
   return {
     root: optionalString(options, 'root'),
     base: optionalString(options, 'base'),
     format: requiredChoice(options, 'format', ['table', 'json'], 'table'),
+    ...cacheFlag(options),
   };
 }
 
@@ -32,7 +34,8 @@ export const pendingSpec = defineCommand({
           .choices(['table', 'json'])
           .default('table'),
       )
-      .option('--root <dir>', 'the ideas repository (default: found upwards from here)');
+      .option('--root <dir>', 'the ideas repository (default: found upwards from here)')
+      .addOption(cacheOption());
     addJsonFieldsOption(command);
   },
   parse: parsePendingOptions,
