@@ -317,6 +317,36 @@ describe('forge links in the Markdown and HTML report', () => {
     expect(await run(root, ['report', '--format', 'html'])).not.toContain('href="http');
   });
 
+  it('links a document of a past state to the files at the commit it read, not the branch tip', async () => {
+    const root = buildLoopRepo();
+    git(root, 'remote', 'add', 'origin', 'git@github.com:acme/ideas.git');
+    const blob = (commit: string, path: string) =>
+      `https://github.com/acme/ideas/blob/${commit}/${path}`;
+    const merge = git(root, 'rev-list', '-1', '--before=2026-04-10T23:59:59Z', 'HEAD').trim();
+    const ddd4 = 'ideas/ddd4-dark-mode.md';
+    const older = git(root, 'rev-parse', 'HEAD~3').trim();
+    const cases: [string[], string][] = [
+      [['report', '--format', 'md', '--at', '2026-04-10'], merge],
+      [['report', '--format', 'html', '--at', merge], merge],
+      [['report', '--format', 'md', '--ref', 'HEAD~3'], older],
+    ];
+    for (const [args, commit] of cases) {
+      const text = await run(root, args);
+      expect(text, args.join(' ')).toContain(blob(commit, ddd4));
+      expect(text, args.join(' ')).not.toContain('/blob/main/');
+    }
+    const aaa1 = 'ideas/aaa1-faster-builds.md';
+    const roadmap = await run(root, ['roadmap', '--format', 'md', '--at', '2026-04-10']);
+    expect(roadmap).toContain(blob(merge, aaa1));
+    expect(roadmap).not.toContain('/blob/main/');
+    // The changelog's window ends at the shipping commit: its links read there.
+    const shipped = git(root, 'rev-parse', 'HEAD').trim();
+    const changelog = await run(root, ['changelog', '--format', 'md', '--until', shipped]);
+    expect(changelog).toContain(blob(shipped, aaa1));
+    // Without a point in time, the default branch.
+    expect(await run(root, ['roadmap', '--format', 'md'])).toContain('/blob/main/');
+  });
+
   it('the HTML report lists every queued idea: the rest behind a <details>', async () => {
     const root = buildLoopRepo();
     const many: Record<string, string> = {};

@@ -17,7 +17,10 @@ export interface ChangelogOptions extends ReadFlags {
 export const run: CommandHandler<ChangelogOptions> = async (ctx, _args, options) => {
   const window = await readStatesBetween(ctx, options, undefined);
   const changelog = changelogBetween(window.before, window.after, window);
-  const links = forgeLinksOf(ctx.git(rootOf(ctx, options)));
+  // A window that ends at a chosen point links to the files as they were there.
+  const chosenEnd = options.until ?? options.at ?? options.ref;
+  const end = chosenEnd === undefined ? undefined : (window.until.commit ?? undefined);
+  const links = forgeLinksOf(ctx.git(rootOf(ctx, options)), end);
   ctx.out(formatChangelog(options.format, changelog, links));
   return ExitCode.ok;
 };

@@ -40,9 +40,10 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
   progress.phase('reading the repository');
   const color = ctx.color && out === undefined;
   // Only the documents a browser opens link to the forge (the remote's URL, read at the edge);
-  // the links' base is part of the cached answer's key, so a new remote gives new links.
-  const links =
-    format === 'md' || format === 'html' ? forgeLinksOf(ctx.git(rootOf(ctx, options))) : undefined;
+  // the links' base is part of the cached answer's key, so a new remote gives new links (the
+  // commit a past report links to is in the key already: the report reads history).
+  const linked = format === 'md' || format === 'html';
+  const links = linked ? forgeLinksOf(ctx.git(rootOf(ctx, options))) : undefined;
   const request = {
     command: 'report',
     params: {
@@ -69,7 +70,12 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
     });
     const note =
       report.dates.note === null ? '' : `ideas: note: ${sanitizeLine(report.dates.note)}\n`;
-    return { out: formatReport(format, report, { color, links }), err: note, code: ExitCode.ok };
+    const at = ref === undefined ? links : linked ? forgeLinksOf(ctx.git(root), ref) : undefined;
+    return {
+      out: formatReport(format, report, { color, links: at }),
+      err: note,
+      code: ExitCode.ok,
+    };
   });
   const text = answer.out;
   progress.done();

@@ -23,7 +23,7 @@ export const run: CommandHandler<RoadmapOptions> = async (ctx, _args, options) =
   const git = ctx.git(root);
   const dates = resolveDates(repo, readFileHistory(git, ref));
   const roadmap = buildRoadmap(repo, { today, dates, support: countSupport(repo) });
-  const text = formatRoadmap(options.format, roadmap, forgeLinksOf(git));
+  const text = formatRoadmap(options.format, roadmap, forgeLinksOf(git, ref));
   const out = options.out;
   if (out === undefined) ctx.out(text);
   else {
