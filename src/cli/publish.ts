@@ -19,8 +19,7 @@ import { toGitPath } from '../git/locate.js';
 import { formatOutcomeJson, formatOutcomeText } from '../format/outcome.js';
 import { sanitizeLine } from '../format/sanitize.js';
 import type { FileChange } from '../model/types.js';
-import { makeFolder } from '../write/atomic.js';
-import { privateFolder } from '../write/lock.js';
+import { privateTemp } from '../write/private-temp.js';
 import { deferSignals } from '../write/signals.js';
 import { writeChanges } from '../write/working-tree.js';
 import type { Context } from './context.js';
@@ -64,8 +63,9 @@ export function publish(ctx: Context, session: Session, request: PublishRequest)
       branch: request.branch,
       changes,
       message: request.message,
-      // Inside the git folder: an index left by a killed run never litters /tmp or the tree.
-      tempDir: privateTemp(session),
+      // Inside the git folder: an index left by a killed run never litters /tmp or the tree,
+      // and the next branch write removes it (write/private-temp.ts).
+      tempDir: privateTemp(session.git),
     });
   if (earlier === undefined) {
     const check = checkBranchChange(session.git, base.commit, request.branch, changes);
@@ -109,12 +109,6 @@ export function publish(ctx: Context, session: Session, request: PublishRequest)
   const url = forge ? pullRequestUrl(forge, request.branch, base.name) : undefined;
   if (session.openPr) openPullRequest(ctx, session.root, request, base.name, url);
   return { paths, branch: request.branch, ...(url ? { url } : {}) };
-}
-
-function privateTemp(session: Session): string {
-  const folder = privateFolder(session.git, 'tmp');
-  makeFolder(folder);
-  return folder;
 }
 
 /**

@@ -2,13 +2,13 @@
  * The git side of `new`, `vote` and `review`: who the user is, which ids are taken on any branch, and committing onto a new branch with plumbing only, so
  * the user's checkout, index and uncommitted work are never touched.
  */
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitError } from '../errors.js';
 import type { FileChange } from '../model/types.js';
 import { gitAt, runGit, type GitDir, type GitResult } from './git-process.js';
 import { findTopLevel, toGitPath, type DefaultBranch } from './locate.js';
+import { ownedTempName } from '../write/private-temp.js';
 
 export interface GitIdentity {
   name: string;
@@ -108,7 +108,7 @@ export function commitOnNewBranch(dir: GitDir, request: CommitRequest): string {
     );
   }
   const identity = readIdentity(top);
-  const index = join(request.tempDir, `ideas-index-${randomBytes(8).toString('hex')}`);
+  const index = join(request.tempDir, ownedTempName('ideas-index'));
   const env = { GIT_INDEX_FILE: index };
   try {
     const read = runGit(top, ['read-tree', request.base.commit], undefined, env);

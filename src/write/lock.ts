@@ -142,7 +142,8 @@ function isStale(path: string, holder: Holder | undefined, staleMs: number): boo
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this machine runs (EPERM: it does, as another user's). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -190,10 +190,9 @@ export const run: CommandHandler<ReviewOptions> = async (ctx, [typed = ''], opti
     throw new UsageError(`could not find a free file name for the decision in decisions/${id}/`);
   };
   // Two reviews of one idea at once in one clone take turns, so the day's sequence numbers
-  // (which order the decisions) are never given out twice.
-  const { outcome, path } = session.base
-    ? await decide()
-    : await withLock(session.git, `decisions:${id}`, decide);
+  // (which order the decisions) are never given out twice, and, with --branch, the second
+  // finds the first's branch made, never half made (as vote --branch does).
+  const { outcome, path } = await withLock(session.git, `decisions:${id}`, decide);
   reportOutcome(ctx, session, outcome, options.format, { id, path, status }, 'wrote');
   return ExitCode.ok;
 };
