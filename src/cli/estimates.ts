@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { sanitizeLine } from '../format/sanitize.js';
 import type { Estimates } from '../model/types.js';
 import { estimatesSchema } from '../schema/records.js';
+import { parseNamedNumbers } from './named-numbers.js';
 
 export type EstimateName = keyof Estimates;
 
@@ -30,25 +31,18 @@ export function checkEstimate(name: EstimateName, text: string): number | string
 
 /** `["reach=4000", "effort=3"]` as estimates; exit 2 naming the valid names on a bad one. */
 export function parseEstimateFlags(pairs: readonly string[]): Estimates {
+  const names = `the estimates are ${ESTIMATE_NAMES.join(', ')}; for example --estimate reach=4000`;
   const estimates: Estimates = {};
-  for (const pair of pairs) {
-    const match = /^([^=]*)=(.*)$/.exec(pair);
-    const name = match?.[1]?.trim() ?? '';
-    if (!match || !isEstimateName(name)) {
-      throw new UsageError(
-        match
-          ? `--estimate: "${sanitizeLine(name)}" is not an estimate`
-          : `--estimate takes name=number, not "${sanitizeLine(pair)}"`,
-        `the estimates are ${ESTIMATE_NAMES.join(', ')}; for example --estimate reach=4000`,
-      );
-    }
-    const value = checkEstimate(name, match[2] ?? '');
-    if (typeof value === 'string')
-      throw new UsageError(
-        `--estimate ${name}: ${value}, not "${sanitizeLine(match[2] ?? '')}"`,
-        `for example --estimate ${name}=${name === 'confidence' ? '0.8' : '3'}`,
-      );
-    estimates[name] = value;
-  }
+  const parsed = parseNamedNumbers(pairs, {
+    flag: '--estimate',
+    key: 'name',
+    hint: names,
+    valueHint: (name) => `for example --estimate ${name}=${name === 'confidence' ? '0.8' : '3'}`,
+    isName: isEstimateName,
+    unknown: (name) =>
+      new UsageError(`--estimate: "${sanitizeLine(name)}" is not an estimate`, names),
+    check: checkEstimate,
+  });
+  for (const { name, value } of parsed) estimates[name] = value;
   return estimates;
 }

@@ -23,6 +23,8 @@ import { withLock } from '../../write/lock.js';
 import { ask, isInteractive, requireAnswers } from '../prompts.js';
 import { rationaleQuestion, scoreQuestion } from '../questions.js';
 import { readImplementation } from '../../model/implemented-by.js';
+import { parseNamedNumbers } from '../named-numbers.js';
+import { sanitizeLine } from '../../format/sanitize.js';
 import type { CommandHandler } from '../spec.js';
 import type { AuthoringFlags } from '../specs/authoring-options.js';
 
@@ -201,33 +203,34 @@ function parseScores(
   pairs: readonly string[],
   criteria: readonly string[],
 ): Record<string, number> {
-  const scores: Record<string, number> = {};
-  for (const pair of pairs) {
-    const match = /^([^=]+)=(.+)$/.exec(pair);
-    const name = match?.[1]?.trim() ?? '';
-    const value = Number(match?.[2]);
-    if (!match || !Number.isFinite(value)) {
-      throw new UsageError(
-        `--score takes criterion=number, not "${pair}"`,
-        'for example --score impact=4',
-      );
-    }
-    if (!criteria.includes(name)) {
-      throw new UsageError(
-        `"${name}" is not a review criterion`,
+  const parsed = parseNamedNumbers(pairs, {
+    flag: '--score',
+    key: 'criterion',
+    hint: 'for example --score impact=4',
+    valueHint: (name) => `for example --score ${name}=4`,
+    isName: (name): name is string => criteria.includes(name),
+    unknown: (name) =>
+      new UsageError(
+        `"${sanitizeLine(name)}" is not a review criterion`,
         criteria.length > 0
           ? `the criteria are ${criteria.join(', ')} (review.criteria in ideas.config.yaml)`
           : 'no criteria are configured: add review.criteria in ideas.config.yaml',
-      );
-    }
-    // Object.defineProperty: a criterion named __proto__ stays a plain key.
+      ),
+    // Any number: the scale is validate's to judge, as it does for every decision file.
+    check: (_name, text) => {
+      const value = text.trim() === '' ? Number.NaN : Number(text);
+      return Number.isFinite(value) ? value : undefined;
+    },
+  });
+  const scores: Record<string, number> = {};
+  // Object.defineProperty: a criterion named __proto__ stays a plain key.
+  for (const { name, value } of parsed)
     Object.defineProperty(scores, name, {
       value,
       enumerable: true,
       writable: true,
       configurable: true,
     });
-  }
   return scores;
 }
 
