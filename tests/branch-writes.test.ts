@@ -3,45 +3,12 @@
  * killed run left in the git folder is removed by the next branch write, once it is old and its
  * maker is gone; a live run's file, or a fresh one, is left alone.
  */
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeIdeasRepo, runBinaryAsync } from './helpers/authoring.js';
-import { tempDir } from './helpers/repo.js';
-import { fakeGit, runCounter } from './campaign/fake-git.js';
+import { callsFromLock, lockedCalls } from './helpers/lock-calls.js';
 import { ownedTempName, STALE_TEMP_MS } from '../src/write/private-temp.js';
-
-/** The git calls of one run, each with whether the run held a lock of the repository then. */
-async function callsOf(argv: string[], email: string) {
-  const root = makeIdeasRepo(email);
-  const fake = fakeGit();
-  const log = join(tempDir('ideas-calls-'), 'calls.log');
-  const result = await runBinaryAsync(argv, {
-    cwd: root,
-    env: {
-      PATH: `${fake.bin}:${process.env.PATH ?? ''}`,
-      FAKE_GIT_COUNTER: runCounter(fake),
-      FAKE_GIT_LOG: log,
-      FAKE_GIT_LOCKS: join(root, '.git', 'ideas', 'locks'),
-      IDEAS_NO_CACHE: '1',
-    },
-  });
-  expect(result.code, result.stderr).toBe(0);
-  return readFileSync(log, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const [pid = '', locks = '', args = ''] = line.split('\t');
-      return { args, held: locks.includes(`"pid":${pid},`) };
-    });
-}
 
 describe('branch writes take the lock their working-tree writes take', () => {
   // vote reads under its lock (the budget is judged on what the last vote wrote); review takes
@@ -62,11 +29,7 @@ describe('branch writes take the lock their working-tree writes take', () => {
   ];
   for (const [name, argv, email, held] of cases) {
     it(`${name}: checks for and makes its branch holding the lock`, async () => {
-      const calls = await callsOf(argv, email);
-      const from = calls.findIndex((call) => call.held);
-      expect(from, `no git call of ${name} was made holding its lock`).toBeGreaterThanOrEqual(0);
-      const inside = calls.slice(from);
-      expect(inside.filter((call) => !call.held).map((call) => call.args)).toEqual([]);
+      const inside = callsFromLock(await lockedCalls(makeIdeasRepo(email), argv), name);
       for (const command of held)
         expect(
           inside.some((call) => call.args.startsWith(command)),

@@ -14,11 +14,11 @@ import {
   makeIdeasRepo,
   runBinaryAsync,
 } from '../helpers/authoring.js';
-import { git, tempDir } from '../helpers/repo.js';
+import { git } from '../helpers/repo.js';
 import { runCli } from '../helpers/cli.js';
 import { lockFolder, withLock } from '../../src/write/lock.js';
 import { gitAt } from '../../src/git/git-process.js';
-import { fakeGit, runCounter } from './fake-git.js';
+import { callsFromLock, lockedCalls } from '../helpers/lock-calls.js';
 
 const at = (root: string) => gitAt(root, process.env);
 
@@ -156,31 +156,10 @@ describe('concurrency: each writer reads what it builds on while holding its loc
     ['index', ['index']],
   ] as const) {
     it(`${name}: every git call from taking the lock on, reads included, holds it`, async () => {
-      const root = makeIdeasRepo('carol@example.com');
-      const fake = fakeGit();
-      const log = join(tempDir('ideas-calls-'), 'calls.log');
-      const result = await runBinaryAsync([...argv], {
-        cwd: root,
-        env: {
-          PATH: `${fake.bin}:${process.env.PATH ?? ''}`,
-          FAKE_GIT_COUNTER: runCounter(fake),
-          FAKE_GIT_LOG: log,
-          FAKE_GIT_LOCKS: join(root, '.git', 'ideas', 'locks'),
-          IDEAS_NO_CACHE: '1',
-        },
-      });
-      expect(result.code, result.stderr).toBe(0);
-      const calls = readFileSync(log, 'utf8')
-        .trim()
-        .split('\n')
-        .map((line) => {
-          const [pid = '', locks = '', args = ''] = line.split('\t');
-          return { args, held: locks.includes(`"pid":${pid},`) };
-        });
-      const from = calls.findIndex((call) => call.held);
-      expect(from, `no git call of ${name} was made holding its lock`).toBeGreaterThanOrEqual(0);
-      const inside = calls.slice(from);
-      expect(inside.filter((call) => !call.held).map((call) => call.args)).toEqual([]);
+      const inside = callsFromLock(
+        await lockedCalls(makeIdeasRepo('carol@example.com'), argv),
+        name,
+      );
       // The reading of the repository (the working tree's files through ls-files) is inside.
       expect(inside.some((call) => call.args.startsWith('ls-files'))).toBe(true);
     });
