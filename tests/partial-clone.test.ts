@@ -3,38 +3,17 @@
  * has the full history but fetches file contents on demand: every command gives the same output
  * there as in a full clone.
  */
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
-import { git, tempDir, writeTree } from './helpers/repo.js';
-import { decisionText, envOf, ideaText, makeForge, voteText } from './helpers/forge.js';
-import { fetchesIn, missingObjects } from './helpers/partial.js';
-
-/** One commit by `person` on a given day, so `--at` has history to choose from. */
-function commitAs(root: string, person: string, files: Record<string, string>, day: string): void {
-  writeTree(root, files);
-  const date = `${day}T12:00:00Z`;
-  const env = { ...process.env, ...envOf(person), GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-  execFileSync('git', ['add', '-A'], { cwd: root, env });
-  execFileSync('git', ['commit', '-q', '-m', `${person} on ${day}`], { cwd: root, env });
-}
-
-function clone(remote: string, filter: boolean): string {
-  const dir = `${tempDir('ideas-clone-')}/repo`;
-  const args = ['clone', '-q', ...(filter ? ['--filter=blob:none'] : []), `file://${remote}`, dir];
-  git(process.cwd(), ...args);
-  git(dir, 'checkout', '-q', 'pr');
-  git(dir, 'checkout', '-q', 'main');
-  return dir;
-}
+import { git } from './helpers/repo.js';
+import { commitAs, decisionText, ideaText, makeForge, voteText } from './helpers/forge.js';
+import { cloneOf, expectSameAnswer, missingObjects } from './helpers/partial.js';
 
 describe('a blobless partial clone', () => {
   it(
     'validates, ranks, reports and checks exactly as a full clone',
     { timeout: 120_000 },
     async () => {
-      const forge = makeForge();
-      git(forge.remote, 'config', 'uploadpack.allowFilter', 'true');
+      const forge = makeForge(undefined, { allowFilter: true });
       // History with content worth leaving out: ideas, votes and a decision over several commits.
       for (let i = 0; i < 6; i++) {
         commitAs(
@@ -43,6 +22,7 @@ describe('a blobless partial clone', () => {
           {
             [`ideas/ide${i}ab-idea-${i}.md`]: ideaText(`ide${i}ab`, `Idea number ${i}`, ['alice']),
           },
+          `alice on 2026-11-0${i + 1}`,
           `2026-11-0${i + 1}`,
         );
         commitAs(
@@ -56,6 +36,7 @@ describe('a blobless partial clone', () => {
               `Round ${i}: useful`,
             ),
           },
+          `bob on 2026-11-1${i}`,
           `2026-11-1${i}`,
         );
       }
@@ -70,6 +51,7 @@ describe('a blobless partial clone', () => {
             ['carol'],
           ),
         },
+        'carol on 2026-11-20',
         '2026-11-20',
       );
       git(forge.root, 'push', '-q', 'origin', 'main');
@@ -78,6 +60,7 @@ describe('a blobless partial clone', () => {
         forge.root,
         'erin',
         { 'votes/ide2ab/erin.md': voteText('ide2ab', 'erin') },
+        'erin on 2026-11-21',
         '2026-11-21',
       );
       git(forge.root, 'push', '-q', 'origin', 'pr');
@@ -88,11 +71,11 @@ describe('a blobless partial clone', () => {
         more[`ideas/new${i}ab-more-${i}.md`] = ideaText(`new${i}ab`, `More number ${i}`, ['dave']);
         more[`votes/new${i}ab/erin.md`] = voteText(`new${i}ab`, 'erin');
       }
-      commitAs(forge.root, 'dave', more, '2026-11-22');
+      commitAs(forge.root, 'dave', more, 'dave on 2026-11-22', '2026-11-22');
       git(forge.root, 'push', '-q', 'origin', 'more');
 
-      const full = clone(forge.remote, false);
-      const partial = clone(forge.remote, true);
+      const full = cloneOf(forge.remote, { visit: ['pr'] });
+      const partial = cloneOf(forge.remote, { blobless: true, visit: ['pr'] });
       expect(missingObjects(full)).toBe(0);
       // The checkout fetched the tip's blobs; the older versions stay on the server.
       expect(missingObjects(partial)).toBeGreaterThan(0);
@@ -123,20 +106,12 @@ describe('a blobless partial clone', () => {
       const outputs = new Map<string, string>();
       const fetches = new Map<string, number>();
       for (const [argv] of commands) {
-        const env = { GITHUB_ACTOR: undefined, GITLAB_USER_LOGIN: undefined };
-        const trace = `${tempDir('ideas-trace-')}/trace`;
-        const [a, b] = [
-          await runCli(argv, { cwd: full, env }),
-          await runCli(argv, { cwd: partial, env: { ...env, GIT_TRACE: trace } }),
-        ];
-        fetches.set(argv.join(' '), fetchesIn(trace));
-        expect(a.code, `${argv.join(' ')}: ${a.stderr}`).toBe(0);
-        expect(b.code, `${argv.join(' ')} in the partial clone: ${b.stderr}`).toBe(0);
-        expect(a.stdout.length).toBeGreaterThan(20);
-        expect(b.stdout.replaceAll(partial, '<root>'), argv.join(' ')).toBe(
-          a.stdout.replaceAll(full, '<root>'),
-        );
-        outputs.set(argv.slice(0, 3).join(' '), a.stdout);
+        const {
+          stdout,
+          fetches: [count = -1],
+        } = await expectSameAnswer(argv, full, [partial]);
+        fetches.set(argv.join(' '), count);
+        outputs.set(argv.slice(0, 3).join(' '), stdout);
       }
       // What a command lacks comes in one fetch, never one per file: origin/more's six new
       // blobs arrive together on its first read, and the second read finds them here.

@@ -7,8 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
-import { git, tempDir } from './helpers/repo.js';
+import { git } from './helpers/repo.js';
 import {
   BASE_TREE,
   commitAs,
@@ -17,7 +16,7 @@ import {
   makeForge,
   voteText,
 } from './helpers/forge.js';
-import { fetchesIn, missingObjects } from './helpers/partial.js';
+import { cloneOf, expectSameAnswer, missingObjects } from './helpers/partial.js';
 
 const COMMANDS: string[][] = [
   ['validate', '--format', 'json'],
@@ -35,8 +34,7 @@ describe('a sparse checkout of ideas/ only', () => {
     'answers validate, rank, list, show and report byte for byte as a full checkout',
     { timeout: 120_000 },
     async () => {
-      const forge = makeForge();
-      git(forge.remote, 'config', 'uploadpack.allowFilter', 'true');
+      const forge = makeForge(undefined, { allowFilter: true });
       const files: Record<string, string> = {};
       for (let i = 0; i < 4; i++) {
         files[`ideas/ide${i}ab-idea-${i}.md`] = ideaText(`ide${i}ab`, `Idea number ${i}`, [
@@ -54,18 +52,11 @@ describe('a sparse checkout of ideas/ only', () => {
       commitAs(forge.root, 'alice', files, 'ideas, votes and a decision');
       git(forge.root, 'push', '-q', 'origin', 'main');
 
-      const base = tempDir('ideas-sparse-');
-      const url = `file://${forge.remote}`;
-      const full = join(base, 'full');
-      git(base, 'clone', '-q', url, full);
+      const full = cloneOf(forge.remote);
       // All objects here, only ideas/ (and the top-level files) on disk.
-      const sparse = join(base, 'sparse');
-      git(base, 'clone', '-q', url, sparse);
-      git(sparse, 'sparse-checkout', 'set', '--cone', 'ideas');
+      const sparse = cloneOf(forge.remote, { sparse: ['ideas'] });
       // Blobless and sparse: the blobs of votes/ and decisions/ were never fetched.
-      const blobless = join(base, 'blobless');
-      git(base, 'clone', '-q', '--filter=blob:none', '--sparse', url, blobless);
-      git(blobless, 'sparse-checkout', 'set', '--cone', 'ideas');
+      const blobless = cloneOf(forge.remote, { blobless: true, sparse: ['ideas'] });
 
       for (const dir of [sparse, blobless]) {
         expect(existsSync(join(dir, 'ideas', 'ide0ab-idea-0.md'))).toBe(true);
@@ -81,26 +72,10 @@ describe('a sparse checkout of ideas/ only', () => {
       ).length;
       expect(missingObjects(blobless)).toBeGreaterThanOrEqual(votesAndDecisions);
 
-      const env = { GITHUB_ACTOR: undefined, GITLAB_USER_LOGIN: undefined };
       for (const [index, argv] of COMMANDS.entries()) {
-        const label = argv.join(' ');
-        const expected = await runCli(argv, { cwd: full, env });
-        expect(expected.code, `${label}: ${expected.stderr}`).toBe(0);
-        expect(expected.stdout.length, label).toBeGreaterThan(20);
-        const normal = (text: string, dir: string) => text.replaceAll(dir, '<root>');
-        const fromSparse = await runCli(argv, { cwd: sparse, env });
-        expect(fromSparse.code, `${label} in the sparse checkout: ${fromSparse.stderr}`).toBe(0);
-        expect(normal(fromSparse.stdout, sparse), label).toBe(normal(expected.stdout, full));
-
-        const trace = join(tempDir('ideas-trace-'), 'trace');
-        const fromBlobless = await runCli(argv, {
-          cwd: blobless,
-          env: { ...env, GIT_TRACE: trace },
-        });
-        expect(fromBlobless.code, `${label} in the blobless clone: ${fromBlobless.stderr}`).toBe(0);
-        expect(normal(fromBlobless.stdout, blobless), label).toBe(normal(expected.stdout, full));
+        const { fetches } = await expectSameAnswer(argv, full, [sparse, blobless]);
         // The first command fetches what it lacks in one round trip; the rest find it there.
-        expect(fetchesIn(trace), label).toBe(index === 0 ? 1 : 0);
+        expect(fetches[1], argv.join(' ')).toBe(index === 0 ? 1 : 0);
       }
       expect(missingObjects(blobless)).toBe(0);
       // The working tree was read, not rewritten: still only ideas/ on disk.

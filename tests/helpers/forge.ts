@@ -91,19 +91,30 @@ export function envOf(person: string): Record<string, string> {
 }
 
 export function gitAs(cwd: string, person: string, ...args: string[]): string {
+  return gitAsOn(cwd, person, undefined, ...args);
+}
+
+/** As `person`, and with `day` (YYYY-MM-DD) as author and committer date at noon UTC when given. */
+function gitAsOn(cwd: string, person: string, day: string | undefined, ...args: string[]): string {
+  const dated =
+    day === undefined
+      ? {}
+      : { GIT_AUTHOR_DATE: `${day}T12:00:00Z`, GIT_COMMITTER_DATE: `${day}T12:00:00Z` };
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ...envOf(person) },
+    env: { ...process.env, ...envOf(person), ...dated },
   });
 }
 
-export function makeForge(tree: Tree = BASE_TREE): Forge {
+/** With `allowFilter`, the server lets a clone leave blobs out (`--filter=blob:none`). */
+export function makeForge(tree: Tree = BASE_TREE, options: { allowFilter?: boolean } = {}): Forge {
   const root = makeRepo(tree);
   const remote = join(tempDir('ideas-remote-'), 'remote.git');
   git(root, 'init', '-q', '--bare', '-b', 'main', remote);
   git(root, 'remote', 'add', 'origin', remote);
   git(root, 'push', '-q', '-u', 'origin', 'main');
+  if (options.allowFilter) git(remote, 'config', 'uploadpack.allowFilter', 'true');
   return { root, remote };
 }
 
@@ -120,11 +131,13 @@ export function branchAs(
   if (options.push) git(forge.root, 'push', '-q', '-f', 'origin', branch);
 }
 
+/** One commit by `person` writing `files` (removing those set to null), on `day` when given. */
 export function commitAs(
   root: string,
   person: string,
   files: Record<string, string | null>,
   message: string,
+  day?: string,
 ): void {
   const written: Tree = {};
   for (const [path, text] of Object.entries(files)) {
@@ -132,6 +145,6 @@ export function commitAs(
     else written[path] = text;
   }
   writeTree(root, written);
-  gitAs(root, person, 'add', '-A');
-  gitAs(root, person, 'commit', '-q', '--allow-empty', '-m', message);
+  gitAsOn(root, person, day, 'add', '-A');
+  gitAsOn(root, person, day, 'commit', '-q', '--allow-empty', '-m', message);
 }
