@@ -4,9 +4,10 @@
  * in the documents a browser opens. Every expected figure is worked out in the comments.
  */
 import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { git, GIT_ENV, makeRepo } from './helpers/repo.js';
+import { git, GIT_ENV, lastingTempDir, makeRepo } from './helpers/repo.js';
 import { CONFIG, commitOn, decision, idea, vote } from './helpers/report-fixture.js';
 import type { Report } from '../src/report/report.js';
 
@@ -25,8 +26,8 @@ const TODAY = '2026-06-30';
  * 06-20 aaa1 validated, ccc3 accepted, fff6 duplicate of ddd4 (gus's vote counts for ddd4)
  * 06-25 aaa1 shipped
  */
-function buildLoopRepo(): string {
-  const root = makeRepo({}, { commit: false });
+function buildLoopRepo(at?: string): string {
+  const root = makeRepo({}, { commit: false, ...(at === undefined ? {} : { in: at }) });
   commitOn(root, '2026-01-05', {
     'ideas.config.yaml': CONFIG,
     ...idea('aaa1', { title: 'Faster builds', authors: ['ann'], team: 'web' }),
@@ -92,8 +93,14 @@ async function reportOf(root: string, ...args: string[]): Promise<Report> {
 }
 
 describe('the report closes the loop', () => {
+  // These tests only read: one repository serves them all.
+  let root = '';
+  beforeAll(() => {
+    root = buildLoopRepo(lastingTempDir('ideas-loop-'));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
   it('compares the --since period with the one before it, the merge dating ddd4', async () => {
-    const root = buildLoopRepo();
     const report = await reportOf(root, '--since', '2026-04-01');
     // 04-01..06-30 is 91 days; the 91 before are 2025-12-31..2026-03-31.
     expect(report.period.source).toBe('since');
@@ -157,7 +164,6 @@ describe('the report closes the loop', () => {
   });
 
   it('counts people over the whole history, and who has been quiet for 90 days', async () => {
-    const root = buildLoopRepo();
     const report = await reportOf(root);
     // ann aaa1, eee5 + votes ccc3, ddd4 = 4; ben ddd4 + 2 votes; eve fff6 + 2; cat bbb2 + 2;
     // dan ccc3 + 1; gus 1 vote. Ties: more ideas, then the later last day, then the name.
@@ -201,7 +207,6 @@ describe('the report closes the loop', () => {
   });
 
   it('takes the last 90 days by default, as of --at, and its roadmap is ideas roadmap', async () => {
-    const root = buildLoopRepo();
     const report = await reportOf(root, '--at', '2026-05-31');
     // Today is 05-31: 03-03..05-31, and before it 2025-12-03..2026-03-02.
     expect(report.period.source).toBe('default');
@@ -246,7 +251,7 @@ describe('the report closes the loop', () => {
   });
 
   it('--team narrows every loop figure to the team and the teams under it', async () => {
-    const report = await reportOf(buildLoopRepo(), '--team', 'sales');
+    const report = await reportOf(root, '--team', 'sales');
     // Only bbb2 (cat, rejected): its vote from dan; nothing rising, nothing on the road.
     expect(report.people.contributors.map((p) => [p.person, p.ideas, p.votes])).toEqual([
       ['cat', 1, 0],
@@ -258,7 +263,6 @@ describe('the report closes the loop', () => {
   });
 
   it('every format shows the new sections, with their figures', async () => {
-    const root = buildLoopRepo();
     const text = await run(root, ['report', '--since', '2026-04-01']);
     for (const heading of [
       'THIS PERIOD AGAINST THE LAST',

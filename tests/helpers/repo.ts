@@ -14,6 +14,8 @@ export interface RepoOptions {
   /** Make a git repository and commit the tree (default true). */
   git?: boolean;
   commit?: boolean;
+  /** An empty folder to make it in, which the caller removes (one repository for many tests). */
+  in?: string;
 }
 
 export const GIT_ENV = {
@@ -41,8 +43,13 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
 }
 
+/** A temporary folder the caller removes: made in beforeAll, removed in afterAll. */
+export function lastingTempDir(prefix = 'ideas-test-'): string {
+  return realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+}
+
 export function makeRepo(tree: Tree, options: RepoOptions = {}): string {
-  const root = tempDir();
+  const root = options.in ?? tempDir();
   writeTree(root, tree);
   if (options.git === false) return root;
   git(root, 'init', '-q', '-b', 'main');
