@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitError } from '../errors.js';
 import type { FileChange } from '../model/types.js';
-import { gitAt, runGit, type GitDir, type GitResult } from './git-process.js';
+import { gitAt, outputOf, runGit, runGitChecked, type GitDir } from './git-process.js';
 import { findTopLevel, toGitPath, type DefaultBranch } from './locate.js';
 import { ownedTempName } from '../write/private-temp.js';
 
@@ -17,14 +17,6 @@ export interface GitIdentity {
 
 const IDENTITY_HINT =
   'tell git who you are: git config --global user.name "Your Name" && git config --global user.email you@example.com';
-
-function outputOf(result: GitResult): string {
-  return result.stdout.toString('utf8').trim();
-}
-
-function fail(what: string, result: GitResult, hint?: string): never {
-  throw new GitError(`${what}: ${result.stderr || `git exited with ${result.status}`}`, hint);
-}
 
 /** The author git would use (config or GIT_AUTHOR_* variables). */
 export function readIdentity(dir: GitDir): GitIdentity {
@@ -111,51 +103,42 @@ export function commitOnNewBranch(dir: GitDir, request: CommitRequest): string {
   const index = join(request.tempDir, ownedTempName('ideas-index'));
   const env = { GIT_INDEX_FILE: index };
   try {
-    const read = runGit(top, ['read-tree', request.base.commit], undefined, env);
-    if (read.status !== 0) fail('git read-tree failed', read);
+    runGitChecked(top, ['read-tree', request.base.commit], { env });
     for (const change of request.changes) {
       if (change.text === null) {
-        const removed = runGit(
-          top,
-          ['update-index', '--force-remove', '--', change.path],
-          undefined,
-          env,
-        );
-        if (removed.status !== 0) fail('git update-index failed', removed);
+        runGitChecked(top, ['update-index', '--force-remove', '--', change.path], { env });
         continue;
       }
-      const blob = runGit(top, ['hash-object', '-w', '--stdin'], change.text);
-      if (blob.status !== 0) fail('git hash-object failed', blob);
-      const added = runGit(
+      const blob = runGitChecked(top, ['hash-object', '-w', '--stdin'], { input: change.text });
+      runGitChecked(
         top,
         ['update-index', '--add', '--cacheinfo', `100644,${outputOf(blob)},${change.path}`],
-        undefined,
-        env,
+        { env },
       );
-      if (added.status !== 0) fail('git update-index failed', added);
     }
-    const tree = runGit(top, ['write-tree'], undefined, env);
-    if (tree.status !== 0) fail('git write-tree failed', tree);
-    const commit = runGit(
+    const tree = runGitChecked(top, ['write-tree'], { env });
+    const commit = runGitChecked(
       top,
       ['commit-tree', outputOf(tree), '-p', request.base.commit, '-F', '-'],
-      request.message,
       {
-        GIT_AUTHOR_NAME: identity.name,
-        GIT_AUTHOR_EMAIL: identity.email,
+        input: request.message,
+        env: { GIT_AUTHOR_NAME: identity.name, GIT_AUTHOR_EMAIL: identity.email },
+        hint: IDENTITY_HINT,
       },
     );
-    if (commit.status !== 0) fail('git commit-tree failed', commit, IDENTITY_HINT);
     const id = outputOf(commit);
-    const created = runGit(top, [
-      'update-ref',
-      '-m',
-      'ideas: create branch',
-      ref,
-      id,
-      '0000000000000000000000000000000000000000',
-    ]);
-    if (created.status !== 0) fail(`git could not create the branch ${request.branch}`, created);
+    runGitChecked(
+      top,
+      [
+        'update-ref',
+        '-m',
+        'ideas: create branch',
+        ref,
+        id,
+        '0000000000000000000000000000000000000000',
+      ],
+      { what: `git could not create the branch ${request.branch}` },
+    );
     return id;
   } finally {
     rmSync(index, { force: true });
@@ -168,21 +151,21 @@ export function deleteBranch(dir: GitDir, branch: string, commit: string): void 
 }
 
 export function pushBranch(dir: GitDir, remote: string, branch: string): void {
-  const result = runGit(dir, [
-    'push',
-    '--porcelain',
-    '--set-upstream',
-    '--end-of-options',
-    remote,
-    `refs/heads/${branch}:refs/heads/${branch}`,
-  ]);
-  if (result.status !== 0) {
-    fail(
-      `git push to ${remote} failed`,
-      result,
-      `check that you may push to ${remote} (git remote -v; git fetch ${remote}), then run the command again`,
-    );
-  }
+  runGitChecked(
+    dir,
+    [
+      'push',
+      '--porcelain',
+      '--set-upstream',
+      '--end-of-options',
+      remote,
+      `refs/heads/${branch}:refs/heads/${branch}`,
+    ],
+    {
+      what: `git push to ${remote} failed`,
+      hint: `check that you may push to ${remote} (git remote -v; git fetch ${remote}), then run the command again`,
+    },
+  );
 }
 
 /** The URL as configured (not rewritten by insteadOf): what the forge is known by. */

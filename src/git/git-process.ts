@@ -143,12 +143,38 @@ export function runGitAsync(dir: GitDir, args: readonly string[]): Promise<GitRe
   });
 }
 
-/** Like runGit, but a failure is a GitError carrying git's own words. */
-export function gitOutput(dir: GitDir, args: readonly string[], hint?: string): string {
-  const result = runGit(dir, args);
+/** What a checked git call is given beyond its arguments, and how its failure is worded. */
+export interface CheckedCall {
+  input?: string | Buffer;
+  env?: Env;
+  /** What failed, before git's own words (default: "git <command> failed"). */
+  what?: string;
+  hint?: string | undefined;
+}
+
+/** Like runGit, but a failure is a GitError saying what failed, in git's own words. */
+export function runGitChecked(
+  dir: GitDir,
+  args: readonly string[],
+  call: CheckedCall = {},
+): GitResult {
+  const result = runGit(dir, args, call.input, call.env);
   if (result.status !== 0)
-    throw new GitError(`git ${args[0]} failed: ${result.stderr || `exit ${result.status}`}`, hint);
-  return result.stdout.toString('utf8');
+    throw new GitError(
+      `${call.what ?? `git ${args[0]} failed`}: ${result.stderr || `git exited with ${result.status}`}`,
+      call.hint,
+    );
+  return result;
+}
+
+/** runGitChecked's output as text. */
+export function gitOutput(dir: GitDir, args: readonly string[], hint?: string): string {
+  return runGitChecked(dir, args, { hint }).stdout.toString('utf8');
+}
+
+/** A git answer's text without the line end: an id, a name, a URL. */
+export function outputOf(result: GitResult): string {
+  return result.stdout.toString('utf8').trim();
 }
 
 /** A full object id as git prints it: 40 hex digits (SHA-1) or 64 (SHA-256). */
