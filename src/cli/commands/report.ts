@@ -70,7 +70,7 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
     });
     const note =
       report.dates.note === null ? '' : `ideas: note: ${sanitizeLine(report.dates.note)}\n`;
-    const at = ref === undefined ? links : linked ? forgeLinksOf(ctx.git(root), ref) : undefined;
+    const at = linked && ref !== undefined ? forgeLinksOf(ctx.git(root), ref) : links;
     return {
       out: formatReport(format, report, { color, links: at }),
       err: note,
