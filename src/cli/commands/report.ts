@@ -53,6 +53,8 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
       team: options.team,
       campaign: options.campaign,
       at: options.at,
+      // The report names the ref it was asked for: two names of one commit print differently.
+      ref: options.ref,
       links: links?.file('') ?? null,
     },
     history: true,

@@ -1,0 +1,160 @@
+/**
+ * Attacks on the incremental reads of `check` and `validate --changed-since`: a pull request
+ * whose files are crafted so that reading only what the change reaches (validate/reach.ts)
+ * would answer otherwise than reading everything (IDEAS_FULL_READ=1). Every difference is a
+ * defect; each case builds a real repository, commits the branch as its author, and compares
+ * both answers byte for byte.
+ */
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { commitAs, decisionText, gitAs, ideaText, voteText } from './helpers/forge.js';
+import { git, makeRepo, type Tree } from './helpers/repo.js';
+
+const PEOPLE = ['alice', 'bob', 'carol', 'dave', 'erin'];
+const CONFIG = `version: 1
+people:
+${PEOPLE.map((p) => `  ${p}: {emails: [${p}@example.com]}`).join('\n')}
+reviewers: [carol, dave]
+voting: {mode: budget, budget: 4}
+`;
+
+const BASE: Tree = {
+  'ideas.config.yaml': CONFIG,
+  'ideas/ship1-overnight-shipping.md': ideaText('ship1', 'Overnight shipping', ['alice']),
+  'ideas/chat2-live-chat.md': ideaText('chat2', 'Live chat', ['dave']),
+  'votes/ship1/bob.md': voteText('ship1', 'bob'),
+  'decisions/ship1/2026-11-12-reviewing.md': decisionText('ship1', 'reviewing', '2026-11-12', [
+    'carol',
+  ]),
+};
+
+interface Answer {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function answer(root: string, args: string[], full: boolean): Promise<Answer> {
+  const result = await runCli(args, { cwd: root, env: full ? { IDEAS_FULL_READ: '1' } : {} });
+  return { code: result.code, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Main as `base`, then a branch `pr` with one commit by `actor`; both answers of check and validate. */
+async function both(
+  base: Tree,
+  pr: Record<string, string | null>,
+  actor = 'bob',
+  setup?: (root: string) => void,
+): Promise<{ check: [Answer, Answer]; validate: [Answer, Answer]; root: string }> {
+  const root = makeRepo(base);
+  git(root, 'checkout', '-q', '-b', 'pr');
+  commitAs(root, actor, pr, 'change');
+  setup?.(root);
+  const check = ['check', '--base', 'main', '--actor', actor, '--format', 'json'];
+  const validate = ['validate', '--changed-since', 'main', '--format', 'json'];
+  return {
+    check: [await answer(root, check, false), await answer(root, check, true)],
+    validate: [await answer(root, validate, false), await answer(root, validate, true)],
+    root,
+  };
+}
+
+describe('incremental check answers as the full read', () => {
+  // DEFECT (not fixed): records on main whose content disagrees with their name are found by
+  // name in the incremental read and by content in the full one. Here the full read sees idea
+  // wxyz1 (in ideas/abcd1-misnamed.md) and passes the vote; the incremental read reports
+  // vote/unknown-idea. Fixing it means choosing name or content as the one truth in
+  // model/validate (maintainers' call).
+  it.skip('a vote for an idea whose file on main is named with another id', async () => {
+    const base = { ...BASE, 'ideas/abcd1-misnamed.md': ideaText('wxyz1', 'Misnamed', ['erin']) };
+    const { check, validate } = await both(base, {
+      'votes/wxyz1/bob.md': voteText('wxyz1', 'bob'),
+    });
+    expect(check[0]).toEqual(check[1]);
+    expect(validate[0]).toEqual(validate[1]);
+  });
+
+  it('a new idea reusing the id of an idea on main whose file is named otherwise', async () => {
+    const base = { ...BASE, 'ideas/abcd1-misnamed.md': ideaText('wxyz1', 'Misnamed', ['erin']) };
+    const { check, validate } = await both(base, {
+      'ideas/wxyz1-second.md': ideaText('wxyz1', 'Second', ['bob']),
+    });
+    expect(check[0]).toEqual(check[1]);
+    expect(validate[0]).toEqual(validate[1]);
+  });
+
+  it('a vote over budget where main holds a vote of the voter under another file name', async () => {
+    const base = {
+      ...BASE,
+      'votes/chat2/robert.md': voteText('chat2', 'bob').replace('points: 1', 'points: 3'),
+    };
+    const { check, validate } = await both(base, {
+      'votes/ship1/bob.md': voteText('ship1', 'bob'),
+    });
+    expect(check[0]).toEqual(check[1]);
+    expect(validate[0]).toEqual(validate[1]);
+  });
+
+  // DEFECT (not fixed), the same cause with a violation slipping through: main's decision
+  // decisions/ship1/…-rejected.md says `idea: chat2`. The full read closes chat2 and fails the
+  // new vote (policy/closed-idea); the incremental read reads decisions/chat2/ only, finds chat2
+  // open and passes the vote.
+  it.skip('a decision on main filed in another idea folder closes the idea voted on', async () => {
+    const base = {
+      ...BASE,
+      'decisions/ship1/2026-11-13-rejected.md': decisionText('chat2', 'rejected', '2026-11-13', [
+        'carol',
+      ]),
+    };
+    const { check, validate } = await both(
+      base,
+      {
+        'votes/chat2/alice.md': voteText('chat2', 'alice'),
+      },
+      'alice',
+    );
+    expect(check[0]).toEqual(check[1]);
+    expect(validate[0]).toEqual(validate[1]);
+  });
+
+  it('a branch changing the voting mode to budget', async () => {
+    const { check, validate } = await both(
+      { ...BASE, 'ideas.config.yaml': CONFIG.replace('mode: budget', 'mode: simple') },
+      {
+        'ideas.config.yaml': CONFIG.replace('budget: 4', 'budget: 1'),
+        'votes/chat2/bob.md': voteText('chat2', 'bob'),
+      },
+      'carol',
+    );
+    expect(check[0]).toEqual(check[1]);
+    expect(validate[0]).toEqual(validate[1]);
+  });
+
+  it('a branch changing the template', async () => {
+    const { check, validate } = await both(BASE, {
+      'templates/idea.md': '---\ntitle:\n---\n## Problem\n\n## Risks\n',
+      'ideas/new5a-gift-wrap.md': ideaText('new5a', 'Gift wrap', ['bob']),
+    });
+    expect(check[0]).toEqual(check[1]);
+    expect(validate[0]).toEqual(validate[1]);
+  });
+
+  it('a vote replaced by a link to another file', async () => {
+    const { check, validate } = await both(
+      BASE,
+      { 'votes/chat2/bob.md': voteText('chat2', 'bob') },
+      'bob',
+      (root) => {
+        git(root, 'rm', '-q', 'votes/chat2/bob.md');
+        mkdirSync(join(root, 'votes/chat2'), { recursive: true });
+        symlinkSync('../ship1/bob.md', join(root, 'votes/chat2/bob.md'));
+        gitAs(root, 'bob', 'add', '-A');
+        gitAs(root, 'bob', 'commit', '-q', '-m', 'link');
+      },
+    );
+    expect(check[0]).toEqual(check[1]);
+    expect(validate[0]).toEqual(validate[1]);
+  });
+});
