@@ -16,10 +16,25 @@ export const repoSimilarIdeas: Rule = {
       (idea) => !isClosed(repo.config.lifecycle, statusOf(repo, idea.id)),
     );
     const index = new SimilarityIndex(open);
-    return index.similarPairs(DUPLICATE_THRESHOLD).map(({ a, b, score }) => ({
-      file: repo.ideasById.get(b)?.path ?? '',
-      field: ['title'],
-      message: `reads like idea "${a}" (${Math.round(score * 100)}% alike): if it is the same, vote for ${a} instead, or a reviewer closes one as duplicate`,
-    }));
+    return index.similarPairs(DUPLICATE_THRESHOLD).map(({ a, b, score }) => {
+      // The newer idea is the likely second copy, and the one a pull request adds: the warning
+      // goes there (by created date; the later path on the same day), never by random id.
+      const [first, second] = arrival(repo.ideasById, a, b);
+      return {
+        file: repo.ideasById.get(second)?.path ?? '',
+        field: ['title'],
+        message: `reads like idea "${first}" (${Math.round(score * 100)}% alike): if it is the same, vote for ${first} instead, or a reviewer closes one as duplicate`,
+      };
+    });
   },
 };
+
+/** Two ids in the order their ideas arrived; `a` comes first in the index (its path sorts first). */
+function arrival(
+  ideas: ReadonlyMap<string, { created: string }>,
+  a: string,
+  b: string,
+): [string, string] {
+  const created = (id: string) => ideas.get(id)?.created ?? '';
+  return created(a) > created(b) ? [b, a] : [a, b];
+}
