@@ -157,4 +157,25 @@ describe('incremental check answers as the full read', () => {
     expect(check[0]).toEqual(check[1]);
     expect(validate[0]).toEqual(validate[1]);
   });
+
+  // Found by comparing validate --changed-since with the new problems of a full validate: the
+  // warning of a likely duplicate went on the later file by path, so a new idea whose random
+  // id sorts first put it on the old idea, which check and --changed-since never show.
+  it('a new idea like an old one is warned on the new file, whatever its id', async () => {
+    const copy = ideaText('aaa11', 'Overnight shipping', ['bob']).replace(
+      'created: 2026-11-01',
+      'created: 2026-11-20',
+    );
+    const { check, validate } = await both(BASE, { 'ideas/aaa11-overnight-shipping.md': copy });
+    for (const [answer] of [check, validate]) {
+      const problems = (JSON.parse(answer.stdout) as { problems: { rule: string; file: string }[] })
+        .problems;
+      expect(problems).toContainEqual(
+        expect.objectContaining({
+          rule: 'repo/similar-ideas',
+          file: 'ideas/aaa11-overnight-shipping.md',
+        }),
+      );
+    }
+  });
 });
