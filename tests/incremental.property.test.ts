@@ -168,6 +168,14 @@ function filesOf(o: Op): Record<string, string | null> {
   }
 }
 
+/** The problems of a `--format json` answer, as comparable strings. */
+function problemKeys(stdout: string): string[] {
+  const { problems } = JSON.parse(stdout) as {
+    problems: { rule: string; severity: string; file: string; message: string }[];
+  };
+  return problems.map((p) => `${p.rule} ${p.severity} ${p.file} ${p.message}`);
+}
+
 async function answer(root: string, args: string[], full: boolean) {
   const result = await runCli(args, { cwd: root, env: full ? { IDEAS_FULL_READ: '1' } : {} });
   return { code: result.code, stdout: result.stdout, stderr: result.stderr };
@@ -199,7 +207,23 @@ describe('reading what a change reaches answers as reading everything', () => {
               else writeTree(root, { [path]: text });
           }
           const validate = ['validate', '--changed-since', 'main', '--format', 'json'];
-          expect(await answer(root, validate, false)).toEqual(await answer(root, validate, true));
+          const changed = await answer(root, validate, false);
+          expect(changed).toEqual(await answer(root, validate, true));
+          // And what it affects is enough: every problem the change adds to a full validate is
+          // among those --changed-since reports. Similar-idea warnings are left out: on ideas
+          // created the same day the warning goes to the later path, which may be untouched.
+          const whole = await answer(root, ['validate', '--format', 'json'], false);
+          const before = await answer(
+            root,
+            ['validate', '--ref', 'main', '--format', 'json'],
+            false,
+          );
+          const old = new Set(problemKeys(before.stdout));
+          const reported = new Set(problemKeys(changed.stdout));
+          const added = problemKeys(whole.stdout).filter(
+            (p) => !old.has(p) && !p.startsWith('repo/similar-ideas'),
+          );
+          expect(added.filter((p) => !reported.has(p))).toEqual([]);
         },
       ),
       { seed, numRuns: Number(process.env.FC_RUNS ?? 12), endOnFailure: true },
