@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { locateField, parseFrontMatter } from './front-matter.js';
 import { placeFile } from '../model/layout.js';
-import { recordSchemas } from '../schema/records.js';
+import { estimatesSchema, recordSchemas } from '../schema/records.js';
 import type { Decision, Idea, Problem, RecordKind, SourceFile, Vote } from '../model/types.js';
 import type { ParsedSource, Placement, RecordFile, RecordLists } from '../model/types.js';
 
@@ -35,6 +35,8 @@ const KNOWN_FIELDS: Record<RecordKind, ReadonlySet<string>> = {
   vote: new Set(Object.keys(recordSchemas.vote.shape)),
   decision: new Set(Object.keys(recordSchemas.decision.shape)),
 };
+
+const ESTIMATE_NAMES: ReadonlySet<string> = new Set(Object.keys(estimatesSchema.shape));
 
 /** The kind of record a path holds, if any: what parsing and caching key on. */
 export function recordKindOf(path: string): RecordKind | undefined {
@@ -85,6 +87,18 @@ export function parseSource(text: string, kind: RecordKind): ParsedSource {
       message: `unknown field "${key}" in ${article(kind)} ${kind}: known fields are ${[...known].join(', ')}`,
     });
   }
+  // The schema drops an estimate name no model reads: a typo would cost a score in silence.
+  const estimates: unknown = kind === 'idea' ? fm.data.estimates : undefined;
+  if (typeof estimates === 'object' && estimates !== null && !Array.isArray(estimates))
+    for (const key of Object.keys(estimates)) {
+      if (ESTIMATE_NAMES.has(key)) continue;
+      problems.push({
+        rule: 'field/unknown',
+        severity: 'warning',
+        ...locateField(fm, ['estimates', key]),
+        message: `unknown estimate "estimates.${key}": the estimates are ${[...ESTIMATE_NAMES].join(', ')}`,
+      });
+    }
   const schema: z.ZodType = recordSchemas[kind];
   const result = schema.safeParse(fm.data);
   if (!result.success) {
