@@ -9,16 +9,18 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { commitAs, decisionText, gitAs, ideaText, voteText } from './helpers/forge.js';
+import {
+  CONFIG as FORGE_CONFIG,
+  commitAs,
+  decisionText,
+  gitAs,
+  ideaText,
+  voteText,
+} from './helpers/forge.js';
 import { git, makeRepo, type Tree } from './helpers/repo.js';
 
-const PEOPLE = ['alice', 'bob', 'carol', 'dave', 'erin'];
-const CONFIG = `version: 1
-people:
-${PEOPLE.map((p) => `  ${p}: {emails: [${p}@example.com]}`).join('\n')}
-reviewers: [carol, dave]
-voting: {mode: budget, budget: 4}
-`;
+// Forge people and reviewers, under a budget: bob's second vote is over it.
+const CONFIG = `${FORGE_CONFIG}voting: {mode: budget, budget: 4}\n`;
 
 const BASE: Tree = {
   'ideas.config.yaml': CONFIG,
