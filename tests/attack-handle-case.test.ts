@@ -29,12 +29,8 @@ function repo(): string {
 }
 
 describe('a budget counts a voter once, whatever the case of their name', () => {
-  // DEFECT (not fixed): model/voting.ts budgetUse keys spending by the exact voter string, and
-  // validate/reach.ts selects a voter's votes by exact file name, so bob spends his 4 points
-  // twice, as "bob" and as "Bob": validate and check both pass (exit 0). With people configured
-  // the only sign is a vote/unknown-voter warning. The fix folds case in budgetUse, in
-  // reach.ts's votesBy selection and in policy/open-pr-budget: three modules, left to a maintainer.
-  it.skip('validate and check refuse a second budget spent as "Bob"', async () => {
+  // Found by this attack: bob spent his budget twice, as "bob" and as "Bob" (fixed on main).
+  it('validate and check refuse a second budget spent as "Bob"', async () => {
     const root = repo();
     commitAs(root, 'bob', { 'votes/chat2/Bob.md': four('chat2', 'Bob') }, 'Bob votes');
     const validate = await runCli(['validate', '--format', 'json'], { cwd: root });
@@ -57,11 +53,8 @@ describe('a budget counts a voter once, whatever the case of their name', () => 
     );
   });
 
-  // DEFECT (not fixed), the same gap: vote/self-vote compares authors with `includes` (exact),
-  // so bob, the author of ship1, votes for it as "Bob"; check passes (exit 0), and without
-  // people configured nothing at all is said. model/lifecycle.ts documents that validation
-  // compares handles exactly while policy ignores case: which one holds is a maintainer's call.
-  it.skip('an author voting for their own idea as "Bob" is refused', async () => {
+  // Found by this attack: bob voted for his own idea as "Bob" and check passed (fixed on main).
+  it('an author voting for their own idea as "Bob" is refused', async () => {
     const root = makeRepo({
       'ideas.config.yaml': CONFIG,
       'ideas/ship1-overnight-shipping.md': ideaText('ship1', 'Overnight shipping', ['bob']),
