@@ -7,7 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { UsageError } from '../errors.js';
 import { gitAt, type Env, type GitDir } from '../git/git-process.js';
-import { isRealDate } from '../schema/common.js';
+import { isRealDate } from '../schema/patterns.js';
 import { openWithSystem, runGhProcess, type GhResult } from './system.js';
 
 export interface OutStream extends Writable {

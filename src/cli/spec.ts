@@ -22,7 +22,7 @@ export interface TypedCommandSpec<O> {
   hidden?: boolean;
   configure(command: Command): void;
   /** commander's options as this command's typed value; throws UsageError on a bad value. */
-  parse(options: RawOptions): O;
+  parse(options: RawOptions): O | Promise<O>;
   load(): Promise<{ run: CommandHandler<O> }>;
 }
 
@@ -44,7 +44,7 @@ export function defineCommand<O>(spec: TypedCommandSpec<O>): CommandSpec {
     ...(spec.hidden === true ? { hidden: true } : {}),
     configure: (command) => spec.configure(command),
     run: async (ctx, args, options) => {
-      const typed = spec.parse(options);
+      const typed = await spec.parse(options);
       const { run } = await spec.load();
       return run(ctx, args, typed);
     },

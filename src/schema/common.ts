@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { HANDLE_PATTERN, ID_PATTERN } from './patterns.js';
+import { HANDLE_PATTERN, ID_PATTERN, isRealDate } from './patterns.js';
 
-export { HANDLE_PATTERN, ID_PATTERN };
+export { HANDLE_PATTERN, ID_PATTERN, isRealDate };
 
 export const ideaId = z.string().regex(ID_PATTERN, {
   error: 'must be 3 to 16 lowercase letters and digits, starting with a letter',
@@ -15,18 +15,6 @@ export const isoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
   .refine(isRealDate, { error: 'is not a real calendar date' });
-
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** `YYYY-MM-DD` names a day that exists (no 2026-02-30), checked without building a Date. */
-export function isRealDate(value: string): boolean {
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(5, 7));
-  const day = Number(value.slice(8, 10));
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0));
-}
 
 /** A YAML list, or a single value that reads as a list of one (`tags: ops`). */
 export function listOf<T extends z.ZodType>(item: T) {

@@ -4,8 +4,7 @@ import { ExitCode } from '../../errors.js';
 import { loadRepository } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
 import type { ReadFlags } from '../options.js';
-
-export const EXPORT_FORMATS = ['json', 'csv'] as const;
+import type { EXPORT_FORMATS } from '../choices.js';
 
 export interface ExportOptions extends ReadFlags {
   format: (typeof EXPORT_FORMATS)[number];

@@ -9,9 +9,7 @@ import { listCsv, listMarkdown } from '../../format/listing-files.js';
 import { filterListing, readListFilter } from '../list-filters.js';
 import type { ReadFlags } from '../options.js';
 import type { FilterFlags } from '../specs/filters.js';
-
-export const LIST_SORTS = ['date', 'id', 'votes'] as const;
-export const LIST_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+import type { LIST_FORMATS, LIST_SORTS } from '../choices.js';
 
 export interface ListOptions extends ReadFlags {
   filters: FilterFlags;

@@ -1,7 +1,8 @@
 import { Option } from 'commander';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { requiredChoice } from '../options.js';
-import { EXPORT_FORMATS, type ExportOptions } from '../commands/export.js';
+import type { ExportOptions } from '../commands/export.js';
+import { EXPORT_FORMATS } from '../choices.js';
 import { addReadOptions, parseReadFlags } from './filters.js';
 
 function parseExportOptions(options: RawOptions): ExportOptions {

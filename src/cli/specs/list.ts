@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { addJsonFieldsOption } from '../json-fields.js';
-import { LIST_FORMATS, LIST_SORTS, type ListOptions } from '../commands/list.js';
+import type { ListOptions } from '../commands/list.js';
+import { LIST_FORMATS, LIST_SORTS } from '../choices.js';
 import { defineCommand, type RawOptions } from '../spec.js';
 import { optionalString, requiredChoice } from '../options.js';
 import { addFilterOptions, addReadOptions, parseFilterFlags, parseReadFlags } from './filters.js';

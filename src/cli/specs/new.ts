@@ -3,9 +3,8 @@ import { defineCommand, type RawOptions } from '../spec.js';
 import { flag, optionalString, stringList } from '../options.js';
 import { addAuthoringOptions, collect, parseAuthoringFlags } from './authoring-options.js';
 import { parseVoteOptions } from './vote.js';
-import { parseEstimateFlags } from '../estimates.js';
 
-function parseNewOptions(options: RawOptions): NewOptions {
+async function parseNewOptions(options: RawOptions): Promise<NewOptions> {
   return {
     ...parseAuthoringFlags(options),
     title: optionalString(options, 'title'),
@@ -15,16 +14,19 @@ function parseNewOptions(options: RawOptions): NewOptions {
     campaign: optionalString(options, 'campaign'),
     theme: flag(options, 'theme'),
     bodyFile: optionalString(options, 'bodyFile'),
-    estimate: estimateFlags(options),
+    estimate: await estimateFlags(options),
     fromJson: optionalString(options, 'fromJson'),
     yes: flag(options, 'yes'),
     vote: parseVoteOptions(options),
   };
 }
 
-function estimateFlags(options: RawOptions) {
+// The estimates' bounds are the idea schema's: loaded only when the flag is given, not at start-up.
+async function estimateFlags(options: RawOptions) {
   const pairs = stringList(options, 'estimate');
-  return pairs === undefined ? undefined : parseEstimateFlags(pairs);
+  if (pairs === undefined) return undefined;
+  const { parseEstimateFlags } = await import('../estimates.js');
+  return parseEstimateFlags(pairs);
 }
 
 export const newSpec = defineCommand({

@@ -1,0 +1,59 @@
+/**
+ * What the bundle loads before any command runs: the command table, commander and the few
+ * modules `--help` needs, never the parsers and schemas a command brings when it runs. Read from
+ * the built files (the static imports of dist/cli.js and the chunks they name), not timed.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runBinary } from './helpers/cli.js';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+
+/** Every file dist/cli.js loads before it runs anything: its static imports, followed. */
+function loadedAtStart(): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    const text = readFileSync(file, 'utf8');
+    files.set(file, text);
+    // esbuild writes `import {…} from "./chunks/x.js"` and `import "./chunks/x.js"`; a dynamic
+    // `import("./chunks/x.js")` is what loads later, and is not followed.
+    for (const match of text.matchAll(
+      /^(?:import|export)\s[^;]*?from\s*"(\.[^"]+)"|^import\s*"(\.[^"]+)"/gm,
+    ))
+      visit(join(dirname(file), match[1] ?? match[2] ?? ''));
+  };
+  visit(join(dist, 'cli.js'));
+  return files;
+}
+
+/** The packages a bundled file holds: esbuild marks each module with a `// node_modules/…` line. */
+function packagesIn(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/^\/\/ node_modules\/((?:@[^/\n]+\/)?[^/\n]+)\//gm))
+    if (match[1]) names.add(match[1]);
+  return names;
+}
+
+describe('start-up', () => {
+  it('loads no YAML engine, schema library or front-matter parser before a command runs', () => {
+    const loaded = new Set<string>();
+    for (const text of loadedAtStart().values())
+      for (const name of packagesIn(text)) loaded.add(name);
+    // commander draws the command table; chalk colours help; nothing else is needed for it.
+    expect(loaded.has('commander')).toBe(true);
+    for (const heavy of ['zod', 'yaml', 'js-yaml', 'gray-matter', 'playwright', 'playwright-core'])
+      expect([...loaded], `${heavy} is loaded at start-up`).not.toContain(heavy);
+  });
+
+  it('still runs a command that needs them, and --estimate still checks its bounds', () => {
+    const help = runBinary(['--help'], { cwd: dist });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^  vote \[options\] <id>/m);
+    const bad = runBinary(['new', '--estimate', 'confidence=7', '--yes'], { cwd: dist });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--estimate confidence');
+  });
+});
