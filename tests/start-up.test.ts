@@ -51,7 +51,7 @@ describe('start-up', () => {
   it('still runs a command that needs them, and --estimate still checks its bounds', () => {
     const help = runBinary(['--help'], { cwd: dist });
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^  vote \[options\] <id>/m);
+    expect(help.stdout).toMatch(/^ {2}vote \[options\] <id>/m);
     const bad = runBinary(['new', '--estimate', 'confidence=7', '--yes'], { cwd: dist });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--estimate confidence');
