@@ -2,10 +2,13 @@
  * Reading only what a change reaches (validate/reach.ts) must answer exactly as reading
  * everything: on random pull requests (ideas, votes and decisions added, edited and deleted,
  * valid or not: budget overruns, duplicate ids, wrong folders, unknown ideas, illegal
- * transitions), `check` and `validate --changed-since` print the same bytes either way.
- * IDEAS_FULL_READ=1 is the full read. Seeded; the seed is printed so a failure can be replayed.
+ * transitions), `check` and `validate --changed-since` print the same bytes either way, and so
+ * do `vote` and `review` (output and the file written) on top of uncommitted changes: files
+ * modified, removed and added in the working tree, some of them staged, inside and outside
+ * what the command reads. IDEAS_FULL_READ=1 is the full read. Seeded; the seed is printed so a
+ * failure can be replayed.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -176,13 +179,55 @@ function problemKeys(stdout: string): string[] {
   return problems.map((p) => `${p.rule} ${p.severity} ${p.file} ${p.message}`);
 }
 
-async function answer(root: string, args: string[], full: boolean) {
-  const result = await runCli(args, { cwd: root, env: full ? { IDEAS_FULL_READ: '1' } : {} });
+async function answer(root: string, args: string[], full: boolean, env = {}) {
+  const result = await runCli(args, {
+    cwd: root,
+    env: { ...env, ...(full ? { IDEAS_FULL_READ: '1' } : {}) },
+  });
   return { code: result.code, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A writer's answer and the file it leaves, the file then put back as it was. */
+async function written(root: string, args: string[], path: string, full: boolean, as: string) {
+  const file = join(root, path);
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  const result = await answer(root, args, full, { GIT_AUTHOR_EMAIL: `${as}@example.com` });
+  const after = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  // The decision's file name carries today's date; the vote's is the voter's.
+  if (before === undefined) rmSync(file, { force: true });
+  else writeFileSync(file, before);
+  return { ...result, after };
+}
+
+function applyToWorkingTree(root: string, files: Record<string, string | null>): void {
+  for (const [path, text] of Object.entries(files))
+    if (text === null) rmSync(join(root, path), { force: true });
+    else writeTree(root, { [path]: text });
+}
+
+/**
+ * The op with every file named as its content says. A writer reads by name (the idea's file,
+ * its folders of votes and decisions): a file whose content claims another idea or voter is
+ * what validate reports (idea/file-name, vote/file-name), and the writers' answers may differ
+ * on a tree holding one, as check's would on a base holding one.
+ */
+function named(o: Op): Op {
+  if (o.op === 'idea') return { ...o, name: undefined };
+  if (o.op === 'vote') return { ...o, folder: undefined, file: undefined };
+  if (o.op === 'decision') return { ...o, folder: undefined };
+  return o;
+}
+
+/** What a writer may be asked to do, on top of any working tree. */
+const write = fc.record({
+  id: fc.constantFrom(...IDS),
+  person: fc.constantFrom(...PEOPLE),
+  points: fc.integer({ min: 1, max: 3 }),
+  status: fc.constantFrom(...STATUSES),
+});
+
 describe('reading what a change reaches answers as reading everything', () => {
-  it('check and validate --changed-since, on random pull requests', async () => {
+  it('check and validate --changed-since, on random pull requests and working trees', async () => {
     const root = makeRepo(BASE);
     const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
     // Printed so a failing case can be replayed with FC_SEED.
@@ -191,21 +236,21 @@ describe('reading what a change reaches answers as reading everything', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(op, { minLength: 1, maxLength: 4 }),
-        fc.option(op, { nil: undefined }),
+        fc.array(op, { maxLength: 3 }),
+        fc.boolean(),
         fc.constantFrom(...PEOPLE),
-        async (ops, uncommitted, actor) => {
+        async (ops, uncommitted, stage, actor) => {
           git(root, 'checkout', '-q', '-f', 'main');
           git(root, 'clean', '-q', '-fd');
           git(root, 'checkout', '-q', '-B', `pr${round++}`);
           commitAs(root, actor, Object.assign({}, ...ops.map(filesOf)), 'change');
           const check = ['check', '--base', 'main', '--actor', actor, '--format', 'json'];
           expect(await answer(root, check, false)).toEqual(await answer(root, check, true));
-          if (uncommitted) {
-            const files = filesOf(uncommitted);
-            for (const [path, text] of Object.entries(files))
-              if (text === null) rmSync(join(root, path), { force: true });
-              else writeTree(root, { [path]: text });
-          }
+          const [first, ...rest] = uncommitted;
+          // Staged changes make the index differ from HEAD; the rest differ from the index too.
+          if (first) applyToWorkingTree(root, filesOf(first));
+          if (stage) git(root, 'add', '-A');
+          for (const o of rest) applyToWorkingTree(root, filesOf(o));
           const validate = ['validate', '--changed-since', 'main', '--format', 'json'];
           const changed = await answer(root, validate, false);
           expect(changed).toEqual(await answer(root, validate, true));
@@ -224,6 +269,46 @@ describe('reading what a change reaches answers as reading everything', () => {
             (p) => !old.has(p) && !p.startsWith('repo/similar-ideas'),
           );
           expect(added.filter((p) => !reported.has(p))).toEqual([]);
+        },
+      ),
+      { seed, numRuns: Number(process.env.FC_RUNS ?? 12), endOnFailure: true },
+    );
+  }, 300_000);
+
+  it('vote, review and validate --changed-since on random working trees', async () => {
+    const root = makeRepo(BASE);
+    const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+    console.log(`incremental.property writers seed ${seed}`);
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(op.map(named), { maxLength: 3 }),
+        fc.array(op.map(named), { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        write,
+        async (ops, uncommitted, stage, writer) => {
+          git(root, 'checkout', '-q', '-f', 'main');
+          git(root, 'clean', '-q', '-fd');
+          git(root, 'checkout', '-q', '-B', `wt${round++}`);
+          if (ops.length > 0)
+            commitAs(root, 'bob', Object.assign({}, ...ops.map(filesOf)), 'change');
+          const [first, ...rest] = uncommitted;
+          if (first) applyToWorkingTree(root, filesOf(first));
+          if (stage) git(root, 'add', '-A');
+          for (const o of rest) applyToWorkingTree(root, filesOf(o));
+          const validate = ['validate', '--changed-since', 'main', '--format', 'json'];
+          expect(await answer(root, validate, false)).toEqual(await answer(root, validate, true));
+          const vote = ['vote', writer.id, '--points', String(writer.points), '--no-branch'];
+          const votePath = `votes/${writer.id}/${writer.person}.md`;
+          expect(await written(root, vote, votePath, false, writer.person)).toEqual(
+            await written(root, vote, votePath, true, writer.person),
+          );
+          const review = ['review', writer.id, '--status', writer.status, '--rationale', 'Why.'];
+          const reviewArgs = [...review, '--no-branch', '--format', 'json'];
+          const decisionPath = `decisions/${writer.id}/2026-11-24-${writer.status}.md`;
+          expect(await written(root, reviewArgs, decisionPath, false, writer.person)).toEqual(
+            await written(root, reviewArgs, decisionPath, true, writer.person),
+          );
         },
       ),
       { seed, numRuns: Number(process.env.FC_RUNS ?? 12), endOnFailure: true },

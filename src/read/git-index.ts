@@ -25,9 +25,28 @@ import type { ParsedSource } from '../parse/records.js';
 import { recordKindOf } from '../parse/records.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
 
-const PATHSPECS = ['--', ...RECORD_FOLDERS, TEMPLATE_PATH, CONFIG_FILE];
+/** Where git looks: the record folders (or a selection's scope), the template and the config. */
+function pathspecsOf(scope?: readonly string[]): string[] {
+  return ['--', ...(scope ?? RECORD_FOLDERS), TEMPLATE_PATH, CONFIG_FILE];
+}
 /** -t tags each entry: S when a sparse checkout leaves it off disk (the skip-worktree bit). */
-const LIST_INDEX = ['ls-files', '-z', '-s', '-t', ...PATHSPECS];
+const listIndexArgs = (pathspecs: readonly string[]) => [
+  'ls-files',
+  '-z',
+  '-s',
+  '-t',
+  ...pathspecs,
+];
+const WHOLE_TREE = pathspecsOf();
+
+/**
+ * The record paths a read wants: `select` accepts them (config and template are always read),
+ * `scope` holds them all as literal git pathspecs, so git lists and stats no more.
+ */
+export interface TreeSelection {
+  select: (path: string) => boolean;
+  scope?: readonly string[] | undefined;
+}
 
 interface IndexEntry {
   path: string;
@@ -65,26 +84,58 @@ export interface WorkingTreeSurvey {
   disk: Map<string, DiskFile>;
 }
 
-/** The working tree read through git's index, or undefined when the root is not in a git work tree. */
+/**
+ * The working tree read through git's index, or undefined when the root is not in a git work
+ * tree. With a selection, git lists and scans only its scope, only selected blobs are streamed
+ * and only selected changed files read from disk; the other paths listed are `unread`, as at a
+ * ref: their names still count (an idea file's name is an id).
+ */
 export async function readWorkingTreeViaGit(
   dir: GitDir,
   openCache?: () => ParseCache | undefined,
+  selection?: TreeSelection,
 ): Promise<RawTree | undefined> {
-  const listing = listIndex(await runGitAsync(dir, LIST_INDEX));
+  const pathspecs = selection ? pathspecsOf(selection.scope) : WHOLE_TREE;
+  const listing = listIndex(await runGitAsync(dir, listIndexArgs(pathspecs)));
   if (!listing) return undefined;
-  // Finding changed files stats every file; it runs while cat-file streams the blobs.
-  const [dirty, streamed] = await Promise.all([
-    scanDirty(dir, listing),
-    streamIndexed(dir, listing, openCache?.()),
+  const wants = selection ? wantedBy(selection) : () => true;
+  const wanted: Listing = {
+    raw: listing.raw,
+    entries: listing.entries.filter((e) => wants(e.path)),
+  };
+  // Finding changed files stats every file in scope; it runs while cat-file streams the blobs.
+  const [scanned, streamed] = await Promise.all([
+    scanDirty(dir, pathspecs, listing),
+    streamIndexed(dir, wanted, openCache?.()),
   ]);
-  if (!dirty) return undefined;
-  return assemble(listing, dirty, streamed, readDisk(dir, dirty));
+  if (!scanned) return undefined;
+  const dirty: Dirty = { removed: scanned.removed, fromDisk: keepOnly(scanned.fromDisk, wants) };
+  const tree = assemble(wanted, dirty, streamed, readDisk(dir, dirty));
+  return selection ? { ...tree, unread: unreadOf(listing, scanned, wants) } : tree;
+}
+
+/** Config and template are always read; records when the selection wants them. */
+function wantedBy({ select }: TreeSelection): (path: string) => boolean {
+  return (path) => path === CONFIG_FILE || path === TEMPLATE_PATH || select(path);
+}
+
+function keepOnly(paths: Set<string>, wants: (path: string) => boolean): Set<string> {
+  return new Set([...paths].filter(wants));
+}
+
+/** What a full read would have found but the selection left: in the index or untracked, not removed. */
+function unreadOf(listing: Listing, dirty: Dirty, wants: (path: string) => boolean): string[] {
+  const unread = new Set<string>();
+  for (const { path } of listing.entries)
+    if (!wants(path) && !dirty.removed.has(path)) unread.add(path);
+  for (const path of dirty.fromDisk) if (!wants(path) && !dirty.removed.has(path)) unread.add(path);
+  return [...unread].sort();
 }
 
 /** What the working tree is made of, without reading what the index already names. */
 export async function surveyWorkingTree(dir: GitDir): Promise<WorkingTreeSurvey | undefined> {
-  const staged = runGitAsync(dir, LIST_INDEX);
-  const dirtyScan = Promise.all([staged.then(listIndex), scanDirty(dir)]);
+  const staged = runGitAsync(dir, listIndexArgs(WHOLE_TREE));
+  const dirtyScan = Promise.all([staged.then(listIndex), scanDirty(dir, WHOLE_TREE)]);
   const [listing, scanned] = await dirtyScan;
   if (!listing || !scanned) return undefined;
   const dirty = withConflicts(listing, scanned);
@@ -124,10 +175,14 @@ function listIndex(staged: GitResult): Listing | undefined {
  * Changed, removed and untracked files. Two commands, because one `ls-files -t -m -d -o` took
  * 1.1 s where these take 0.26 s and 0.2 s. With `listing`, merge conflicts are added too.
  */
-async function scanDirty(dir: GitDir, listing?: Listing): Promise<Dirty | undefined> {
+async function scanDirty(
+  dir: GitDir,
+  pathspecs: readonly string[],
+  listing?: Listing,
+): Promise<Dirty | undefined> {
   const [changed, untracked] = await Promise.all([
-    runGitAsync(dir, ['ls-files', '-z', '-t', '-m', '-d', ...PATHSPECS]),
-    runGitAsync(dir, ['ls-files', '-z', '-o', '--exclude-standard', ...PATHSPECS]),
+    runGitAsync(dir, ['ls-files', '-z', '-t', '-m', '-d', ...pathspecs]),
+    runGitAsync(dir, ['ls-files', '-z', '-o', '--exclude-standard', ...pathspecs]),
   ]);
   if (changed.status !== 0 || untracked.status !== 0) return undefined;
   const dirty: Dirty = { removed: new Set(), fromDisk: new Set() };

@@ -137,12 +137,11 @@ async function readTree(options: ReadOptions, survey?: WorkingTreeSurvey): Promi
   const raw =
     ref !== undefined
       ? await readGitRef(dir, ref, openCache, select, scope)
-      : selectFrom(
-          survey
-            ? await readSurveyed(dir, survey, openCache)
-            : ((await readWorkingTreeViaGit(dir, openCache)) ?? readWorkingTree(root)),
-          select,
-        );
+      : survey
+        ? // A survey names the whole tree (the whole-result cache's key): it is read whole.
+          selectFrom(await readSurveyed(dir, survey, openCache), select)
+        : ((await readWorkingTreeViaGit(dir, openCache, select && { select, scope })) ??
+          selectFrom(readWorkingTree(root), select));
   cache?.save();
   return raw;
 }
