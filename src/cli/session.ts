@@ -86,8 +86,9 @@ async function readFocused(
   const options = { root, ref, env: ctx.env, ...(fallbackConfig ? { fallbackConfig } : {}) };
   if (!focus) return readRepository(options);
   const reader = subsetReader(options);
-  // The config says who the user is, and so which files are theirs: it comes with any read.
-  const { config } = await reader.read(emptySelection());
+  // The config says who the user is, and so which files are theirs: read alone first (no
+  // record folder is even listed), as every selection reads it too.
+  const { config } = (await readRepository({ ...options, select: () => false, scope: [] })).repo;
   const { paths, ideas = [] } = focus(config);
   const repo = await readToJudge(reader.read, paths, () => {
     const selection = emptySelection();
