@@ -97,6 +97,14 @@ describe('site generator', () => {
     expect(files.get('report.html')).toContain('Ideas report');
   });
 
+  it('ships a browser script without the validation library (zod would be most of it)', () => {
+    // The script loads on every idea page of a phone: one import of a zod schema module made it
+    // 572 KB once. The writers' YAML libraries are needed; a schema library is not.
+    const script = readFileSync(join(import.meta.dirname, '..', 'dist', 'site-client.js'), 'utf8');
+    expect(script.includes('ZodError'), 'zod is bundled into site.js').toBe(false);
+    expect(script.length).toBeLessThan(160_000);
+  });
+
   it('keeps only http(s) and relative link targets from content', () => {
     expect(safeHref('https://example.com')).toBe('https://example.com');
     expect(safeHref('../docs/a.md')).toBe('../docs/a.md');

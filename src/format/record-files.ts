@@ -8,7 +8,7 @@ import { Document, isMap, isScalar, isSeq, parseDocument, visit, YAMLSeq } from 
 import type { Estimates } from '../model/types.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
 import type { TemplateSection } from '../parse/template.js';
-import { normaliseTag } from '../schema/common.js';
+import { normaliseTag } from '../schema/patterns.js';
 
 export interface NewIdea {
   id: string;

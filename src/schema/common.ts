@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { HANDLE_PATTERN, ID_PATTERN, isRealDate } from './patterns.js';
+import { HANDLE_PATTERN, ID_PATTERN, isRealDate, normaliseTag } from './patterns.js';
 
-export { HANDLE_PATTERN, ID_PATTERN, isRealDate };
+export { HANDLE_PATTERN, ID_PATTERN, isRealDate, normaliseTag };
 
 export const ideaId = z.string().regex(ID_PATTERN, {
   error: 'must be 3 to 16 lowercase letters and digits, starting with a letter',
@@ -19,14 +19,6 @@ export const isoDate = z
 /** A YAML list, or a single value that reads as a list of one (`tags: ops`). */
 export function listOf<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item));
-}
-
-/**
- * A tag as it is stored and compared: Unicode NFC, lower case, trimmed, inner runs of
- * white space made one space. `Same  Day ` and `same day` are one tag.
- */
-export function normaliseTag(tag: string): string {
-  return tag.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 const CONTROL_CHARACTERS =

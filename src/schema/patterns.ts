@@ -1,7 +1,7 @@
 /**
- * The shapes of ids, handles and dates, with no dependency: the site's browser script checks
- * them too, and must not bring zod along (it would weigh ten times the rest of the script); nor
- * must the CLI's start-up, which checks IDEAS_TODAY before any command runs.
+ * The shapes of ids, handles, tags and dates, with no dependency: the site's browser script
+ * checks them too, and must not bring zod along (it would weigh ten times the rest of the
+ * script); nor must the CLI's start-up, which checks IDEAS_TODAY before any command runs.
  */
 
 /** Ids are short, lowercase, start with a letter: an all-digit id would read as a YAML number. */
@@ -19,4 +19,12 @@ export function isRealDate(value: string): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0));
+}
+
+/**
+ * A tag as it is stored and compared: Unicode NFC, lower case, trimmed, inner runs of
+ * white space made one space. `Same  Day ` and `same day` are one tag.
+ */
+export function normaliseTag(tag: string): string {
+  return tag.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
