@@ -12,14 +12,16 @@ import { rankIdeas, type RankedIdea } from '../rank/rank.js';
 import { organisationOf } from '../report/format-common.js';
 import { formatReportHtml } from '../report/format-html.js';
 import type { Report } from '../report/report.js';
+import type { Idea } from '../model/types.js';
 import { teamAndBelow, teamTree } from '../model/teams.js';
 import { proposePage, searchPage } from './form-pages.js';
-import { campaignPage, teamPage } from './group-pages.js';
+import { campaignPages, teamPages, themeListPages, themesPages } from './group-pages.js';
+import { THEMES_PREVIEW } from './home-page.js';
 import { homePage } from './home-page.js';
-import { campaignHref, ideaHref, page, teamHref } from './html.js';
+import { ideaHref, page } from './html.js';
 import { describeIdeas } from './idea-details.js';
 import type { Roadmap } from '../report/roadmap.js';
-import { ideaPage } from './idea-page.js';
+import { CHILDREN_PREVIEW, ideaPage } from './idea-page.js';
 import { forgeName, type SiteForge } from './new-file.js';
 import { buildSearchIndex, searchIndexScript } from './search-index.js';
 import { siteCss } from './style.js';
@@ -82,8 +84,10 @@ export function* buildSite(input: SiteInput): Generator<SiteFile> {
   const people = Object.keys(config.people);
   const themeFigures = new Map(report.themes.map((t) => [t.id, t]));
 
+  const longThemes: Idea[] = [];
   for (const detail of describeIdeas(repo, support).values()) {
     const idea = detail.idea;
+    if (detail.children.length > CHILDREN_PREVIEW) longThemes.push(idea);
     const campaign = idea.campaign === undefined ? undefined : config.campaigns[idea.campaign];
     const figures = themeFigures.get(idea.id);
     yield shell(
@@ -125,30 +129,37 @@ export function* buildSite(input: SiteInput): Generator<SiteFile> {
     const below = teamAndBelow(tree, team);
     const mine = ranked.filter((r) => r.team !== undefined && below.has(r.team));
     const parent = config.teams[team]?.parent;
-    yield shell(
-      teamHref('', team),
-      `Team ${team}`,
-      teamPage({
-        team,
-        row: report.participation.teams.find((row) => row.team === team),
-        parent: parent !== undefined && teams.has(parent) ? parent : undefined,
-        children: [...teams].filter((t) => config.teams[t]?.parent === team).sort(),
-        open: mine.filter(open),
-        closed: mine.filter((r) => !open(r)),
-      }),
-    );
+    for (const list of teamPages({
+      team,
+      row: report.participation.teams.find((row) => row.team === team),
+      parent: parent !== undefined && teams.has(parent) ? parent : undefined,
+      children: [...teams].filter((t) => config.teams[t]?.parent === team).sort(),
+      open: mine.filter(open),
+      closed: mine.filter((r) => !open(r)),
+    }))
+      yield shell(list.path, list.title, list.body);
   }
   for (const campaign of report.campaigns) {
     const ids = new Set(campaign.ideaIds);
-    yield shell(
-      campaignHref('', campaign.name),
-      campaign.question,
-      campaignPage(
-        campaign,
-        ranked.filter((r) => ids.has(r.idea.id)),
-      ),
-    );
+    for (const list of campaignPages(
+      campaign,
+      ranked.filter((r) => ids.has(r.idea.id)),
+    ))
+      yield shell(list.path, list.title, list.body);
   }
+  // A theme's page shows its first ideas; one with more links to the list of all of them.
+  const underTheme = new Map<string, RankedIdea[]>();
+  for (const r of ranked) {
+    if (r.idea.parent === undefined) continue;
+    const list = underTheme.get(r.idea.parent);
+    if (list) list.push(r);
+    else underTheme.set(r.idea.parent, [r]);
+  }
+  for (const theme of longThemes)
+    for (const list of themeListPages(theme, underTheme.get(theme.id) ?? []))
+      yield shell(list.path, list.title, list.body);
+  if (report.themes.length > THEMES_PREVIEW)
+    for (const list of themesPages(report.themes)) yield shell(list.path, list.title, list.body);
 
   yield shell('search.html', 'Search', searchPage(), {
     current: 'search',

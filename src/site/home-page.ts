@@ -5,6 +5,7 @@ import { plural } from '../report/format-common.js';
 import type { RankedIdea } from '../rank/rank.js';
 import type { Report } from '../report/report.js';
 import type { Decision, Idea } from '../model/types.js';
+import { themeList } from './group-pages.js';
 import { campaignHref, ideaLink, ideaList, section, statusBadge, teamHref } from './html.js';
 
 export interface HomeInput {
@@ -17,6 +18,8 @@ export interface HomeInput {
 }
 
 const ROADMAP_LIMIT = 8;
+/** Themes on the home page; themes.html lists them all. */
+export const THEMES_PREVIEW = 20;
 
 export function homePage(input: HomeInput): string {
   const { report } = input;
@@ -88,15 +91,10 @@ export function homePage(input: HomeInput): string {
     ? section(
         'themes',
         'Themes',
-        ideaList(
-          report.themes.map((th) => ({
-            idea: th,
-            status: th.status,
-            note: `${plural(th.ideas, 'idea')} · ${plural(th.voters, 'voter')}`,
-          })),
-          '',
-          '',
-        ),
+        themeList(report.themes.slice(0, THEMES_PREVIEW), '') +
+          (report.themes.length > THEMES_PREVIEW
+            ? `<p class="small"><a href="themes.html">All ${report.themes.length} themes</a></p>`
+            : ''),
       )
     : '';
   const campaigns = report.campaigns.length

@@ -92,6 +92,8 @@ export const ideaHref = (base: string, id: string) => `${base}ideas/${fileKey(id
 export const teamHref = (base: string, team: string) => `${base}teams/${fileKey(team)}.html`;
 export const campaignHref = (base: string, name: string) =>
   `${base}campaigns/${fileKey(name)}.html`;
+/** Every idea under a theme, when its own page shows only the first CHILDREN_PREVIEW. */
+export const themeListHref = (base: string, id: string) => `${base}themes/${fileKey(id)}.html`;
 
 export function statusBadge(status: string): string {
   return `<span class="status ${statusClass(status)}">${h(status)}</span>`;

@@ -11,6 +11,7 @@ import {
   section,
   statusBadge,
   teamHref,
+  themeListHref,
 } from './html.js';
 import { renderMarkdown, safeHref } from './markdown.js';
 import { forgeName, type SiteForge } from './new-file.js';
@@ -29,6 +30,8 @@ export interface IdeaPageContext {
 }
 
 const B = '../';
+/** A theme's page lists this many of its ideas, then links to the list of all of them. */
+export const CHILDREN_PREVIEW = 50;
 
 export function ideaPage(detail: IdeaDetail, context: IdeaPageContext): string {
   const { idea } = detail;
@@ -104,10 +107,15 @@ export function ideaPage(detail: IdeaDetail, context: IdeaPageContext): string {
         'children',
         'Ideas under this theme',
         ideaList(
-          detail.children.map((c) => ({ idea: c.idea, status: c.status, note: '' })),
+          detail.children
+            .slice(0, CHILDREN_PREVIEW)
+            .map((c) => ({ idea: c.idea, status: c.status, note: '' })),
           B,
           '',
-        ),
+        ) +
+          (detail.children.length > CHILDREN_PREVIEW
+            ? `<p><a href="${themeListHref(B, idea.id)}">All ${detail.children.length} ideas under it</a></p>`
+            : ''),
         context.themeFigures
           ? `${plural(context.themeFigures.ideas, 'idea')}, ${context.themeFigures.open} open, ${context.themeFigures.delivered} delivered; ${plural(context.themeFigures.voters, 'voter')} and ${plural(context.themeFigures.points, 'point')} rolled up.`
           : '',

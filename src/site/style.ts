@@ -52,6 +52,10 @@ h3{font-size:1rem;margin:12px 0 6px}
 .stage{border:1px solid var(--line);border-radius:10px;padding:8px 12px;background:var(--bg);min-width:0}
 .stage h3{margin-top:4px;text-transform:capitalize}
 .teams{list-style:none;padding:0;margin:0}
+.pager{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:14px}.pager p{flex-basis:100%;margin:0}
+.pager ol{display:flex;flex-wrap:wrap;gap:6px;list-style:none;padding:0;margin:0}
+.pager a{display:inline-block;min-width:2.6em;padding:6px 10px;border:1px solid var(--line);border-radius:8px;text-align:center;text-decoration:none}
+.pager a[aria-current=page]{background:var(--accent);border-color:var(--accent);color:var(--accent-ink);font-weight:600}
 .teams li{padding:3px 0}.teams .d1{padding-left:1em}.teams .d2{padding-left:2em}.teams .d3{padding-left:3em}.teams .d4{padding-left:4em}
 .idea-grid{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:18px;align-items:start}
 @media (max-width:860px){.idea-grid{grid-template-columns:minmax(0,1fr)}}
