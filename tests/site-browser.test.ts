@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCli } from './helpers/cli.js';
 import { commitAs } from './helpers/forge.js';
-import { git } from './helpers/repo.js';
+import { git, makeRepo } from './helpers/repo.js';
+import { BIG_TEAM, bigTeamTree } from './helpers/site-tree.js';
+import { PER_PAGE } from '../src/site/paging.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -61,8 +63,16 @@ let work: string;
 let demo: string;
 let site: string;
 
-async function open(path: string, size = { width: 1280, height: 900 }): Promise<Visit> {
-  const page = await browser.newPage({ viewport: size });
+async function open(
+  path: string,
+  size = { width: 1280, height: 900 },
+  options: { root?: string; javaScript?: boolean } = {},
+): Promise<Visit> {
+  const root = options.root ?? site;
+  const page = await browser.newPage({
+    viewport: size,
+    javaScriptEnabled: options.javaScript ?? true,
+  });
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
@@ -75,15 +85,15 @@ async function open(path: string, size = { width: 1280, height: 900 }): Promise<
     route.request().url().startsWith('file://') ? route.continue() : route.abort(),
   );
   const [file = '', query] = path.split('?');
-  const url = pathToFileURL(join(site, file)).href + (query === undefined ? '' : `?${query}`);
+  const url = pathToFileURL(join(root, file)).href + (query === undefined ? '' : `?${query}`);
   await page.goto(url, { waitUntil: 'load' });
   return { page, errors, requests };
 }
 
-function expectClean(visit: Visit): void {
+function expectClean(visit: Visit, root = site): void {
   expect(visit.requests.length).toBeGreaterThan(0);
   expect(visit.errors).toEqual([]);
-  expect(visit.requests.filter((url) => !url.startsWith(pathToFileURL(site).href))).toEqual([]);
+  expect(visit.requests.filter((url) => !url.startsWith(pathToFileURL(root).href))).toEqual([]);
 }
 
 /** The file an editor link would create: its root-relative path and its text. */
@@ -254,6 +264,58 @@ describe.skipIf(!hasChromium)(
         expectClean(visit);
         await visit.page.close();
       }
+    });
+
+    it('pages through a long team list by keyboard, with or without script', async () => {
+      const repo = makeRepo(bigTeamTree(PER_PAGE + 29, 25, 0));
+      const big = join(work, 'big-site');
+      const built = await runCli(['site', '--out', big], { cwd: repo });
+      expect(built.code).toBe(0);
+      const visit = await open(`teams/${BIG_TEAM}.html`, undefined, { root: big });
+      const page = visit.page;
+      expect(await page.locator('#open ul.ideas > li').count()).toBe(PER_PAGE);
+      const pager = page.locator('nav.pager[aria-label="Pages of open ideas"]');
+      expect(await pager.locator('[aria-current=page]').textContent()).toBe('1');
+      expect(await page.evaluate(UNLABELLED)).toEqual([]);
+      expect(await page.evaluate(UNDESCRIBED)).toEqual([]);
+      expect(await page.evaluate(LANDMARKS)).toMatchObject({ mains: 1, h1s: 1, navLabelled: true });
+      // From the list's last idea, the pager is next in the tab order: 1, 2, then Next.
+      await page.focus('#open ul.ideas > li:last-child a');
+      const stops: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.press('Tab');
+        stops.push(String(await page.evaluate(FOCUSED)).split('|')[1] ?? '');
+      }
+      expect(stops).toEqual(['1', '2', 'Next']);
+      expect(await page.evaluate(FOCUSED)).toMatch(/\|Next$/);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`teams/${BIG_TEAM}\\.p2\\.html$`));
+      expect(await page.locator('#open ul.ideas > li').count()).toBe(30);
+      expect(await pager.locator('[aria-current=page]').getAttribute('aria-label')).toBe('Page 2');
+      expectClean(visit, big);
+      await page.close();
+
+      // Without JavaScript the pages are the same plain links.
+      const plain = await open(
+        `teams/${BIG_TEAM}.p2.html`,
+        { width: 390, height: 844 },
+        {
+          root: big,
+          javaScript: false,
+        },
+      );
+      await plain.page.click('nav.pager a[rel=prev]');
+      await plain.page.waitForURL(new RegExp(`teams/${BIG_TEAM}\\.html$`));
+      await plain.page.click(`a[href="${BIG_TEAM}.closed.html"]`);
+      expect(await plain.page.locator('#closed ul.ideas > li').count()).toBe(25);
+      const overflow = (await plain.page.evaluate(LANDMARKS)) as { overflow: number };
+      expect(overflow.overflow).toBeLessThanOrEqual(0);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await plain.page.goto(pathToFileURL(join(big, 'teams', `${BIG_TEAM}.html`)).href);
+      await plain.page.locator('nav.pager').scrollIntoViewIfNeeded();
+      await plain.page.screenshot({ path: join(ARTIFACTS, 'site-team-pager-phone.png') });
+      expectClean(plain, big);
+      await plain.page.close();
     });
 
     it('fits a phone and a desktop, light and dark (screenshots in tests/artifacts)', async () => {

@@ -22,6 +22,8 @@ import { resolveDates } from '../src/model/record-dates.js';
 import { runCli } from './helpers/cli.js';
 import { makeRepo, tempDir } from './helpers/repo.js';
 import { BASE_TREE, ideaText } from './helpers/forge.js';
+import { BIG_TEAM, BIG_THEME, bigTeamTree } from './helpers/site-tree.js';
+import { PER_PAGE } from '../src/site/paging.js';
 
 const HOSTILE = 'Ship <script>alert(1)</script> "now" \u202Egnp.exe & more';
 
@@ -103,6 +105,57 @@ describe('site generator', () => {
     const script = readFileSync(join(import.meta.dirname, '..', 'dist', 'site-client.js'), 'utf8');
     expect(script.includes('ZodError'), 'zod is bundled into site.js').toBe(false);
     expect(script.length).toBeLessThan(160_000);
+  });
+
+  it('splits long lists into linked pages: every idea once, in rank order, none too big', async () => {
+    // The theme is the team's too (its author's team): PER_PAGE + 30 open ideas in all.
+    const files = await siteOf(bigTeamTree(PER_PAGE + 29, 25, 55));
+    const ids = (html: string, section: string) => {
+      const body = new RegExp(`<section id="${section}"[^]*?</section>`).exec(html)?.[0] ?? '';
+      return [...body.matchAll(/<a href="\.\.\/ideas\/([a-z0-9]+)\.html">/g)].map((m) => m[1]);
+    };
+    const page = (path: string) => {
+      const html = files.get(path);
+      expect(html, path).toBeDefined();
+      return html ?? '';
+    };
+    const numbered = (n: number) => `p${String(n).padStart(4, '0')}`;
+    // Open ideas: two pages, every one once, each page linking to the other.
+    const open = ['', '.p2'].map((k) => page(`teams/${BIG_TEAM}${k}.html`));
+    expect(files.has(`teams/${BIG_TEAM}.p3.html`)).toBe(false);
+    const listed = open.flatMap((html) => ids(html, 'open'));
+    expect(open.map((html) => ids(html, 'open').length)).toEqual([PER_PAGE, 30]);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed.sort()).toEqual(
+      [BIG_THEME, ...Array.from({ length: PER_PAGE + 29 }, (_, i) => numbered(i))].sort(),
+    );
+    // Best ranked first: votes fall with the number (the theme has none), ties by age then id.
+    expect(ids(open[0] ?? '', 'open').slice(0, 3)).toEqual(['p0000', 'p0006', 'p0012']);
+    for (const [i, html] of open.entries()) {
+      expect(html).toContain(`aria-label="Pages of open ideas"`);
+      expect(html).toContain(`Page ${i + 1} of 2`);
+      expect(html).toMatch(new RegExp(`aria-current="page" aria-label="Page ${i + 1}"`));
+      for (const [, href] of html
+        .matchAll(/<nav class="pager"[^]*?<\/nav>/g)
+        .next()
+        .value?.[0].matchAll(/href="([^"]+)"/g) ?? [])
+        expect(files.has(`teams/${href}`), href).toBe(true);
+    }
+    // Closed ideas: 20 on the first page, all 25 on the closed list, which links back.
+    expect(ids(open[0] ?? '', 'closed')).toHaveLength(20);
+    const closed = page(`teams/${BIG_TEAM}.closed.html`);
+    expect(open[0]).toContain(`href="${BIG_TEAM}.closed.html">All 25 closed ideas`);
+    expect(ids(closed, 'closed')).toHaveLength(25);
+    expect(closed).toContain(`href="${BIG_TEAM}.html"`);
+    // The parent team rolls the same ideas up, on pages of its own.
+    expect(ids(page('teams/company.p2.html'), 'open')).toHaveLength(30);
+    // A theme with 55 ideas shows 50 and links to all of them.
+    const theme = page(`ideas/${BIG_THEME}.html`);
+    expect(ids(theme, 'children')).toHaveLength(50);
+    expect(theme).toContain(`href="../themes/${BIG_THEME}.html">All 55 ideas under it`);
+    expect(ids(page(`themes/${BIG_THEME}.html`), 'children')).toHaveLength(55);
+    for (const [path, text] of files)
+      if (path.endsWith('.html')) expect(text.length, path).toBeLessThan(300_000);
   });
 
   it('keeps only http(s) and relative link targets from content', () => {
