@@ -186,7 +186,7 @@ describe('site generator', () => {
     expect((await runCli(['demo', '--dir', dir], { cwd: tempDir() })).code).toBe(0);
     const { repo } = await readRepository({ root: dir, env: process.env });
     const support = countSupport(repo);
-    const all = describeIdeas(repo, support);
+    const all = new Map([...describeIdeas(repo, support)].map((d) => [d.idea.id, d]));
     expect(all.size).toBe(repo.ideasById.size);
     for (const id of repo.ideasById.keys())
       expect(all.get(id), id).toEqual(describeIdea(repo, id, support));

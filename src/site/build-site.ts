@@ -85,7 +85,7 @@ export function* buildSite(input: SiteInput): Generator<SiteFile> {
   const themeFigures = new Map(report.themes.map((t) => [t.id, t]));
 
   const longThemes: Idea[] = [];
-  for (const detail of describeIdeas(repo, support).values()) {
+  for (const detail of describeIdeas(repo, support)) {
     const idea = detail.idea;
     if (detail.children.length > CHILDREN_PREVIEW) longThemes.push(idea);
     const campaign = idea.campaign === undefined ? undefined : config.campaigns[idea.campaign];

@@ -12,8 +12,11 @@ import { SIMILAR_THRESHOLD, SimilarityIndex, type Match } from '../model/similar
 import type { Idea } from '../model/types.js';
 import type { Support } from '../model/support.js';
 
-/** Every idea's detail, assembled by the one assembleIdeaDetail that `ideas show` uses. */
-export function describeIdeas(repo: Repository, support: Support): Map<string, IdeaDetail> {
+/**
+ * Every idea's detail, assembled by the one assembleIdeaDetail that `ideas show` uses, one at a
+ * time: a page is written before the next detail is made, so 10,000 are never held together.
+ */
+export function* describeIdeas(repo: Repository, support: Support): Generator<IdeaDetail> {
   const { byIdea } = support;
   const canonical = new Map<string, string>();
   const duplicatesOf = new Map<string, string[]>();
@@ -33,8 +36,33 @@ export function describeIdeas(repo: Repository, support: Support): Map<string, I
     if (list) list.push(idea);
     else childrenOf.set(idea.parent, [idea]);
   }
-  // Every similar pair in one sweep of the index (what validate's similar-ideas rule uses),
-  // rather than one query per idea: at 10,000 ideas the queries took most of the build.
+  const alike = similarIdeas(repo);
+
+  for (const idea of repo.ideasById.values()) {
+    const similar = (alike.get(idea.id) ?? [])
+      .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1))
+      .slice(0, 5)
+      .flatMap((match) => {
+        const other = repo.ideasById.get(match.id);
+        return other ? [{ idea: other, score: match.score }] : [];
+      });
+    yield assembleIdeaDetail(repo, idea, {
+      duplicates: duplicatesOf.get(idea.id) ?? [],
+      counted: byIdea.get(idea.id) ?? [],
+      canonical: canonical.get(idea.id) ?? idea.id,
+      children: childrenOf.get(idea.id) ?? [],
+      similar,
+    });
+  }
+}
+
+/**
+ * Every idea's similar ideas from one sweep of the index (what validate's similar-ideas rule
+ * uses) rather than one query per idea: at 10,000 ideas the queries took most of the build.
+ * A function of its own so the index is freed once the pairs are found, not kept alive by the
+ * generator above while every page is written.
+ */
+function similarIdeas(repo: Repository): Map<string, Match[]> {
   const index = new SimilarityIndex(
     [...repo.ideasById.values()].map(({ id, title, body }) => ({ id, title, body })),
   );
@@ -48,26 +76,5 @@ export function describeIdeas(repo: Repository, support: Support): Map<string, I
     note(a, { id: b, score });
     note(b, { id: a, score });
   }
-
-  const details = new Map<string, IdeaDetail>();
-  for (const idea of repo.ideasById.values()) {
-    const similar = (alike.get(idea.id) ?? [])
-      .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1))
-      .slice(0, 5)
-      .flatMap((match) => {
-        const other = repo.ideasById.get(match.id);
-        return other ? [{ idea: other, score: match.score }] : [];
-      });
-    details.set(
-      idea.id,
-      assembleIdeaDetail(repo, idea, {
-        duplicates: duplicatesOf.get(idea.id) ?? [],
-        counted: byIdea.get(idea.id) ?? [],
-        canonical: canonical.get(idea.id) ?? idea.id,
-        children: childrenOf.get(idea.id) ?? [],
-        similar,
-      }),
-    );
-  }
-  return details;
+  return alike;
 }
