@@ -433,24 +433,28 @@ async function fullTable() {
   absolute(`show ${target}`, ['show', target], 300);
   absolute(`show ${target} (no cache)`, ['show', target], 300, { env: NO_CACHE });
 
-  // The static site holds the HTML report and a page per idea: under 2× the report alone.
+  // The static site holds the HTML report and a page per idea: under 2× building the report.
+  // Both build from the files (no cache): the report's cached run is a lookup of its answer,
+  // not a build. The site goes into a new folder each run, its slowest case.
+  const siteOut = join(benchDir, 'site');
+  rmSync(siteOut, { recursive: true, force: true });
   const report = measure(
-    'report --format html',
+    'report --format html (no cache)',
     [bin, 'report', '--format', 'html', '--out', join(benchDir, 'report.html')],
-    at(repo),
+    { ...at(repo), env: NO_CACHE },
   );
   const site = measure(
-    'site',
-    [bin, 'site', '--out', join(benchDir, 'site'), '--forge-url', 'https://github.com/bench/ideas'],
-    at(repo),
+    'site (no cache, new folder)',
+    [bin, 'site', '--out', siteOut, '--forge-url', 'https://github.com/bench/ideas'],
+    { ...at(repo), env: NO_CACHE, after: () => rmSync(siteOut, { recursive: true, force: true }) },
   );
-  rows.push({
-    what: 'site',
-    ...site,
-    bar: `< 2× report --format html (${fmtMs(report.ms)})`,
-    ok: site.ms < 2 * report.ms && site.mb < memoryBar,
-    ratio: site.ms / report.ms,
-  });
+  row(
+    'site (no cache, new folder)',
+    site,
+    `< 2× report --format html, no cache (${fmtMs(report.ms)})`,
+    site.ms < 2 * report.ms,
+    site.ms / report.ms,
+  );
 
   const width = Math.max(...rows.map((r) => r.what.length)) + 2;
   const lines = [
