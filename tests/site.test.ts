@@ -17,8 +17,6 @@ import { buildSearchIndex } from '../src/site/search-index.js';
 import { prepareIndex, runSearch } from '../src/site/search-query.js';
 import { buildReport } from '../src/report/report.js';
 import { readRepository } from '../src/read/repository.js';
-import { buildRoadmap } from '../src/report/roadmap.js';
-import { resolveDates } from '../src/model/record-dates.js';
 import { runCli } from './helpers/cli.js';
 import { makeRepo, tempDir } from './helpers/repo.js';
 import { BASE_TREE, ideaText } from './helpers/forge.js';
@@ -30,20 +28,15 @@ const HOSTILE = 'Ship <script>alert(1)</script> "now" \u202Egnp.exe & more';
 async function siteOf(tree: Record<string, string>) {
   const root = makeRepo(tree);
   const { repo } = await readRepository({ root, env: process.env });
+  const support = countSupport(repo);
   const report = buildReport(repo, {
     today: '2026-11-24',
     history: { added: new Map(), shallow: false, available: false },
+    support,
   });
-  const history = { added: new Map<string, string>(), shallow: false, available: false };
-  const support = countSupport(repo);
   const files = buildSite({
     repo,
     report,
-    roadmap: buildRoadmap(repo, {
-      today: '2026-11-24',
-      dates: resolveDates(repo, history),
-      support,
-    }),
     support,
     today: '2026-11-24',
     forge: { forge: 'github', host: 'github.com', path: 'acme/ideas', branch: 'main', prefix: '' },

@@ -8,6 +8,7 @@ import type { WaitingIdea } from '../model/review-queue.js';
 export type { WaitingIdea };
 import type { Spread } from './stats.js';
 import type { Roadmap } from './roadmap.js';
+import type { Support } from '../model/support.js';
 
 export interface ReportOptions {
   today: string;
@@ -20,6 +21,8 @@ export interface ReportOptions {
   ref?: string | undefined;
   /** How many top ideas to list (default 10). */
   top?: number;
+  /** The one support count, when the caller has made it already (the site): counted once. */
+  support?: Support;
 }
 
 export interface IdeaRef {

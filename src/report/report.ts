@@ -71,7 +71,7 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
   });
 
   // The one support count (model/support.ts): successors and budgets applied, as rank does.
-  const support = countSupport(repo);
+  const support = options.support ?? countSupport(repo);
   const votersOf = (id: string): readonly CountedVote[] => support.byIdea.get(id) ?? [];
 
   // Themes group ideas; they are not ideas in the funnel, the latency or the counts.

@@ -20,7 +20,6 @@ import { THEMES_PREVIEW } from './home-page.js';
 import { homePage } from './home-page.js';
 import { ideaHref, page } from './html.js';
 import { describeIdeas } from './idea-details.js';
-import type { Roadmap } from '../report/roadmap.js';
 import { CHILDREN_PREVIEW, ideaPage } from './idea-page.js';
 import { forgeName, type SiteForge } from './new-file.js';
 import { buildSearchIndex, searchIndexScript } from './search-index.js';
@@ -28,10 +27,9 @@ import { siteCss } from './style.js';
 
 export interface SiteInput {
   repo: Repository;
+  /** The report, whose roadmap (open ideas past review by stage) the home page shows too. */
   report: Report;
-  /** Open ideas past review by stage: the same value as `ideas roadmap`. */
-  roadmap: Roadmap;
-  /** The one count of voters and points (countSupport), made once for the roadmap and the pages. */
+  /** The one count of voters and points (countSupport), made once for the report and the pages. */
   support: Support;
   today: string;
   /** Where the site's forms send people; undefined shows the files to copy instead. */
@@ -120,7 +118,7 @@ export function* buildSite(input: SiteInput): Generator<SiteFile> {
   yield shell(
     'index.html',
     'Home',
-    homePage({ siteName, report, rising, recent, roadmap: input.roadmap.stages, teams }),
+    homePage({ siteName, report, rising, recent, roadmap: report.roadmap.stages, teams }),
     { current: 'home' },
   );
 

@@ -24,8 +24,6 @@ import { parseRemoteUrl } from '../../git/forge-url.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../../model/layout.js';
 import { readPackageFile } from '../../read/package-files.js';
 import { buildReport } from '../../report/report.js';
-import { buildRoadmap } from '../../report/roadmap.js';
-import { resolveDates } from '../../model/record-dates.js';
 import { countSupport } from '../../model/support.js';
 import { buildSite, type SiteFile } from '../../site/build-site.js';
 import type { SiteForge } from '../../site/new-file.js';
@@ -53,19 +51,18 @@ export const run: CommandHandler<SiteOptions> = async (ctx, _args, options) => {
   const out = outputFolder(ctx, root, options);
   progress.phase('reading git history');
   const history = readFileHistory(ctx.git(root), loaded.ref);
-  const report = buildReport(repo, { today, history, ref: options.ref ?? options.at });
+  // One count of support and one roadmap, made by the report, for the pages too.
+  const support = countSupport(repo);
+  const report = buildReport(repo, { today, history, ref: options.ref ?? options.at, support });
   const forge = findForge(ctx.git(root), options);
   if (!forge)
     ctx.err(
       'ideas: note: no GitHub or GitLab remote found: the site shows files to copy instead of editor links (pass --forge-url https://github.com/OWNER/REPO)\n',
     );
   progress.phase('building and writing pages');
-  const support = countSupport(repo);
-  const roadmap = buildRoadmap(repo, { today, dates: resolveDates(repo, history), support });
   const files = buildSite({
     repo,
     report,
-    roadmap,
     support,
     today,
     forge,
