@@ -77,6 +77,43 @@ export function withChanges(read: ReadRepository, changes: readonly FileChange[]
   return { ...read, tree, repo: assemble(tree, read.repo.config, read.configWarnings) };
 }
 
+/**
+ * The repository a merge would make: `base` with the files at `paths` as `branch` has them
+ * (absent there: removed). `check` judges a pull request's files in it, so an idea removed,
+ * a vote cast or a decision taken on the base since the branch started counts as it will
+ * once merged. Both must be read with the same selection of `paths`' neighbours.
+ */
+export function mergedInto(
+  base: ReadRepository,
+  branch: ReadRepository,
+  paths: ReadonlySet<string>,
+  options: ReadOptions,
+): ReadRepository {
+  const side = (path: string) => (paths.has(path) ? branch.tree : base.tree);
+  const fromBase = <T>(items: readonly T[], pathOf: (item: T) => string) =>
+    items.filter((item) => !paths.has(pathOf(item)));
+  const fromBranch = <T>(items: readonly T[], pathOf: (item: T) => string) =>
+    items.filter((item) => paths.has(pathOf(item)));
+  const tree: RawTree = {
+    files: [
+      ...fromBase(base.tree.files, (f) => f.path),
+      ...fromBranch(branch.tree.files, (f) => f.path),
+    ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    problems: [
+      ...fromBase(base.tree.problems, (p) => p.file),
+      ...fromBranch(branch.tree.problems, (p) => p.file),
+    ],
+    configText: side(CONFIG_FILE).configText,
+    templateText: side(TEMPLATE_PATH).templateText,
+  };
+  if (base.tree.unread)
+    tree.unread = [
+      ...fromBase(base.tree.unread, (p) => p),
+      ...fromBranch(branch.tree.unread ?? [], (p) => p),
+    ];
+  return fromTree(tree, options);
+}
+
 function assemble(tree: RawTree, config: Config, warnings: readonly Problem[]): Repository {
   return buildRepository(
     {

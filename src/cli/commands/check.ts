@@ -27,11 +27,17 @@ import {
   type Acting,
   type PathChange,
 } from '../../policy/policy.js';
-import { readRepository, type ReadOptions } from '../../read/repository.js';
+import { mergedInto, readRepository, type ReadOptions } from '../../read/repository.js';
 import { policyReads } from '../../policy/registry.js';
 import { readToJudge } from '../../validate/affected.js';
-import { mergeSelections, readsFor, within } from '../../validate/reach.js';
-import { subsetReader } from '../read-selection.js';
+import {
+  emptySelection,
+  mergeSelections,
+  readsFor,
+  within,
+  type Selection,
+} from '../../validate/reach.js';
+import { selectionOptions, subsetReader } from '../read-selection.js';
 import type { Repository } from '../../model/repository.js';
 import { sortProblems, validateRepository } from '../../validate/validate.js';
 import { readOpenPrs } from '../open-prs.js';
@@ -144,7 +150,7 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   const branchRepo = await readHead(
     root,
     reading,
-    headCommit,
+    { baseTip: baseCommit, head: headCommit },
     changes,
     openPrs,
     ownConfig ? undefined : baseRepo.config,
@@ -300,13 +306,27 @@ function changedPaths(changes: readonly PathChange[]): string[] {
 async function readHead(
   root: string,
   reading: Pick<ReadOptions, 'env' | 'cache'>,
-  head: string,
+  { baseTip, head }: { baseTip: string; head: string },
   changes: readonly PathChange[],
   openPrs: Awaited<ReturnType<typeof readOpenPrs>> | undefined,
   config: Repository['config'] | undefined,
 ): Promise<Repository> {
-  const { read } = subsetReader({ root, ref: head, ...reading });
   const paths = changedPaths(changes);
+  // The branch's own files once, then the base tip around them in rounds: the merge result. A
+  // branch tip alone would judge a vote for an idea the base removed since as fine.
+  const changed = new Set(paths);
+  const headOptions = {
+    root,
+    ref: head,
+    ...reading,
+    ...(config ? { fallbackConfig: config } : {}),
+  };
+  const onlyChanged = emptySelection();
+  for (const path of paths) onlyChanged.paths.add(path);
+  const branch = await readRepository({ ...headOptions, ...selectionOptions(onlyChanged) });
+  const { readTree } = subsetReader({ root, ref: baseTip, ...reading });
+  const read = async (selection: Selection | undefined) =>
+    mergedInto(await readTree(selection), branch, changed, headOptions).repo;
   const judge = (repo: Parameters<typeof readsFor>[0] & { config?: Repository['config'] }) => {
     const selection = readsFor(repo, paths, policyReads(config ?? repo.config).head);
     // Whether each idea another branch votes on is open decides what those votes cost.
