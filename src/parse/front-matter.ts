@@ -9,6 +9,7 @@
  * any language after the opening fence other than YAML is refused before anything parses it.
  */
 import matter from 'gray-matter';
+import { parseSimpleYaml } from './fast-yaml.js';
 
 /** Parsing stops past this many YAML nodes: a record has a few dozen. */
 const MAX_YAML_NODES = 10_000;
@@ -94,7 +95,12 @@ const DATE_ONLY = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d:T ]*\d)/;
 const FENCE = /^---([^\n]*)\n/;
 const CLOSING_FENCE = /^---[ \t]*$/m;
 
-export function parseFrontMatter(input: string): FrontMatter {
+export interface ParseOptions {
+  /** Off: every front matter goes through js-yaml (the property test's reference). */
+  fastPath?: boolean;
+}
+
+export function parseFrontMatter(input: string, options: ParseOptions = {}): FrontMatter {
   // A BOM or CRLF endings from a Windows editor must not change what the file means.
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
@@ -158,6 +164,12 @@ export function parseFrontMatter(input: string): FrontMatter {
     return result;
   }
 
+  // Most records are plain `key: value` lines: read those without js-yaml (fast-yaml.ts).
+  const simple = options.fastPath === false ? undefined : parseSimpleYaml(yaml);
+  if (simple) {
+    result.data = simple;
+    return result;
+  }
   let parsed: unknown;
   try {
     parsed = parseYaml(yaml);
