@@ -215,17 +215,16 @@ function article(kind: RecordKind): string {
   return kind === 'idea' ? 'an' : 'a';
 }
 
-const claimed = new WeakSet<object>();
-
 /**
  * The record: the schema's output with the file's own fields added, in place when this parse
- * is met for the first time (the hot path); a copy when two files share one cached parse.
+ * is met for the first time (the hot path); a copy when two files share one cached parse. A
+ * claimed parse has a `path` (the schemas strip any such key from the front matter), which
+ * says so without a WeakSet: one of those per record cost more than the claim itself.
  */
 function claim(
   fields: Record<string, unknown>,
-  own: Record<string, unknown>,
+  own: Record<string, unknown> & { path: string },
 ): Record<string, unknown> {
-  if (claimed.has(fields)) return { ...fields, ...own };
-  claimed.add(fields);
+  if (Object.hasOwn(fields, 'path')) return { ...fields, ...own };
   return Object.assign(fields, own);
 }
