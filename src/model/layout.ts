@@ -8,11 +8,14 @@ const IDEA_FILE = /^ideas\/([a-z][a-z0-9]*)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const VOTE_FILE = /^votes\/([^/]+)\/([^/]+)\.md$/;
 const DECISION_FILE = /^decisions\/([^/]+)\/(\d{4}-\d{2}-\d{2})(?:-(\d+))?-([a-z][a-z-]*)\.md$/;
 
+const IGNORED: Placement = Object.freeze({ kind: 'ignored' });
+
 /** What a path inside the root holds, judged by its folder and name alone. */
 export function placeFile(path: string): Placement {
-  const [folder] = path.split('/', 1);
-  if (!RECORD_FOLDERS.includes(folder as (typeof RECORD_FOLDERS)[number]))
-    return { kind: 'ignored' };
+  // Runs on every file of every read: slashes are counted, never split into arrays.
+  const firstSlash = path.indexOf('/');
+  const folder = firstSlash === -1 ? path : path.slice(0, firstSlash);
+  if (folder !== 'ideas' && folder !== 'votes' && folder !== 'decisions') return IGNORED;
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (name === '.gitkeep' || path === `${folder}/README.md`) return { kind: 'ignored' };
   if (!path.endsWith('.md')) {
@@ -21,7 +24,8 @@ export function placeFile(path: string): Placement {
       reason: `only Markdown records (.md) belong in ${folder}/: move or rename this file`,
     };
   }
-  const depth = path.split('/').length;
+  let depth = 1;
+  for (let at = firstSlash; at !== -1; at = path.indexOf('/', at + 1)) depth++;
   if (folder === 'ideas') {
     if (depth !== 2)
       return {

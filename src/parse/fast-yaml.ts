@@ -7,7 +7,7 @@
  * Certainty comes from a narrow grammar: ASCII only, no tabs, no comments, no anchors, tags,
  * block scalars, escapes, multi-line values or duplicate keys; a plain value starting with a
  * letter (never a number, date or keyword in YAML 1.2, except the null and boolean words) or
- * a digit-led word with a letter YAML's numbers never hold (`7kq3xj`),
+ * a digit-led word with a letter YAML's numbers never hold (`7kq3xj`) or with a space inside,
  * plain whole numbers and decimals without leading zeros, `YYYY-MM-DD` dates with a year from
  * 1000 (kept as the text written, which is what normalisation gives for real and impossible
  * dates alike) and quoted text without quotes or backslashes inside. The property test in
@@ -17,6 +17,9 @@
 /** Far below the YAML node limit: a fast-path document can never be one js-yaml refuses. */
 const MAX_FAST_LINES = 200;
 const MAX_FAST_ITEMS = 500;
+
+/** Not printable ASCII or a newline, or `#` (comments) or `\` (escapes): js-yaml decides. */
+const OUTSIDE_FAST_PATH = /[^\n\x20-\x22\x24-\x5b\x5d-\x7e]/;
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 /** A plain scalar in block context: a letter, then text with no `:`, `#`, quotes or brackets. */
@@ -29,6 +32,9 @@ const PLAIN_FLOW = /^[A-Za-z][A-Za-z0-9 _./()!?+=&%@'-]*$/;
  */
 const DIGIT_WORD = /^[1-9][A-Za-z0-9]*$/;
 const NOT_EXPONENT = /[A-DF-Za-df-z]/;
+/** Digit-led text with a space inside: no YAML number or date holds one (times hold a `:`). */
+const DIGIT_BLOCK = /^[0-9][A-Za-z0-9 _.,/()!?+=&%@'-]* [A-Za-z0-9 _.,/()!?+=&%@'-]*$/;
+const DIGIT_FLOW = /^[0-9][A-Za-z0-9 _./()!?+=&%@'-]* [A-Za-z0-9 _./()!?+=&%@'-]*$/;
 const INTEGER = /^(?:0|-?[1-9][0-9]{0,14})$/;
 const DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
 const DATE = /^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/;
@@ -53,10 +59,11 @@ const WORDS: ReadonlyMap<string, null | boolean> = new Map<string, null | boolea
 const UNSURE = Symbol('unsure');
 type Scalar = string | number | boolean | null;
 
-function scalar(text: string, plain: RegExp): Scalar | typeof UNSURE {
+function scalar(text: string, flow: boolean): Scalar | typeof UNSURE {
   const word = WORDS.get(text);
   if (word !== undefined) return word;
-  if (plain.test(text)) return text.endsWith(' ') ? UNSURE : text;
+  if ((flow ? PLAIN_FLOW : PLAIN_BLOCK).test(text)) return text.endsWith(' ') ? UNSURE : text;
+  if ((flow ? DIGIT_FLOW : DIGIT_BLOCK).test(text)) return text.endsWith(' ') ? UNSURE : text;
   if (INTEGER.test(text) || DECIMAL.test(text)) return Number(text);
   if (DIGIT_WORD.test(text)) return NOT_EXPONENT.test(text) ? text : UNSURE;
   if (DATE.test(text)) return text;
@@ -74,7 +81,7 @@ function flowList(text: string): Scalar[] | typeof UNSURE {
     // An empty item (`[a,,b]`, `[a,]`) or a quoted one holding a comma: js-yaml decides.
     if (item === '' || item.startsWith("'") !== item.endsWith("'")) return UNSURE;
     if (item.startsWith('"') !== item.endsWith('"')) return UNSURE;
-    const value = scalar(item, PLAIN_FLOW);
+    const value = scalar(item, true);
     if (value === UNSURE) return UNSURE;
     items.push(value);
   }
@@ -83,7 +90,7 @@ function flowList(text: string): Scalar[] | typeof UNSURE {
 
 function value(text: string): Scalar | Scalar[] | typeof UNSURE {
   if (text.startsWith('[')) return text.endsWith(']') ? flowList(text) : UNSURE;
-  return scalar(text, PLAIN_BLOCK);
+  return scalar(text, false);
 }
 
 function indentOf(line: string): number {
@@ -110,11 +117,7 @@ function splitPair(line: string, from: number): [string, string] | undefined {
 export function parseSimpleYaml(yaml: string): Record<string, unknown> | undefined {
   // Anything outside printable ASCII and newlines (tabs, control characters, Unicode) or a
   // character that starts YAML's harder constructs anywhere: js-yaml decides.
-  for (let i = 0; i < yaml.length; i++) {
-    const code = yaml.charCodeAt(i);
-    if (code === 10) continue;
-    if (code < 32 || code > 126 || code === 35 /* # */ || code === 92 /* \ */) return undefined;
-  }
+  if (OUTSIDE_FAST_PATH.test(yaml)) return undefined;
   const lines = yaml.split('\n');
   if (lines.length > MAX_FAST_LINES) return undefined;
   const result: Record<string, unknown> = {};
@@ -177,14 +180,14 @@ function readBlock(lines: readonly string[], start: number): Block | typeof UNSU
     if (indentOf(line) !== indent) return UNSURE;
     if (isList) {
       if (!line.startsWith('- ', indent)) return UNSURE;
-      const parsed = scalar(line.slice(indent + 2).trim(), PLAIN_BLOCK);
+      const parsed = scalar(line.slice(indent + 2).trim(), false);
       if (parsed === UNSURE || line.endsWith(' ')) return UNSURE;
       list.push(parsed);
     } else {
       const pair = splitPair(line, indent);
       if (!pair || pair[1] === '' || pair[1].startsWith('[')) return UNSURE;
       if (Object.prototype.hasOwnProperty.call(mapping, pair[0])) return UNSURE;
-      const parsed = scalar(pair[1], PLAIN_BLOCK);
+      const parsed = scalar(pair[1], false);
       if (parsed === UNSURE) return UNSURE;
       mapping[pair[0]] = parsed;
     }
