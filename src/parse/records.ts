@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { locateField, parseFrontMatter } from './front-matter.js';
 import { placeFile } from '../model/layout.js';
 import { estimatesSchema, recordSchemas } from '../schema/records.js';
+import { acceptFields } from '../schema/accept.js';
 import type { Decision, Idea, Problem, RecordKind, SourceFile, Vote } from '../model/types.js';
 import type { ParsedSource, Placement, RecordFile, RecordLists } from '../model/types.js';
 
@@ -99,6 +100,12 @@ export function parseSource(text: string, kind: RecordKind): ParsedSource {
         message: `unknown estimate "estimates.${key}": the estimates are ${[...ESTIMATE_NAMES].join(', ')}`,
       });
     }
+  // The common valid record needs no zod (schema/accept.ts); anything else gets its messages.
+  const accepted = acceptFields(kind, fm.data);
+  if (accepted) {
+    parsed.fields = accepted;
+    return parsed;
+  }
   const schema: z.ZodType = recordSchemas[kind];
   const result = schema.safeParse(fm.data);
   if (!result.success) {

@@ -11,9 +11,11 @@ export const handle = z.string().regex(HANDLE_PATTERN, {
   error: 'must be a handle: letters, digits, ".", "_" or "-", at most 64',
 });
 
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
 export const isoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
+  .regex(ISO_DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD', abort: true })
   .refine(isRealDate, { error: 'is not a real calendar date' });
 
 /** A YAML list, or a single value that reads as a list of one (`tags: ops`). */
@@ -21,7 +23,7 @@ export function listOf<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item));
 }
 
-const CONTROL_CHARACTERS =
+export const CONTROL_CHARACTERS =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
