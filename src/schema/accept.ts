@@ -8,6 +8,7 @@
 import { CONTROL_CHARACTERS, ISO_DATE_PATTERN, isRealDate, normaliseTag } from './common.js';
 import { HANDLE_PATTERN, ID_PATTERN } from './patterns.js';
 import type { RecordKind } from '../model/types.js';
+import { estimatesSchema } from './records.js';
 
 type Fields = Record<string, unknown>;
 
@@ -45,17 +46,8 @@ export function acceptVote(data: Fields): Fields | undefined {
   return out;
 }
 
-const ESTIMATES = [
-  'reach',
-  'impact',
-  'confidence',
-  'effort',
-  'ease',
-  'value',
-  'time_criticality',
-  'risk_reduction',
-  'job_size',
-] as const;
+/** The schema's own key order: the output follows it. */
+const ESTIMATES = Object.keys(estimatesSchema.shape);
 
 function acceptEstimates(value: unknown): Fields | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
