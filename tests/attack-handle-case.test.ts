@@ -65,4 +65,19 @@ describe('a budget counts a voter once, whatever the case of their name', () => 
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/vote\/self-vote/);
   });
+
+  it('a voter named "Bob" is the person bob under people: no unknown-voter warning', async () => {
+    const root = makeRepo({
+      'ideas.config.yaml': `${CONFIG}people:\n  bob: {emails: [bob@example.com]}\n  alice: {emails: [alice@example.com]}\n`,
+      'ideas/ship1-overnight-shipping.md': ideaText('ship1', 'Overnight shipping', ['Alice']),
+      'votes/ship1/Bob.md': voteText('ship1', 'Bob'),
+      'votes/ship1/zed.md': voteText('ship1', 'zed'),
+    });
+    const validate = await runCli(['validate', '--format', 'json'], { cwd: root });
+    const unknown = JSON.parse(validate.stdout)
+      .problems.filter((p: { rule: string }) => /unknown-(voter|person)/.test(p.rule))
+      .map((p: { file: string }) => p.file);
+    // zed is nobody under people: the rule still speaks where it should.
+    expect(unknown).toEqual(['votes/ship1/zed.md']);
+  });
 });

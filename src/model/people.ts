@@ -11,6 +11,11 @@ export function sameHandle(a: string | undefined, b: string | undefined): boolea
   return a !== undefined && b !== undefined && handleKey(a) === handleKey(b);
 }
 
+/** The handles under `people`, as handleKey gives them: `known.has(handleKey(name))`. */
+export function knownHandles(people: Config['people']): Set<string> {
+  return new Set(Object.keys(people).map(handleKey));
+}
+
 /** The handle under `people` whose emails include this one (case-insensitive), if any. */
 export function handleOfEmail(people: Config['people'], email: string): string | undefined {
   const wanted = email.toLowerCase();

@@ -1,3 +1,4 @@
+import { handleKey, knownHandles } from '../../../model/people.js';
 import type { Finding, Rule } from '../../rule.js';
 
 export const ideaUnknownPerson: Rule = {
@@ -8,10 +9,11 @@ export const ideaUnknownPerson: Rule = {
   check(repo) {
     const people = repo.config.people;
     if (Object.keys(people).length === 0) return [];
+    const known = knownHandles(people);
     const findings: Finding[] = [];
     for (const idea of repo.ideas) {
       for (const author of idea.authors) {
-        if (!Object.hasOwn(people, author)) {
+        if (!known.has(handleKey(author))) {
           findings.push({
             file: idea.path,
             field: ['authors'],

@@ -1,3 +1,4 @@
+import { handleKey, knownHandles } from '../../../model/people.js';
 import type { Rule } from '../../rule.js';
 
 export const voteUnknownVoter: Rule = {
@@ -8,8 +9,9 @@ export const voteUnknownVoter: Rule = {
   check(repo) {
     const people = repo.config.people;
     if (Object.keys(people).length === 0) return [];
+    const known = knownHandles(people);
     return repo.votes
-      .filter((vote) => !Object.hasOwn(people, vote.voter))
+      .filter((vote) => !known.has(handleKey(vote.voter)))
       .map((vote) => ({
         file: vote.path,
         field: ['voter'],
