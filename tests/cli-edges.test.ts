@@ -143,6 +143,20 @@ describe('edges a new user meets', () => {
     expect(result.stdout).toContain('git add -A && git commit');
   });
 
+  it('init lists each next step once, in the order they are done', async () => {
+    const root = makeRepo({}, { commit: false });
+    const result = await runCli(['init', '--reviewer', 'carol'], { cwd: root });
+    const next = result.stdout.slice(result.stdout.indexOf('Next:\n'));
+    expect(next.split('\n').filter(Boolean)).toEqual([
+      'Next:',
+      '  ideas validate',
+      '  edit ideas.config.yaml: teams, people, reviewers',
+      '  git add -A && git commit -m "Start an ideas repository" && git push',
+      expect.stringMatching(/^ {2}protect \S+: require the ideas check and code-owner review/),
+    ]);
+    expect(result.stdout.split('git commit').length).toBe(2);
+  });
+
   it('pending outside git exits 3', async () => {
     const dir = tempDir();
     writeTree(dir, { 'ideas.config.yaml': CONFIG });

@@ -95,14 +95,7 @@ export const run: CommandHandler<InitOptions> = async (ctx, args, options) => {
       ...shown,
       '',
       ...(gitTop
-        ? [
-            '  git add -A && git commit -m "Start an ideas repository" && git push',
-            ...(options.ci === 'none'
-              ? []
-              : [
-                  `  protect ${branch}: require the ideas check and code-owner review (README of git-ideas: CI)`,
-                ]),
-          ]
+        ? []
         : [
             // Pull requests are the approval flow: outside git nothing can be committed yet.
             `${shownTarget} is not in a git repository, and ideas keeps everything in git.`,
@@ -112,7 +105,12 @@ export const run: CommandHandler<InitOptions> = async (ctx, args, options) => {
       ...(gitTop ? [] : [`  ${cdFirst}git init`]),
       `  ${cdFirst}ideas validate`,
       '  edit ideas.config.yaml: teams, people, reviewers',
-      '  git add -A && git commit -m "Start an ideas repository"',
+      `  git add -A && git commit -m "Start an ideas repository"${gitTop ? ' && git push' : ''}`,
+      ...(options.ci === 'none'
+        ? []
+        : [
+            `  protect ${branch}: require the ideas check and code-owner review (README of git-ideas: CI)`,
+          ]),
       '',
     ].join('\n'),
   );
