@@ -20,7 +20,7 @@ import { THEMES_PREVIEW } from './home-page.js';
 import { homePage } from './home-page.js';
 import { ideaHref, page } from './html.js';
 import { describeIdeas } from './idea-details.js';
-import { CHILDREN_PREVIEW, ideaPage } from './idea-page.js';
+import { CHILDREN_PREVIEW, ideaPage, ideaVotePages } from './idea-page.js';
 import { forgeName, type SiteForge } from './new-file.js';
 import { buildSearchIndex, searchIndexScript } from './search-index.js';
 import { siteCss } from './style.js';
@@ -103,6 +103,7 @@ export function* buildSite(input: SiteInput): Generator<SiteFile> {
       }),
       { scripts: ['site.js'] },
     );
+    for (const list of ideaVotePages(detail)) yield shell(list.path, list.title, list.body);
   }
 
   const rising = rankIdeas(repo, { model: 'hot', today, support })

@@ -8,16 +8,9 @@ import { plural } from '../report/format-common.js';
 import type { RankedIdea } from '../rank/rank.js';
 import type { Report, TeamRow } from '../report/report.js';
 import { campaignHref, ideaHref, ideaList, section, teamHref, themeListHref } from './html.js';
-import { pageHref, pager, splitPages } from './paging.js';
+import { fileName, pageHref, pager, splitPages, type ListPage } from './paging.js';
 
 const B = '../';
-
-/** A page of a list: where it goes, its title, its body. */
-export interface ListPage {
-  path: string;
-  title: string;
-  body: string;
-}
 
 /** How many closed ideas a team's first page shows before linking to all of them. */
 export const CLOSED_PREVIEW = 20;
@@ -29,9 +22,6 @@ function rankedList(ranked: readonly RankedIdea[], empty: string, base = B): str
     empty,
   );
 }
-
-/** The page's own file name, for links between pages of one list in one folder. */
-const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /**
  * Every page of one ranked list: `head` on each, `lead` on the first, the pager under the list.

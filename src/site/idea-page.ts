@@ -2,7 +2,8 @@
 import { escapeHtml as h } from '../format/html-escape.js';
 import { plural } from '../report/format-common.js';
 import type { IdeaDetail } from '../model/idea-detail.js';
-import type { Decision } from '../model/types.js';
+import type { Decision, Vote } from '../model/types.js';
+import { fileName, pageHref, pager, splitPages, type ListPage } from './paging.js';
 import {
   campaignHref,
   ideaHref,
@@ -32,6 +33,11 @@ export interface IdeaPageContext {
 const B = '../';
 /** A theme's page lists this many of its ideas, then links to the list of all of them. */
 export const CHILDREN_PREVIEW = 50;
+/**
+ * Votes an idea page lists; the rest go on pages of their own beside it (`<id>.p2.html`, …), so
+ * an idea with thousands of votes is not one huge page. About 40 KB of votes with short comments.
+ */
+export const VOTES_PER_PAGE = 100;
 
 export function ideaPage(detail: IdeaDetail, context: IdeaPageContext): string {
   const { idea } = detail;
@@ -67,6 +73,7 @@ export function ideaPage(detail: IdeaDetail, context: IdeaPageContext): string {
     ? `<p class="notice" role="note">Closed as a duplicate: its votes count for <a href="${ideaHref(B, detail.countsFor)}">${h(detail.countsFor)}</a>.</p>`
     : '';
 
+  const votePages = splitPages(detail.votes, VOTES_PER_PAGE);
   const support = section(
     'support',
     'Support',
@@ -81,16 +88,7 @@ export function ideaPage(detail: IdeaDetail, context: IdeaPageContext): string {
     }${
       detail.votes.length === 0
         ? '<p class="muted">No votes yet.</p>'
-        : `<ol class="votes">${detail.votes
-            .map(
-              (vote) =>
-                `<li><div class="vote-head"><span class="person">${h(vote.voter)}</span> <span class="muted">${vote.points === 1 ? '' : `${h(String(vote.points))} points · `}<time datetime="${h(vote.date)}">${h(vote.date)}</time>${vote.idea === idea.id ? '' : ` · on ${h(vote.idea)}`}</span>${
-                  vote.customers.length
-                    ? ` ${vote.customers.map((c) => `<span class="tag">${h(c)}</span>`).join(' ')}`
-                    : ''
-                }</div>${vote.comment.trim() ? `<div class="text">${renderMarkdown(vote.comment, { headingBase: 4 })}</div>` : ''}</li>`,
-            )
-            .join('')}</ol>`
+        : `${voteRange(1, votePages, detail.votes.length)}${voteList(votePages[0] ?? [], idea.id)}${votePager(idea.id, 1, votePages.length)}`
     }`,
   );
 
@@ -154,6 +152,51 @@ ${similar}
 </div>
 </div>
 </article>`;
+}
+
+/** The votes of pages 2 and on of an idea's votes: each a page of its own beside the idea's. */
+export function* ideaVotePages(detail: IdeaDetail): Generator<ListPage> {
+  const { idea } = detail;
+  const pages = splitPages(detail.votes, VOTES_PER_PAGE);
+  const first = ideaHref('', idea.id);
+  for (let k = 2; k <= pages.length; k++)
+    yield {
+      path: pageHref(first, k),
+      title: `Votes for ${idea.title} (page ${k})`,
+      body: `<h1>Votes for ${h(idea.title)}</h1>
+<p class="crumbs">Idea <a href="${h(fileName(first))}">${h(idea.title)}</a> <span class="id">${h(idea.id)}</span> ${statusBadge(detail.status)}</p>
+${section(
+  'votes',
+  'Votes',
+  `${voteRange(k, pages, detail.votes.length)}${voteList(pages[k - 1] ?? [], idea.id)}${votePager(idea.id, k, pages.length)}`,
+)}`,
+    };
+}
+
+/** Which votes a page lists, said only when they fill more than one page. */
+function voteRange(k: number, pages: readonly (readonly Vote[])[], total: number): string {
+  if (pages.length <= 1) return '';
+  const from = (k - 1) * VOTES_PER_PAGE + 1;
+  const to = from + (pages[k - 1]?.length ?? 0) - 1;
+  return `<p class="lead">Votes ${from} to ${to} of ${total}, oldest first.</p>`;
+}
+
+function votePager(id: string, k: number, total: number): string {
+  const first = ideaHref('', id);
+  return pager('votes', k, total, (n) => fileName(pageHref(first, n)));
+}
+
+function voteList(votes: readonly Vote[], ideaId: string): string {
+  return `<ol class="votes">${votes
+    .map(
+      (vote) =>
+        `<li><div class="vote-head"><span class="person">${h(vote.voter)}</span> <span class="muted">${vote.points === 1 ? '' : `${h(String(vote.points))} points · `}<time datetime="${h(vote.date)}">${h(vote.date)}</time>${vote.idea === ideaId ? '' : ` · on ${h(vote.idea)}`}</span>${
+          vote.customers.length
+            ? ` ${vote.customers.map((c) => `<span class="tag">${h(c)}</span>`).join(' ')}`
+            : ''
+        }</div>${vote.comment.trim() ? `<div class="text">${renderMarkdown(vote.comment, { headingBase: 4 })}</div>` : ''}</li>`,
+    )
+    .join('')}</ol>`;
 }
 
 function decisionItem(decision: Decision): string {

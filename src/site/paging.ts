@@ -7,6 +7,16 @@
  */
 import { escapeHtml as h } from '../format/html-escape.js';
 
+/** A page of a list: where it goes, its title, its body. */
+export interface ListPage {
+  path: string;
+  title: string;
+  body: string;
+}
+
+/** The page's own file name, for links between pages of one list in one folder. */
+export const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
 /** Ideas per list page: about 50 KB of HTML at the benchmark's title lengths. */
 export const PER_PAGE = 200;
 
