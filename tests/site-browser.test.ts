@@ -16,6 +16,8 @@ import { commitAs } from './helpers/forge.js';
 import { git, makeRepo } from './helpers/repo.js';
 import { BIG_TEAM, bigTeamTree } from './helpers/site-tree.js';
 import { PER_PAGE } from '../src/site/paging.js';
+import { VOTES_PER_PAGE } from '../src/site/idea-page.js';
+import { MANY_VOTES_IDEA, manyVotesTree } from './helpers/site-votes.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -316,6 +318,35 @@ describe.skipIf(!hasChromium)(
       await plain.page.screenshot({ path: join(ARTIFACTS, 'site-team-pager-phone.png') });
       expectClean(plain, big);
       await plain.page.close();
+    });
+
+    it('pages through the votes of an idea by plain links, without script', async () => {
+      const repo = makeRepo(manyVotesTree(VOTES_PER_PAGE + 7));
+      const voted = join(work, 'votes-site');
+      expect((await runCli(['site', '--out', voted], { cwd: repo })).code).toBe(0);
+      const visit = await open(
+        `ideas/${MANY_VOTES_IDEA}.html`,
+        { width: 390, height: 844 },
+        { root: voted, javaScript: false },
+      );
+      const page = visit.page;
+      expect(await page.locator('#support ol.votes > li').count()).toBe(VOTES_PER_PAGE);
+      const pager = page.locator('nav.pager[aria-label="Pages of votes"]');
+      expect(await pager.locator('[aria-current=page]').textContent()).toBe('1');
+      await pager.locator('a[rel=next]').click();
+      await page.waitForURL(new RegExp(`ideas/${MANY_VOTES_IDEA}\\.p2\\.html$`));
+      expect(await page.locator('#votes ol.votes > li').count()).toBe(7);
+      expect(await page.evaluate(UNLABELLED)).toEqual([]);
+      expect(await page.evaluate(UNDESCRIBED)).toEqual([]);
+      const landmarks = (await page.evaluate(LANDMARKS)) as Record<string, unknown>;
+      expect(landmarks).toMatchObject({ mains: 1, h1s: 1, navLabelled: true });
+      expect(landmarks['overflow']).toBeLessThanOrEqual(0);
+      // Back to the idea, where the vote form is.
+      await page.click('.crumbs a');
+      await page.waitForURL(new RegExp(`ideas/${MANY_VOTES_IDEA}\\.html$`));
+      expect(await page.locator('form[data-vote]').count()).toBe(1);
+      expectClean(visit, voted);
+      await page.close();
     });
 
     it('fits a phone and a desktop, light and dark (screenshots in tests/artifacts)', async () => {

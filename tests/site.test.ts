@@ -22,6 +22,8 @@ import { makeRepo, tempDir } from './helpers/repo.js';
 import { BASE_TREE, ideaText } from './helpers/forge.js';
 import { BIG_TEAM, BIG_THEME, bigTeamTree } from './helpers/site-tree.js';
 import { PER_PAGE } from '../src/site/paging.js';
+import { VOTES_PER_PAGE } from '../src/site/idea-page.js';
+import { HOSTILE_VOTER, MANY_VOTES_IDEA, manyVotesTree } from './helpers/site-votes.js';
 
 const HOSTILE = 'Ship <script>alert(1)</script> "now" \u202Egnp.exe & more';
 
@@ -149,6 +151,51 @@ describe('site generator', () => {
     expect(ids(page(`themes/${BIG_THEME}.html`), 'children')).toHaveLength(55);
     for (const [path, text] of files)
       if (path.endsWith('.html')) expect(text.length, path).toBeLessThan(300_000);
+  });
+
+  it('pages the votes of an idea: each vote once, oldest first, plain links, still escaped', async () => {
+    const total = 2 * VOTES_PER_PAGE + 5;
+    const files = await siteOf(manyVotesTree(total));
+    const first = `ideas/${MANY_VOTES_IDEA}.html`;
+    const paths = [first, `ideas/${MANY_VOTES_IDEA}.p2.html`, `ideas/${MANY_VOTES_IDEA}.p3.html`];
+    expect(files.has(`ideas/${MANY_VOTES_IDEA}.p4.html`)).toBe(false);
+    const pages = paths.map((path) => files.get(path) ?? '');
+    const voters = (html: string) =>
+      [...html.matchAll(/<li><div class="vote-head"><span class="person">([^<]+)<\/span>/g)].map(
+        (m) => m[1],
+      );
+    expect(pages.map((html) => voters(html).length)).toEqual([VOTES_PER_PAGE, VOTES_PER_PAGE, 5]);
+    const expected = Array.from({ length: total }, (_, i) => `v${String(i).padStart(3, '0')}`);
+    expect(pages.flatMap(voters)).toEqual(expected);
+    // The figures and the form stay on the idea's own page; the others link back to it.
+    expect(pages[0]).toContain(`<b>${total} voters</b>`);
+    expect(pages[0]).toContain('Votes 1 to 100 of 205, oldest first.');
+    expect(pages[0]).toContain('data-vote');
+    expect(pages[2]).toContain('Votes 201 to 205 of 205, oldest first.');
+    for (const [i, html] of pages.entries()) {
+      expect(html, paths[i]).toContain(`Page ${i + 1} of 3`);
+      expect(html).toMatch(new RegExp(`aria-current="page" aria-label="Page ${i + 1}"`));
+      const nav = /<nav class="pager" aria-label="Pages of votes">[^]*?<\/nav>/.exec(html)?.[0];
+      const hrefs = [...(nav ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+      expect(hrefs.length, paths[i]).toBeGreaterThanOrEqual(3);
+      for (const href of hrefs) expect(files.has(`ideas/${href}`), href).toBe(true);
+      if (i > 0) {
+        expect(html).toContain(
+          `<a href="${MANY_VOTES_IDEA}.html">Popular &lt;b&gt;idea&lt;/b&gt;</a>`,
+        );
+        expect(html).not.toContain('data-vote');
+        expect(html).not.toContain('<b>idea</b>');
+      }
+    }
+    // The hostile comment, on the first page, is text; a page of short votes stays small.
+    expect(voters(pages[0] ?? '')).toContain(HOSTILE_VOTER);
+    expect(pages[0]).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(pages.join('')).not.toMatch(/<script>alert|href="javascript:/);
+    for (const html of pages) expect(html.length).toBeLessThan(60_000);
+    // An idea with one page of votes has no pager and no range.
+    const few = files.get('ideas/shipa1.html') ?? '';
+    expect(few).not.toContain('Pages of votes');
+    expect(few).not.toContain('oldest first');
   });
 
   it('keeps only http(s) and relative link targets from content', () => {
