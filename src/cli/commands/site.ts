@@ -4,16 +4,7 @@
  * new, empty, or holds the manifest of an earlier run: then the files that run wrote and this
  * one does not are removed, and nothing else is ever touched.
  */
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { remoteUrl } from '../../git/authoring.js';
@@ -25,16 +16,14 @@ import { RECORD_FOLDERS, TEMPLATE_PATH } from '../../model/layout.js';
 import { readPackageFile } from '../../read/package-files.js';
 import { buildReport } from '../../report/report.js';
 import { countSupport } from '../../model/support.js';
-import { buildSite, type SiteFile } from '../../site/build-site.js';
+import { buildSite } from '../../site/build-site.js';
 import type { SiteForge } from '../../site/new-file.js';
-import { batchWriter, writeFileAtomic } from '../../write/atomic.js';
+import { MANIFEST, writeSite } from '../../write/site-folder.js';
 import type { Context } from '../context.js';
 import { startProgress } from '../progress.js';
 import { loadRepository } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
 import type { ReadFlags } from '../options.js';
-
-export const MANIFEST = '.ideas-site.json';
 
 export interface SiteOptions extends ReadFlags {
   out: string | undefined;
@@ -74,7 +63,7 @@ export const run: CommandHandler<SiteOptions> = async (ctx, _args, options) => {
         : 'the working tree',
   });
   // Each page is written as it is built: the phase is both.
-  const written = writeSite(out, files);
+  const written = await writeSite(out, files);
   progress.done();
   ctx.out(`${out}\n`);
   const pages = written.filter((path) => path.endsWith('.html')).length;
@@ -141,83 +130,4 @@ function outputFolder(ctx: Context, root: string, options: SiteOptions): string 
       );
   }
   return out;
-}
-
-/** The files of an earlier run, from its manifest: only plain paths inside the folder. */
-function previousFiles(out: string): string[] {
-  const path = join(out, MANIFEST);
-  if (!existsSync(path)) return [];
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    throw new UsageError(
-      `${path} is not a manifest written by "ideas site"`,
-      'remove the folder and run again',
-    );
-  }
-  const listed = typeof data === 'object' && data !== null && 'files' in data ? data.files : [];
-  if (!Array.isArray(listed)) return [];
-  return listed.filter(
-    (file): file is string =>
-      typeof file === 'string' &&
-      file !== '' &&
-      !isAbsolute(file) &&
-      !file.split(/[\\/]/).some((part) => part === '..' || part === '' || part === '.'),
-  );
-}
-
-/**
- * Whether the file at `path` holds exactly `bytes`. One buffer serves every page of a rebuild,
- * and a read of one byte more than expected tells a longer file without reading all of it.
- */
-function holdsBytes(path: string, bytes: Uint8Array, scratch: { buffer: Buffer }): boolean {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return false;
-  }
-  try {
-    if (scratch.buffer.length <= bytes.length)
-      scratch.buffer = Buffer.allocUnsafe(Math.max(bytes.length + 1, scratch.buffer.length * 2));
-    const buffer = scratch.buffer;
-    let got = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, got, bytes.length + 1 - got, null);
-      if (n === 0) break;
-      got += n;
-      if (got > bytes.length) return false;
-    }
-    return got === bytes.length && buffer.subarray(0, got).equals(bytes);
-  } catch {
-    return false;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Write the files as they come; returns their paths. */
-function writeSite(out: string, files: Iterable<SiteFile>): string[] {
-  const before = new Set(previousFiles(out));
-  const written = new Set<string>();
-  const write = batchWriter();
-  const scratch = { buffer: Buffer.allocUnsafe(1 << 16) };
-  for (const [path, text] of files) {
-    written.add(path);
-    const target = join(out, path);
-    const bytes = Buffer.from(text);
-    // A rebuild leaves a page it would write identically alone: no rename for each of 10,000
-    // files, and mtimes that tell a deploy step what really changed.
-    if (before.has(path) && holdsBytes(target, bytes, scratch)) continue;
-    write(target, bytes);
-  }
-  for (const path of before)
-    if (!written.has(path) && path !== MANIFEST) rmSync(join(out, path), { force: true });
-  const paths = [...written].sort();
-  writeFileAtomic(
-    join(out, MANIFEST),
-    `${JSON.stringify({ schema: 1, generator: 'ideas site', files: paths }, null, 1)}\n`,
-  );
-  return paths;
 }

@@ -1,0 +1,64 @@
+/**
+ * How `ideas site` writes its folder: a new folder appears whole, under its name only once every
+ * file is in it, and a failure part-way leaves nothing behind (neither the folder nor the
+ * temporary one it was built in); an earlier run's folder is updated in place.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MANIFEST, writeSite } from '../src/write/site-folder.js';
+import { tempDir } from './helpers/repo.js';
+
+const PAGES: [string, string][] = Array.from({ length: 40 }, (_, i) => [
+  `ideas/p${i}.html`,
+  `<p>page ${i}</p>\n`.repeat(50),
+]);
+
+describe('writeSite', () => {
+  it('builds a new folder beside its place and renames it in: every file, the manifest', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'deep', 'site');
+    const seen: string[][] = [];
+    function* files(): Generator<[string, string]> {
+      for (const file of [...PAGES, ['index.html', 'home'] as [string, string]]) {
+        // While files are still coming, the site is not at its place yet.
+        seen.push(readdirSync(join(parent, 'deep')));
+        yield file;
+      }
+    }
+    const written = await writeSite(out, files());
+    expect(written).toEqual([...PAGES.map(([path]) => path), 'index.html'].sort());
+    expect(seen.every((names) => !names.includes('site'))).toBe(true);
+    expect(seen.at(-1)?.[0]).toMatch(/^\.site\.\d+\.[0-9a-f]{8}\.tmp$/);
+    expect(readdirSync(join(parent, 'deep'))).toEqual(['site']);
+    for (const [path, text] of PAGES) expect(readFileSync(join(out, path), 'utf8')).toBe(text);
+    const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as { files: string[] };
+    expect(manifest.files).toEqual(written);
+  });
+
+  it('leaves nothing when a write fails or the pages fail part-way', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'site');
+    // The same path twice: the second write finds the first (files are created, never replaced).
+    await expect(writeSite(out, [...PAGES, PAGES[3] ?? ['', '']])).rejects.toThrow(/EEXIST/);
+    expect(readdirSync(parent)).toEqual([]);
+    function* broken(): Generator<[string, string]> {
+      yield* PAGES;
+      throw new Error('page builder failed');
+    }
+    await expect(writeSite(out, broken())).rejects.toThrow('page builder failed');
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('updates an earlier run in place: files it no longer writes go, others stay', async () => {
+    const out = tempDir();
+    await writeSite(join(out, 'site'), PAGES);
+    const site = join(out, 'site');
+    writeFileSync(join(site, 'CNAME'), 'ideas.example.com\n');
+    const written = await writeSite(site, PAGES.slice(1));
+    expect(written).toHaveLength(PAGES.length - 1);
+    expect(existsSync(join(site, 'ideas', 'p0.html'))).toBe(false);
+    expect(readFileSync(join(site, 'CNAME'), 'utf8')).toBe('ideas.example.com\n');
+    expect(readdirSync(out)).toEqual(['site']);
+  });
+});
