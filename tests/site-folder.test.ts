@@ -15,7 +15,7 @@ const PAGES: [string, string][] = Array.from({ length: 40 }, (_, i) => [
 ]);
 
 describe('writeSite', () => {
-  it('builds a new folder beside its place and renames it in: every file, the manifest', async () => {
+  it('builds a new folder beside its place and renames it in: every file, the manifest', () => {
     const parent = tempDir();
     const out = join(parent, 'deep', 'site');
     const seen: string[][] = [];
@@ -26,7 +26,7 @@ describe('writeSite', () => {
         yield file;
       }
     }
-    const written = await writeSite(out, files());
+    const written = writeSite(out, files());
     expect(written).toEqual([...PAGES.map(([path]) => path), 'index.html'].sort());
     expect(seen.every((names) => !names.includes('site'))).toBe(true);
     expect(seen.at(-1)?.[0]).toMatch(/^\.site\.\d+\.[0-9a-f]{8}\.tmp$/);
@@ -36,26 +36,26 @@ describe('writeSite', () => {
     expect(manifest.files).toEqual(written);
   });
 
-  it('leaves nothing when a write fails or the pages fail part-way', async () => {
+  it('leaves nothing when a write fails or the pages fail part-way', () => {
     const parent = tempDir();
     const out = join(parent, 'site');
     // The same path twice: the second write finds the first (files are created, never replaced).
-    await expect(writeSite(out, [...PAGES, PAGES[3] ?? ['', '']])).rejects.toThrow(/EEXIST/);
+    expect(() => writeSite(out, [...PAGES, PAGES[3] ?? ['', '']])).toThrow(/EEXIST/);
     expect(readdirSync(parent)).toEqual([]);
     function* broken(): Generator<[string, string]> {
       yield* PAGES;
       throw new Error('page builder failed');
     }
-    await expect(writeSite(out, broken())).rejects.toThrow('page builder failed');
+    expect(() => writeSite(out, broken())).toThrow('page builder failed');
     expect(readdirSync(parent)).toEqual([]);
   });
 
-  it('updates an earlier run in place: files it no longer writes go, others stay', async () => {
+  it('updates an earlier run in place: files it no longer writes go, others stay', () => {
     const out = tempDir();
-    await writeSite(join(out, 'site'), PAGES);
+    writeSite(join(out, 'site'), PAGES);
     const site = join(out, 'site');
     writeFileSync(join(site, 'CNAME'), 'ideas.example.com\n');
-    const written = await writeSite(site, PAGES.slice(1));
+    const written = writeSite(site, PAGES.slice(1));
     expect(written).toHaveLength(PAGES.length - 1);
     expect(existsSync(join(site, 'ideas', 'p0.html'))).toBe(false);
     expect(readFileSync(join(site, 'CNAME'), 'utf8')).toBe('ideas.example.com\n');

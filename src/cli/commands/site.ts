@@ -63,7 +63,7 @@ export const run: CommandHandler<SiteOptions> = async (ctx, _args, options) => {
         : 'the working tree',
   });
   // Each page is written as it is built: the phase is both.
-  const written = await writeSite(out, files);
+  const written = writeSite(out, files);
   progress.done();
   ctx.out(`${out}\n`);
   const pages = written.filter((path) => path.endsWith('.html')).length;
