@@ -39,10 +39,16 @@ export const run: CommandHandler<SiteOptions> = async (ctx, _args, options) => {
   const { root, repo, today } = loaded;
   const out = outputFolder(ctx, root, options);
   progress.phase('reading git history');
-  const history = readFileHistory(ctx.git(root), loaded.ref);
   // One count of support and one roadmap, made by the report, for the pages too.
   const support = countSupport(repo);
-  const report = buildReport(repo, { today, history, ref: options.ref ?? options.at, support });
+  // The history (a date for each of 100,000 record files) is held by no variable: it is garbage
+  // once the report is built, before the pages are.
+  const report = buildReport(repo, {
+    today,
+    history: readFileHistory(ctx.git(root), loaded.ref),
+    ref: options.ref ?? options.at,
+    support,
+  });
   const forge = findForge(ctx.git(root), options);
   if (!forge)
     ctx.err(
