@@ -104,7 +104,8 @@ function splitPair(line: string, from: number): [string, string] | undefined {
   const colon = line.indexOf(':', from);
   if (colon === -1) return undefined;
   const key = line.slice(from, colon);
-  if (!KEY.test(key) || key === '__proto__') return undefined;
+  // js-yaml stores a key as String(scalar): `Null:` is the key "null", `TRUE:` is "true".
+  if (!KEY.test(key) || key === '__proto__' || WORDS.has(key)) return undefined;
   const rest = line.slice(colon + 1);
   if (rest !== '' && !rest.startsWith(' ')) return undefined;
   return [key, rest.trim()];
