@@ -1,6 +1,6 @@
 /** Who a git email is: the person `people` maps it to, or a handle made from its local part. */
 import type { Config } from '../schema/config.js';
-import { HANDLE_PATTERN } from '../schema/common.js';
+import { HANDLE_PATTERN } from '../schema/patterns.js';
 
 /** A handle as compared: forge logins (GitHub, GitLab) ignore case, so bob and Bob are one person. */
 export function handleKey(handle: string): string {
@@ -14,6 +14,21 @@ export function sameHandle(a: string | undefined, b: string | undefined): boolea
 /** The handles under `people`, as handleKey gives them: `known.has(handleKey(name))`. */
 export function knownHandles(people: Config['people']): Set<string> {
   return new Set(Object.keys(people).map(handleKey));
+}
+
+const byKey = new WeakMap<Config['people'], Map<string, string>>();
+
+/** The handle as written under `people` for this one in any case (`Bob` -> `bob`), if any. */
+export function configuredHandle(people: Config['people'], handle: string): string | undefined {
+  if (Object.hasOwn(people, handle)) return handle;
+  let handles = byKey.get(people);
+  if (!handles) {
+    handles = new Map();
+    for (const name of Object.keys(people))
+      if (!handles.has(handleKey(name))) handles.set(handleKey(name), name);
+    byKey.set(people, handles);
+  }
+  return handles.get(handleKey(handle));
 }
 
 /** The handle under `people` whose emails include this one (case-insensitive), if any. */

@@ -4,6 +4,7 @@
  * deep chain (an organisation of 35,000 teams is not unusual for a generated one).
  */
 import type { Config } from '../schema/config.js';
+import { configuredHandle } from './people.js';
 import type { Idea } from './types.js';
 
 export interface TeamTree {
@@ -60,7 +61,8 @@ export function ideaTeam(config: Pick<Config, 'people'>, idea: Idea): string | u
   return undefined;
 }
 
-/** The team `people` gives a handle, if any. */
+/** The team `people` gives a handle, if any: `Bob` is the person bob, as logins ignore case. */
 export function personTeam(config: Pick<Config, 'people'>, handle: string): string | undefined {
-  return Object.hasOwn(config.people, handle) ? config.people[handle]?.team : undefined;
+  const person = configuredHandle(config.people, handle);
+  return person === undefined ? undefined : config.people[person]?.team;
 }
