@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { commitAs, ideaText, voteText } from './helpers/forge.js';
-import { git, makeRepo } from './helpers/repo.js';
+import { commitAs, decisionText, ideaText, voteText } from './helpers/forge.js';
+import { commitAll, git, makeRepo } from './helpers/repo.js';
 
 const CONFIG = `version: 1
 reviewers: [carol]
@@ -79,5 +79,64 @@ describe('a budget counts a voter once, whatever the case of their name', () => 
       .map((p: { file: string }) => p.file);
     // zed is nobody under people: the rule still speaks where it should.
     expect(unknown).toEqual(['votes/ship1/zed.md']);
+  });
+});
+
+describe('the report counts a person once, whatever the case of their name', () => {
+  // Found by review: distinct authors, voters and reviewers were counted by spelling, so
+  // "Bob" and "bob" were two people, and "Bob" belonged to no team.
+  it('totals, participation, contributors, the period, campaigns and reviewer load', async () => {
+    const root = makeRepo(
+      {
+        'ideas.config.yaml': `version: 1
+teams: {sales: {}}
+people:
+  bob: {emails: [bob@example.com], team: sales}
+reviewers: [carol]
+campaigns:
+  speed: {question: "How do we ship faster?", closes: 2026-12-31}
+`,
+        'ideas/ship1-overnight-shipping.md': ideaText('ship1', 'Overnight shipping', [
+          'alice',
+        ]).replace('created: 2026-11-01', 'created: 2026-11-20\ncampaign: speed'),
+        'ideas/chat2-live-chat.md': ideaText('chat2', 'Live chat', ['Alice']).replace(
+          'created: 2026-11-01',
+          'created: 2026-11-20\ncampaign: speed',
+        ),
+        'votes/ship1/Bob.md': voteText('ship1', 'Bob').replace('2026-11-10', '2026-11-21'),
+        'votes/chat2/bob.md': voteText('chat2', 'bob').replace('2026-11-10', '2026-11-21'),
+        'decisions/ship1/2026-11-22-reviewing.md': decisionText(
+          'ship1',
+          'reviewing',
+          '2026-11-22',
+          ['Carol'],
+        ),
+      },
+      { commit: false },
+    );
+    // Git dates are the record dates: inside the report's current period.
+    commitAll(root, 'initial', '2026-11-22T12:00:00Z');
+    const result = await runCli(['report', '--format', 'json'], { cwd: root });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.totals).toMatchObject({ authors: 1, voters: 1 });
+    expect(report.participation).toMatchObject({ authors: 1, voters: 1 });
+    // Bob is the person bob, of sales: his votes count there, not under "(no team)".
+    const sales = report.participation.teams.find((t: { team: string }) => t.team === 'sales');
+    expect(sales.own).toMatchObject({ votes: 2, voters: 1 });
+    const newPeople = report.participation.newContributors.flatMap(
+      (m: { people: string[] }) => m.people,
+    );
+    // bob is under people: shown so. alice is not: the first spelling met (chat2's, by path).
+    expect(newPeople).toEqual(['Alice', 'bob']);
+    expect(report.people.contributors).toEqual([
+      expect.objectContaining({ person: 'Alice', ideas: 2, votes: 0 }),
+      expect.objectContaining({ person: 'bob', team: 'sales', ideas: 0, votes: 2 }),
+    ]);
+    expect(report.period.current).toMatchObject({ authors: 1, voters: 1 });
+    expect(report.campaigns[0]).toMatchObject({ name: 'speed', votes: 2, voters: 1 });
+    expect(report.review.reviewers).toEqual([
+      expect.objectContaining({ reviewer: 'carol', decisions: 1 }),
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { CountedVote } from '../model/support.js';
 import type { Idea } from '../model/types.js';
+import type { PersonName } from './person-names.js';
 import type { IdeaRef, Report } from './report-types.js';
 
 export function buildCustomers(
@@ -12,6 +13,7 @@ export function buildCustomers(
   /** Which counted votes count (those of the period); undefined for all of them. */
   counts: ((vote: CountedVote) => boolean) | undefined,
   refOf: (idea: Idea) => IdeaRef,
+  name: PersonName,
 ): Report['customers'] {
   const accounts = new Map<
     string,
@@ -25,7 +27,7 @@ export function buildCustomers(
         if (!account)
           accounts.set(customer, (account = { votes: 0, voters: new Set(), ideas: new Map() }));
         account.votes++;
-        account.voters.add(vote.voter);
+        account.voters.add(name(vote.voter));
         account.ideas.set(idea, (account.ideas.get(idea) ?? 0) + 1);
       }
     }

@@ -6,6 +6,7 @@ import type { RecordDates } from '../model/record-dates.js';
 import type { Repository } from '../model/repository.js';
 import { teamTree } from '../model/teams.js';
 import type { Idea, Vote } from '../model/types.js';
+import { countPeople, type PersonName } from './person-names.js';
 import type { LevelRow, Report, TeamFigures, TeamRow } from './report-types.js';
 import { byString, monthOf, shareOf } from './stats.js';
 
@@ -14,6 +15,7 @@ export interface TeamLookups {
   ideaTeam: (idea: Idea) => string | undefined;
   teamFilter: Set<string> | undefined;
   since: string | undefined;
+  name: PersonName;
 }
 
 export function buildParticipation(
@@ -21,7 +23,7 @@ export function buildParticipation(
   ideas: Idea[],
   votes: Vote[],
   dates: RecordDates,
-  { personTeam, ideaTeam, teamFilter, since }: TeamLookups,
+  { personTeam, ideaTeam, teamFilter, since, name }: TeamLookups,
 ): Report['participation'] {
   const configured = repo.config.teams;
   // Teams used in files but missing from the config still show, as top-level teams.
@@ -81,12 +83,12 @@ export function buildParticipation(
   const noTeam = '';
   for (const idea of ideas) {
     if (idea.kind === 'idea') setsOf(ideaTeam(idea) ?? noTeam).ideas++;
-    for (const a of idea.authors) setsOf(authorTeam(a, idea) ?? noTeam).authors.add(a);
+    for (const a of idea.authors) setsOf(authorTeam(a, idea) ?? noTeam).authors.add(name(a));
   }
   for (const vote of votes) {
     const sets = setsOf(personTeam(vote.voter) ?? noTeam);
     sets.votes++;
-    sets.voters.add(vote.voter);
+    sets.voters.add(name(vote.voter));
   }
 
   const figures = (sets: Sets[]): TeamFigures => {
@@ -190,9 +192,9 @@ export function buildParticipation(
     const known = firstSeen.get(who);
     if (known === undefined || day < known) firstSeen.set(who, day);
   };
-  for (const idea of ideas) for (const a of idea.authors) seen(a, dates.arrival(idea));
+  for (const idea of ideas) for (const a of idea.authors) seen(name(a), dates.arrival(idea));
   const ids = new Set(ideas.map((i) => i.id));
-  for (const vote of repo.votes) if (ids.has(vote.idea)) seen(vote.voter, dates.vote(vote));
+  for (const vote of repo.votes) if (ids.has(vote.idea)) seen(name(vote.voter), dates.vote(vote));
   const perMonth = new Map<string, string[]>();
   for (const [who, day] of firstSeen) {
     if (since !== undefined && day < since) continue;
@@ -202,8 +204,14 @@ export function buildParticipation(
   }
 
   return {
-    authors: new Set(ideas.flatMap((i) => i.authors)).size,
-    voters: new Set(votes.map((v) => v.voter)).size,
+    authors: countPeople(
+      ideas.flatMap((i) => i.authors),
+      name,
+    ),
+    voters: countPeople(
+      votes.map((v) => v.voter),
+      name,
+    ),
     teams: rows,
     levels,
     newContributors: [...perMonth]

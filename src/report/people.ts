@@ -4,6 +4,7 @@
  */
 import type { RecordDates } from '../model/record-dates.js';
 import type { Idea, Vote } from '../model/types.js';
+import type { PersonName } from './person-names.js';
 import type { PersonRow, Report } from './report-types.js';
 import { daysBetween } from './stats.js';
 
@@ -18,6 +19,7 @@ export interface PeopleInput {
   dates: RecordDates;
   today: string;
   personTeam: (handle: string) => string | undefined;
+  name: PersonName;
 }
 
 interface Tally {
@@ -31,17 +33,20 @@ function tally(
   ideas: readonly Idea[],
   votes: readonly Vote[],
   dates: RecordDates,
+  name: PersonName,
 ): Map<string, Tally> {
   const people = new Map<string, Tally>();
   const add = (who: string, day: string, kind: 'ideas' | 'votes') => {
-    let row = people.get(who);
-    if (!row) people.set(who, (row = { ideas: 0, votes: 0, lastActive: day }));
+    const person = name(who);
+    let row = people.get(person);
+    if (!row) people.set(person, (row = { ideas: 0, votes: 0, lastActive: day }));
     row[kind]++;
     if (day > row.lastActive) row.lastActive = day;
   };
   for (const idea of ideas) {
     if (idea.kind !== 'idea') continue;
-    for (const author of new Set(idea.authors)) add(author, dates.arrival(idea), 'ideas');
+    // An idea counts once for its author, however many spellings of them it lists.
+    for (const author of new Set(idea.authors.map(name))) add(author, dates.arrival(idea), 'ideas');
   }
   for (const vote of votes) add(vote.voter, dates.vote(vote), 'votes');
   return people;
@@ -59,8 +64,9 @@ export function buildPeople({
   dates,
   today,
   personTeam,
+  name,
 }: PeopleInput): Report['people'] {
-  const ever = tally(all.ideas, all.votes, dates);
+  const ever = tally(all.ideas, all.votes, dates, name);
   const row = (person: string, counts: Tally): PersonRow => ({
     person,
     team: personTeam(person) ?? null,
@@ -71,7 +77,7 @@ export function buildPeople({
   });
   // The recent records are a subset of all of them: as many means the same (no --since).
   const same = recent.ideas.length === all.ideas.length && recent.votes.length === all.votes.length;
-  const contributors = [...(same ? ever : tally(recent.ideas, recent.votes, dates))]
+  const contributors = [...(same ? ever : tally(recent.ideas, recent.votes, dates, name))]
     .map(([person, counts]) => row(person, counts))
     .sort(byContribution);
   const quiet = [...ever]

@@ -9,6 +9,7 @@ import type { Repository } from '../model/repository.js';
 import type { CountedVote } from '../model/support.js';
 import type { Decision, Idea, Vote } from '../model/types.js';
 import type { Timeline } from './funnel.js';
+import type { PersonName } from './person-names.js';
 import type { IdeaRef, PeriodFigures, Report } from './report-types.js';
 import { addDays, daysBetween } from './stats.js';
 
@@ -75,10 +76,11 @@ export interface PeriodInput {
   timelines: ReadonlyMap<string, Timeline>;
   dates: RecordDates;
   lifecycle: Lifecycle;
+  name: PersonName;
 }
 
 export function buildPeriod(input: PeriodInput): Report['period'] {
-  const { windows, dates, lifecycle } = input;
+  const { windows, dates, lifecycle, name } = input;
   // One pass over the records, each dated once, into the window it falls in (if any).
   const tally = (w: Window) => ({
     w,
@@ -98,7 +100,7 @@ export function buildPeriod(input: PeriodInput): Report['period'] {
     const arrived = windowOf(dates.arrival(idea));
     if (arrived) {
       arrived.ideas++;
-      for (const author of idea.authors) arrived.authors.add(author);
+      for (const author of idea.authors) arrived.authors.add(name(author));
     }
     // Delivered: the day it first reached a done status.
     const steps = input.timelines.get(idea.id) ?? [];
@@ -110,7 +112,7 @@ export function buildPeriod(input: PeriodInput): Report['period'] {
     const cast = windowOf(dates.vote(vote));
     if (!cast) continue;
     cast.votes++;
-    cast.voters.add(vote.voter);
+    cast.voters.add(name(vote.voter));
     for (const customer of vote.customers) cast.customers.add(customer);
   }
   for (const decision of input.decisions) {

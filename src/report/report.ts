@@ -19,6 +19,7 @@ import { buildFunnel, type Timeline } from './funnel.js';
 import { buildLatency } from './latency.js';
 import { buildParticipation } from './participation.js';
 import { buildPeople } from './people.js';
+import { countPeople, personNames } from './person-names.js';
 import { buildPeriod, buildRising, countedVoteDays, periodWindows } from './period.js';
 import { buildCustomers } from './demand.js';
 import { buildRoadmap } from './roadmap.js';
@@ -34,6 +35,8 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
   const config = repo.config;
   const lifecycle = config.lifecycle;
   const dates = resolveDates(repo, options.history);
+  // One name per person, whatever the case it is written in (person-names.ts).
+  const name = personNames(config);
 
   // Asked once per vote in several places: remember each person's team.
   const teamOfPerson = new Map<string, string | undefined>();
@@ -123,8 +126,14 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
       delivered: totals.delivered,
       votes: recentVotes.length,
       decisions: recentDecisions.length,
-      authors: new Set(ideas.flatMap((i) => i.authors)).size,
-      voters: new Set(recentVotes.map((v) => v.voter)).size,
+      authors: countPeople(
+        ideas.flatMap((i) => i.authors),
+        name,
+      ),
+      voters: countPeople(
+        recentVotes.map((v) => v.voter),
+        name,
+      ),
       customers: new Set(recentVotes.flatMap((v) => v.customers)).size,
     },
     funnel: buildFunnel(leaves, status, timelines, lifecycle),
@@ -134,6 +143,7 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
       ideaTeam: teamOf,
       teamFilter,
       since,
+      name,
     }),
     ...buildTrends(leaves, recentVotes, recentDecisions, dates, today, since),
     top: {
@@ -149,7 +159,7 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
         })),
     },
     themes: buildThemes(repo, inScope, refOf, votersOf, status),
-    campaigns: buildCampaigns(repo, options, ideas, votersOf),
+    campaigns: buildCampaigns(repo, options, ideas, votersOf, name),
     review: buildReview(
       repo,
       queue,
@@ -160,6 +170,7 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
       votersOf,
       dates,
       today,
+      name,
     ),
     delivered: buildDelivered(repo, leaves, timelines, refOf, votersOf),
     roadmap: { stages, byTheme, byTeam },
@@ -169,12 +180,14 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
       dates,
       today,
       personTeam: personTeamCached,
+      name,
     }),
     customers: buildCustomers(
       ideas,
       votersOf,
       since === undefined ? undefined : (v) => active(voteDay(v)),
       refOf,
+      name,
     ),
     period: buildPeriod({
       windows,
@@ -184,6 +197,7 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
       timelines,
       dates,
       lifecycle,
+      name,
     }),
     rising: buildRising({
       windows,

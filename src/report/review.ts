@@ -14,6 +14,7 @@ import {
 import type { CountedVote } from '../model/support.js';
 import type { Decision, Idea } from '../model/types.js';
 import type { Timeline } from './funnel.js';
+import type { PersonName } from './person-names.js';
 import type { IdeaRef, Report, ReviewerLoad } from './report-types.js';
 import { daysBetween } from './stats.js';
 
@@ -27,6 +28,7 @@ export function buildReview(
   votersOf: (id: string) => readonly CountedVote[],
   dates: RecordDates,
   today: string,
+  name: PersonName,
 ): Report['review'] {
   const { threshold, stale_after_days: staleAfter } = repo.config.review;
   const lifecycle = repo.config.lifecycle;
@@ -66,7 +68,7 @@ export function buildReview(
       continue;
     }
     const day = dates.decision(d);
-    for (const who of new Set(d.reviewers)) {
+    for (const who of new Set(d.reviewers.map(name))) {
       const row = load.get(who);
       if (!row) continue; // Not a configured reviewer: validate reports the decision.
       row.decisions++;
@@ -75,7 +77,7 @@ export function buildReview(
   }
   for (const entry of queue) {
     const latest = repo.decisionsByIdea.get(entry.idea.id)?.at(-1);
-    for (const who of new Set(latest?.reviewers ?? [])) {
+    for (const who of new Set((latest?.reviewers ?? []).map(name))) {
       const row = load.get(who);
       if (row) row.openItems++;
     }

@@ -7,6 +7,7 @@ import type { Repository } from '../model/repository.js';
 import { combinedSupport, type CountedVote } from '../model/support.js';
 import type { Idea } from '../model/types.js';
 import type { Timeline } from './funnel.js';
+import type { PersonName } from './person-names.js';
 import type { IdeaRef, Report, ReportOptions } from './report-types.js';
 import { daysBetween } from './stats.js';
 
@@ -59,6 +60,7 @@ export function buildCampaigns(
   options: ReportOptions,
   ideas: Idea[],
   votersOf: (id: string) => readonly CountedVote[],
+  personName: PersonName,
 ): Report['campaigns'] {
   return Object.entries(repo.config.campaigns)
     .filter(([name]) => options.campaign === undefined || name === options.campaign)
@@ -69,7 +71,7 @@ export function buildCampaigns(
       for (const idea of mine)
         for (const { voter } of votersOf(idea.id)) {
           votes++;
-          voters.add(voter);
+          voters.add(personName(voter));
         }
       const state: 'upcoming' | 'open' | 'closed' =
         campaign.opens !== undefined && options.today < campaign.opens
