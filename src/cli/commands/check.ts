@@ -41,6 +41,7 @@ import { selectionOptions, subsetReader } from '../read-selection.js';
 import type { Repository } from '../../model/repository.js';
 import { sortProblems, validateRepository } from '../../validate/validate.js';
 import { readOpenPrs } from '../open-prs.js';
+import { adoptionOf } from '../adoption.js';
 import { startProgress } from '../progress.js';
 import { rootOf } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
@@ -96,6 +97,10 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   if (rawChanges.length === 0) assertSameTree(dir, base, headCommit);
   const changes = rawChanges.flatMap((change) => toPathChanges(change, toRoot));
 
+  // The pull request that adds ideas.config.yaml to a base without one (adoption.ts).
+  const adoption = await adoptionOf(dir, prefix, { ref: baseRef, commit: baseCommit }, changes);
+  if (adoption.notice !== undefined) ctx.err(`ideas check: ${adoption.notice}`);
+
   progress.phase('reading both sides');
   // The diff is taken from the merge base, but authority (reviewers, people, quorum, lifecycle,
   // ids, authors, statuses) from the tip of the base branch: a branch started from an old commit
@@ -140,7 +145,7 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   // The branch's files are validated with the settings they will merge into: the tip's config,
   // unless the branch itself changes it (which needs a reviewer).
   const ownConfig = changes.some((c) => c.path === CONFIG_FILE || c.from === CONFIG_FILE);
-  const reading = { env: ctx.env, cache: options.cache };
+  const reading = { env: ctx.env, cache: options.cache, ...adoption.readOptions };
   const readBase = subsetReader({ root, ref: baseCommit, ...reading }).read;
   // First what the changed files' names ask of the base, then what the branch's records name.
   const wantedOfBase = (records: Parameters<typeof readsFor>[0]) =>
@@ -175,17 +180,19 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   }
 
   progress.phase('checking');
-  const violations = checkPolicy({
-    changes,
-    base: baseRepo,
-    baseIdeaPaths,
-    head: headRepo,
-    actorsOf,
-    consentOf: (path) => [...actorsOf(path), ...committersOf(path)],
-    headPaths,
-    today: ctx.today,
-    ...(openPrs ? { openPrs } : {}),
-  });
+  const violations = adoption.judge(
+    checkPolicy({
+      changes,
+      base: baseRepo,
+      baseIdeaPaths,
+      head: headRepo,
+      actorsOf,
+      consentOf: (path) => [...actorsOf(path), ...committersOf(path)],
+      headPaths,
+      today: ctx.today,
+      ...(openPrs ? { openPrs } : {}),
+    }),
+  );
   const problems = [
     ...violations,
     ...withoutSuperseded(touchedProblems(headRepo, changes, ctx.today), violations),
@@ -208,7 +215,7 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   const summaryFile = summaryPath(options.summary, ctx.env);
   if (summaryFile !== undefined) {
     progress.phase('summarising');
-    const summary = await summarize(ctx, root, options.cache, baseCommit, headCommit, changes);
+    const summary = await summarize(ctx, root, reading, baseCommit, headCommit, changes);
     appendFileSync(resolvePath(ctx.cwd, summaryFile), formatCheckSummary(report, summary));
   }
   progress.done();
@@ -239,7 +246,7 @@ function summaryPath(
 async function summarize(
   ctx: Context,
   root: string,
-  cache: boolean | undefined,
+  reading: Pick<ReadOptions, 'cache' | 'fallbackConfig'>,
   baseCommit: string,
   headCommit: string,
   changes: PathChange[],
@@ -247,8 +254,8 @@ async function summarize(
   // Standings are over every idea: the summary reads both sides whole.
   const merged = mergeResult(ctx.git(root), baseCommit, headCommit);
   const [{ repo: base }, { repo: after }] = await Promise.all([
-    readRepository({ root, ref: baseCommit, env: ctx.env, cache }),
-    readRepository({ root, ref: merged.commit ?? headCommit, env: ctx.env, cache }),
+    readRepository({ root, ref: baseCommit, ...reading, env: ctx.env }),
+    readRepository({ root, ref: merged.commit ?? headCommit, ...reading, env: ctx.env }),
   ]);
   const merges = merged.commit !== undefined;
   return summarizeChanges({ changes, base, after, merges, today: ctx.today });

@@ -3,6 +3,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync }
 import { join, relative, resolve, sep } from 'node:path';
 import { HANDLE_PATTERN } from '../../schema/common.js';
 import { builtInTemplate } from '../../read/repository.js';
+import { TEMPLATE_PATH } from '../../model/layout.js';
 import { findPackageRoot, packageSpec } from '../../read/package-files.js';
 import { runGit, type GitDir } from '../../git/git-process.js';
 import { findDefaultBranch, findTopLevel } from '../../git/locate.js';
@@ -10,6 +11,9 @@ import { writeFileAtomic } from '../../write/atomic.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CommandHandler } from '../spec.js';
 import type { Context } from '../context.js';
+
+/** The empty files that keep the record folders in git before any record exists. */
+const FOLDER_KEEPS = ['ideas', 'votes', 'decisions'].map((folder) => `${folder}/.gitkeep`);
 
 export interface InitOptions {
   reviewer: string[];
@@ -58,9 +62,8 @@ export const run: CommandHandler<InitOptions> = async (ctx, args, options) => {
     for (const [path, text] of templateFiles(`site/${options.ci}`))
       plan.set(join(forgeRoot, path), fill(text, values));
   }
-  plan.set(join(target, 'templates', 'idea.md'), builtInTemplate());
-  for (const folder of ['ideas', 'votes', 'decisions'])
-    plan.set(join(target, folder, '.gitkeep'), '');
+  plan.set(join(target, TEMPLATE_PATH), builtInTemplate());
+  for (const keep of FOLDER_KEEPS) plan.set(join(target, keep), '');
 
   // Never write through a link: a linked .github/ or templates/ could lead anywhere.
   for (const path of plan.keys()) {
@@ -116,6 +119,15 @@ export const run: CommandHandler<InitOptions> = async (ctx, args, options) => {
   );
   return ExitCode.ok;
 };
+
+/** Every path `ideas init` may write, from the root or the git top: what adopting ideas adds. */
+export function scaffoldPaths(): Set<string> {
+  const sets = ['base', 'github', 'gitlab', 'site/github', 'site/gitlab'];
+  const fromSets = sets.flatMap((set) =>
+    templateFiles(set).map(([path]) => path.split(sep).join('/')),
+  );
+  return new Set([...fromSets, ...FOLDER_KEEPS, TEMPLATE_PATH]);
+}
 
 /** The files under templates/init/<set>/, as paths relative to that folder. */
 function templateFiles(set: string): [string, string][] {
