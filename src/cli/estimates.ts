@@ -29,9 +29,11 @@ export function checkEstimate(name: EstimateName, text: string): number | string
   return checked.success ? value : (checked.error.issues[0]?.message ?? 'is out of range');
 }
 
+const NAMES = `the estimates are ${ESTIMATE_NAMES.join(', ')}`;
+
 /** `["reach=4000", "effort=3"]` as estimates; exit 2 naming the valid names on a bad one. */
 export function parseEstimateFlags(pairs: readonly string[]): Estimates {
-  const names = `the estimates are ${ESTIMATE_NAMES.join(', ')}; for example --estimate reach=4000`;
+  const names = `${NAMES}; for example --estimate reach=4000`;
   const estimates: Estimates = {};
   const parsed = parseNamedNumbers(pairs, {
     flag: '--estimate',
@@ -44,5 +46,25 @@ export function parseEstimateFlags(pairs: readonly string[]): Estimates {
     check: checkEstimate,
   });
   for (const { name, value } of parsed) estimates[name] = value;
+  return estimates;
+}
+
+/**
+ * Estimates written as JSON (`new --from-json`), held to what `--estimate` takes: a name no
+ * model reads would be written and then only warned about, a typo costing the score in silence.
+ */
+export function checkEstimateRecord(
+  given: Readonly<Record<string, number>>,
+  where: string,
+): Estimates {
+  const estimates: Estimates = {};
+  for (const [name, value] of Object.entries(given)) {
+    if (!isEstimateName(name))
+      throw new UsageError(`${where}: "estimates.${sanitizeLine(name)}" is not an estimate`, NAMES);
+    const checked = checkEstimate(name, String(value));
+    if (typeof checked === 'string')
+      throw new UsageError(`${where}: estimates.${name} ${checked}, not ${value}`, NAMES);
+    estimates[name] = checked;
+  }
   return estimates;
 }

@@ -9,6 +9,7 @@ import type { NewIdea } from '../format/record-files.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { join } from 'node:path';
 import type { Context } from './context.js';
+import { checkEstimateRecord } from './estimates.js';
 import { readInput } from './input.js';
 
 export type Answers = Omit<NewIdea, 'id' | 'authors' | 'created'>;
@@ -48,7 +49,9 @@ export async function readDraft(ctx: Context, fromJson: string | undefined): Pro
       'it takes {"title", "team", "tags": [], "parent", "campaign", "kind", "estimates": {}, "body"} or "sections": {"Problem": "..."}',
     );
   }
-  return parsed.data;
+  const { estimates, ...rest } = parsed.data;
+  if (estimates === undefined) return rest;
+  return { ...rest, estimates: checkEstimateRecord(estimates, `--from-json ${fromJson}`) };
 }
 
 /**

@@ -137,4 +137,32 @@ describe('ideas new --estimate', () => {
     }
     expect(readdirSync(join(root, 'ideas'))).toHaveLength(3);
   });
+
+  it('--from-json is held to the same names and bounds: nothing written, exit 2', async () => {
+    const root = withModel('rice');
+    const names =
+      'the estimates are reach, impact, confidence, effort, ease, value, time_criticality, risk_reduction, job_size';
+    const cases: [Record<string, number>, string][] = [
+      [{ reech: 4000 }, '"estimates.reech" is not an estimate'],
+      [{ reach: 10, confidence: 2 }, 'estimates.confidence is a fraction from 0 to 1, not 2'],
+      [{ effort: -1 }, 'estimates.effort must be 0 or more, not -1'],
+    ];
+    for (const [estimates, message] of cases) {
+      const json = JSON.stringify({ title: 'Printer runbooks', body: OTHER_BODY, estimates });
+      const result = await runCli(['new', '--from-json', '-', '--yes'], { cwd: root, stdin: json });
+      expect(result.code, message).toBe(2);
+      expect(result.stderr, message).toContain(`ideas: --from-json -: ${message}\n`);
+      expect(result.stderr).toContain(names);
+    }
+    expect(readdirSync(join(root, 'ideas'))).toHaveLength(3);
+    // The names it knows still go through, as --estimate's do.
+    const json = JSON.stringify({
+      title: 'Printer runbooks',
+      body: OTHER_BODY,
+      estimates: { reach: 10 },
+    });
+    const written = await runCli(['new', '--from-json', '-', '--yes'], { cwd: root, stdin: json });
+    expect(written.code, written.stderr).toBe(0);
+    expect(writtenText(root)).toContain('estimates:\n  reach: 10\n---\n');
+  });
 });
