@@ -106,7 +106,19 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   // ids, authors, statuses) from the tip of the base branch: a branch started from an old commit
   // must not revive an old reviewer list.
   const touchedTop = touchedPaths(changes).map(toTop);
-  const headPaths = caseCandidates(dir, headCommit, touchedTop).flatMap((p) => toRoot(p) ?? []);
+  // Case twins as the merge result has them: the head's paths and the base tip's the branch
+  // leaves in place (a twin merged on the base since the branch started collides too).
+  const gone = new Set(
+    changes.flatMap((c) => (c.status === 'deleted' ? [c.path] : (c.from ?? []))),
+  );
+  const headPaths = [
+    ...new Set([
+      ...caseCandidates(dir, headCommit, touchedTop),
+      ...caseCandidates(dir, baseCommit, touchedTop),
+    ]),
+  ]
+    .flatMap((p) => toRoot(p) ?? [])
+    .filter((p) => !gone.has(p));
   const baseIdeas = gitOutput(dir, [
     'ls-tree',
     '-r',
