@@ -117,6 +117,8 @@ describe('deletions and renames', () => {
     );
     const check = await checkAs(root, 'alice', '--format', 'json');
     expect(check.code).toBe(1);
+    // A rename is a deletion and an addition: deleting an idea takes a reviewer.
+    expect(rulesOf(check)).toEqual(['policy/idea-author']);
   });
 
   it('an author renaming the file for a new title, keeping the id, passes', async () => {
