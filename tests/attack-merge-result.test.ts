@@ -15,6 +15,20 @@ const theme = (id: string, title: string) =>
 const withParent = (text: string, parent: string) =>
   text.replace('created: 2026-11-01', `created: 2026-11-01\nparent: ${parent}`);
 
+/** alice proposes fast4 under the theme them3 on the branch. */
+const proposeUnderTheme = (root: string) =>
+  commitAs(
+    root,
+    'alice',
+    {
+      'ideas/fast4-faster-vans.md': withParent(
+        ideaText('fast4', 'Faster vans', ['alice']),
+        'them3',
+      ),
+    },
+    'alice proposes',
+  );
+
 const TREE = {
   'ideas.config.yaml': CONFIG,
   'ideas/ship1-overnight-shipping.md': ideaText('ship1', 'Overnight shipping', ['alice']),
@@ -26,17 +40,7 @@ const TREE = {
 describe('the base moving on under the branch', () => {
   it('a new idea under a theme the base has since removed is refused', async () => {
     const root = repoOnBranch(TREE);
-    commitAs(
-      root,
-      'alice',
-      {
-        'ideas/fast4-faster-vans.md': withParent(
-          ideaText('fast4', 'Faster vans', ['alice']),
-          'them3',
-        ),
-      },
-      'alice proposes',
-    );
+    proposeUnderTheme(root);
     commitOnBase(root, 'carol', { 'ideas/them3-delivery.md': null }, 'theme removed');
     const check = await checkAs(root, 'alice', '--format', 'json');
     expect(check.code).toBe(1);
@@ -45,17 +49,7 @@ describe('the base moving on under the branch', () => {
 
   it('the same idea under a theme that is still there passes', async () => {
     const root = repoOnBranch(TREE);
-    commitAs(
-      root,
-      'alice',
-      {
-        'ideas/fast4-faster-vans.md': withParent(
-          ideaText('fast4', 'Faster vans', ['alice']),
-          'them3',
-        ),
-      },
-      'alice proposes',
-    );
+    proposeUnderTheme(root);
     commitOnBase(root, 'bob', { 'votes/chat2/bob.md': voteText('chat2', 'bob') }, 'bob votes');
     const check = await checkAs(root, 'alice', '--format', 'json');
     expect(rulesOf(check)).toEqual([]);

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { checkAs, rulesOf } from './helpers/check-flow.js';
 import { commitAs, decisionText, ideaText } from './helpers/forge.js';
 import { git, makeRepo, tempDir } from './helpers/repo.js';
 
@@ -21,12 +22,7 @@ async function adoptingBranch(): Promise<string> {
 }
 
 const check = (root: string, ...more: string[]) =>
-  runCli(['check', '--base', 'main', '--actor', 'alice', '--format', 'json', ...more], {
-    cwd: root,
-  });
-
-const rulesOf = (stdout: string): string[] =>
-  JSON.parse(stdout).problems.map((p: { rule: string }) => p.rule);
+  checkAs(root, 'alice', '--format', 'json', ...more);
 
 describe('check on the pull request that adds ideas.config.yaml', () => {
   it('passes what ideas init writes, with a first idea, and says the forge reviews the setup', async () => {
@@ -66,7 +62,7 @@ describe('check on the pull request that adds ideas.config.yaml', () => {
     );
     const result = await check(root);
     expect(result.code).toBe(1);
-    expect(rulesOf(result.stdout)).toContain('policy/decision-reviewer');
+    expect(rulesOf(result)).toContain('policy/decision-reviewer');
   });
 
   it('files beyond the setup still need a reviewer, who does not exist yet', async () => {
@@ -95,7 +91,7 @@ describe('check on the pull request that adds ideas.config.yaml', () => {
     );
     const result = await check(root);
     expect(result.code).toBe(1);
-    expect(rulesOf(result.stdout)).toContain('idea/unknown-team');
+    expect(rulesOf(result)).toContain('idea/unknown-team');
   });
 
   it('writes the summary (the base side read with the defaults)', async () => {

@@ -19,7 +19,7 @@ import { buildFunnel, type Timeline } from './funnel.js';
 import { buildLatency } from './latency.js';
 import { buildParticipation } from './participation.js';
 import { buildPeople } from './people.js';
-import { countPeople, personNames } from './person-names.js';
+import { personNames } from './person-names.js';
 import { buildPeriod, buildRising, countedVoteDays, periodWindows } from './period.js';
 import { buildCustomers } from './demand.js';
 import { buildRoadmap } from './roadmap.js';
@@ -103,6 +103,14 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
     ideas: scoped,
   });
 
+  const participation = buildParticipation(repo, ideas, recentVotes, dates, {
+    personTeam: personTeamCached,
+    ideaTeam: teamOf,
+    teamFilter,
+    since,
+    name,
+  });
+
   return {
     schema: JSON_SCHEMA,
     today,
@@ -126,25 +134,14 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
       delivered: totals.delivered,
       votes: recentVotes.length,
       decisions: recentDecisions.length,
-      authors: countPeople(
-        ideas.flatMap((i) => i.authors),
-        name,
-      ),
-      voters: countPeople(
-        recentVotes.map((v) => v.voter),
-        name,
-      ),
+      // The same people participation counts: one figure, computed there.
+      authors: participation.authors,
+      voters: participation.voters,
       customers: new Set(recentVotes.flatMap((v) => v.customers)).size,
     },
     funnel: buildFunnel(leaves, status, timelines, lifecycle),
     latency: buildLatency(timelines, lifecycle, today),
-    participation: buildParticipation(repo, ideas, recentVotes, dates, {
-      personTeam: personTeamCached,
-      ideaTeam: teamOf,
-      teamFilter,
-      since,
-      name,
-    }),
+    participation,
     ...buildTrends(leaves, recentVotes, recentDecisions, dates, today, since),
     top: {
       model: config.ranking.model,
