@@ -32,6 +32,10 @@ async function bothWays(root: string, args: string[], as = 'bob', written?: stri
   return partial;
 }
 
+/** `ideas vote IDEA` as VOTER, both ways, and the vote file it wrote. */
+const voteBothWays = (root: string, idea: string, voter: string) =>
+  bothWays(root, ['vote', idea, '--no-branch'], voter, `votes/${idea}/${voter}.md`);
+
 const VALIDATE = ['validate', '--changed-since', 'main', '--format', 'json'];
 
 describe('the working tree read by selection', () => {
@@ -50,21 +54,11 @@ describe('the working tree read by selection', () => {
     const validate = await bothWays(root, VALIDATE);
     expect(validate.code).toBe(1);
     expect(validate.stdout).toContain('votes/shipa1/bob.md');
-    const vote = await bothWays(
-      root,
-      ['vote', 'chat22', '--no-branch'],
-      'bob',
-      'votes/chat22/bob.md',
-    );
+    const vote = await voteBothWays(root, 'chat22', 'bob');
     expect(vote.code).toBe(0);
     expect(vote.after).toContain('idea: chat22');
     // The conflicted file is the one the vote would rewrite: it is read from disk, as it stands.
-    const again = await bothWays(
-      root,
-      ['vote', 'shipa1', '--no-branch'],
-      'bob',
-      'votes/shipa1/bob.md',
-    );
+    const again = await voteBothWays(root, 'shipa1', 'bob');
     expect(again.code).not.toBe(70);
   });
 
@@ -76,12 +70,7 @@ describe('the working tree read by selection', () => {
     const validate = await bothWays(root, VALIDATE);
     expect(validate.code).toBe(1);
     expect(validate.stdout).toContain('idea/duplicate-id');
-    const vote = await bothWays(
-      root,
-      ['vote', 'shipa1', '--no-branch'],
-      'erin',
-      'votes/shipa1/erin.md',
-    );
+    const vote = await voteBothWays(root, 'shipa1', 'erin');
     expect(vote.code).not.toBe(70);
     await bothWays(
       root,
@@ -104,19 +93,9 @@ describe('the working tree read by selection', () => {
     });
     await bothWays(root, VALIDATE);
     // gift77 is in the index but not on disk: no idea to vote for, both ways.
-    const gone = await bothWays(
-      root,
-      ['vote', 'gift77', '--no-branch'],
-      'alice',
-      'votes/gift77/alice.md',
-    );
+    const gone = await voteBothWays(root, 'gift77', 'alice');
     expect(gone.code).toBe(2);
-    const vote = await bothWays(
-      root,
-      ['vote', 'chat22', '--no-branch'],
-      'alice',
-      'votes/chat22/alice.md',
-    );
+    const vote = await voteBothWays(root, 'chat22', 'alice');
     expect(vote.code).not.toBe(70);
   });
 
