@@ -5,9 +5,10 @@
  * must then count "bob" and "Bob" as one person too.
  */
 import { describe, expect, it } from 'vitest';
+import { checkAs, repoOnBranch, rulesOf } from './helpers/check-flow.js';
 import { runCli } from './helpers/cli.js';
 import { commitAs, decisionText, ideaText, voteText } from './helpers/forge.js';
-import { commitAll, git, makeRepo } from './helpers/repo.js';
+import { commitAll, makeRepo } from './helpers/repo.js';
 
 const CONFIG = `version: 1
 reviewers: [carol]
@@ -18,27 +19,25 @@ const four = (idea: string, voter: string) =>
   voteText(idea, voter).replace('points: 1', 'points: 4');
 
 function repo(): string {
-  const root = makeRepo({
+  return repoOnBranch({
     'ideas.config.yaml': CONFIG,
     'ideas/ship1-overnight-shipping.md': ideaText('ship1', 'Overnight shipping', ['alice']),
     'ideas/chat2-live-chat.md': ideaText('chat2', 'Live chat', ['carol']),
     'votes/ship1/bob.md': four('ship1', 'bob'),
   });
-  git(root, 'checkout', '-q', '-b', 'pr');
-  return root;
 }
+
+const validate = (root: string) => runCli(['validate', '--format', 'json'], { cwd: root });
 
 describe('a budget counts a voter once, whatever the case of their name', () => {
   // Found by this attack: bob spent his budget twice, as "bob" and as "Bob" (fixed on main).
   it('validate and check refuse a second budget spent as "Bob"', async () => {
     const root = repo();
     commitAs(root, 'bob', { 'votes/chat2/Bob.md': four('chat2', 'Bob') }, 'Bob votes');
-    const validate = await runCli(['validate', '--format', 'json'], { cwd: root });
-    expect(validate.code).toBe(1);
-    expect(JSON.parse(validate.stdout).problems.map((p: { rule: string }) => p.rule)).toContain(
-      'vote/budget',
-    );
-    const check = await runCli(['check', '--base', 'main', '--actor', 'bob'], { cwd: root });
+    const validated = await validate(root);
+    expect(validated.code).toBe(1);
+    expect(rulesOf(validated)).toContain('vote/budget');
+    const check = await checkAs(root, 'bob');
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/vote\/budget/);
   });
@@ -46,22 +45,19 @@ describe('a budget counts a voter once, whatever the case of their name', () => 
   it('one voter in two cases on one idea is refused (the rule the budget should match)', async () => {
     const root = repo();
     commitAs(root, 'bob', { 'votes/ship1/Bob.md': voteText('ship1', 'Bob') }, 'Bob votes');
-    const validate = await runCli(['validate', '--format', 'json'], { cwd: root });
-    expect(validate.code).toBe(1);
-    expect(JSON.parse(validate.stdout).problems.map((p: { rule: string }) => p.rule)).toContain(
-      'vote/duplicate',
-    );
+    const validated = await validate(root);
+    expect(validated.code).toBe(1);
+    expect(rulesOf(validated)).toContain('vote/duplicate');
   });
 
   // Found by this attack: bob voted for his own idea as "Bob" and check passed (fixed on main).
   it('an author voting for their own idea as "Bob" is refused', async () => {
-    const root = makeRepo({
+    const root = repoOnBranch({
       'ideas.config.yaml': CONFIG,
       'ideas/ship1-overnight-shipping.md': ideaText('ship1', 'Overnight shipping', ['bob']),
     });
-    git(root, 'checkout', '-q', '-b', 'pr');
     commitAs(root, 'bob', { 'votes/ship1/Bob.md': voteText('ship1', 'Bob') }, 'Bob votes');
-    const check = await runCli(['check', '--base', 'main', '--actor', 'bob'], { cwd: root });
+    const check = await checkAs(root, 'bob');
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/vote\/self-vote/);
   });
@@ -73,8 +69,8 @@ describe('a budget counts a voter once, whatever the case of their name', () => 
       'votes/ship1/Bob.md': voteText('ship1', 'Bob'),
       'votes/ship1/zed.md': voteText('ship1', 'zed'),
     });
-    const validate = await runCli(['validate', '--format', 'json'], { cwd: root });
-    const unknown = JSON.parse(validate.stdout)
+    const validated = await validate(root);
+    const unknown = JSON.parse(validated.stdout)
       .problems.filter((p: { rule: string }) => /unknown-(voter|person)/.test(p.rule))
       .map((p: { file: string }) => p.file);
     // zed is nobody under people: the rule still speaks where it should.
