@@ -55,6 +55,11 @@ const WORDS: ReadonlyMap<string, null | boolean> = new Map<string, null | boolea
   ['FALSE', false],
 ]);
 
+/** A key js-yaml reads as null or a boolean and stores under another spelling. */
+function isRenamedWord(key: string): boolean {
+  return WORDS.has(key) && String(WORDS.get(key)) !== key;
+}
+
 /** Sentinel for "not certain": js-yaml decides. */
 const UNSURE = Symbol('unsure');
 type Scalar = string | number | boolean | null;
@@ -105,7 +110,7 @@ function splitPair(line: string, from: number): [string, string] | undefined {
   if (colon === -1) return undefined;
   const key = line.slice(from, colon);
   // js-yaml stores a key as String(scalar): `Null:` is the key "null", `TRUE:` is "true".
-  if (!KEY.test(key) || key === '__proto__' || WORDS.has(key)) return undefined;
+  if (!KEY.test(key) || key === '__proto__' || isRenamedWord(key)) return undefined;
   const rest = line.slice(colon + 1);
   if (rest !== '' && !rest.startsWith(' ')) return undefined;
   return [key, rest.trim()];
