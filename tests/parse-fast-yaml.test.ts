@@ -41,6 +41,10 @@ const KEYS = [
   '_',
   'true',
   'null',
+  // js-yaml stores these as "true", "null" and "false" (tests/attack-fast-path.test.ts).
+  'True',
+  'NULL',
+  'False',
   'on',
   'yes',
   'y',
