@@ -136,3 +136,19 @@ campaigns:
     ]);
   });
 });
+
+describe('list --author finds a person whatever the case of their name', () => {
+  // Found by review: `--author Alice` listed nothing of alice's.
+  it('--author Alice lists the ideas of alice and of Alice', async () => {
+    const root = makeRepo({
+      'ideas.config.yaml': CONFIG,
+      'ideas/ship1-overnight-shipping.md': ideaText('ship1', 'Overnight shipping', ['alice']),
+      'ideas/chat2-live-chat.md': ideaText('chat2', 'Live chat', ['Alice']),
+      'ideas/wrap3-gift-wrap.md': ideaText('wrap3', 'Gift wrap', ['carol']),
+    });
+    const listed = await runCli(['list', '--author', 'ALICE', '--format', 'json'], { cwd: root });
+    expect(listed.code, listed.stderr).toBe(0);
+    const ids = (JSON.parse(listed.stdout) as { id: string }[]).map((i) => i.id).sort();
+    expect(ids).toEqual(['chat2', 'ship1']);
+  });
+});

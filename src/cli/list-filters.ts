@@ -1,4 +1,5 @@
 /** `list --author HANDLE|@me` and `--search TEXT`: which ideas a person wrote, which mention a text. */
+import { sameHandle } from '../model/people.js';
 import type { RankedIdea } from '../rank/rank.js';
 import type { Config } from '../schema/config.js';
 import type { Context } from './context.js';
@@ -28,7 +29,8 @@ export function readListFilter(
 
 export function filterListing(entries: RankedIdea[], filter: ListFilter): RankedIdea[] {
   return entries.filter(({ idea }) => {
-    if (filter.author !== undefined && !idea.authors.includes(filter.author)) return false;
+    const { author } = filter;
+    if (author !== undefined && !idea.authors.some((a) => sameHandle(a, author))) return false;
     if (filter.words.length === 0) return true;
     const text = `${idea.title}\n${idea.body}`.toLowerCase();
     return filter.words.every((word) => text.includes(word));
