@@ -33,8 +33,10 @@ const PLAIN_FLOW = /^[A-Za-z][A-Za-z0-9 _./()!?+=&%@'-]*$/;
 const DIGIT_WORD = /^[1-9][A-Za-z0-9]*$/;
 const NOT_EXPONENT = /[A-DF-Za-df-z]/;
 /** Digit-led text with a space inside: no YAML number or date holds one (times hold a `:`). */
-const DIGIT_BLOCK = /^[0-9][A-Za-z0-9 _.,/()!?+=&%@'-]* [A-Za-z0-9 _.,/()!?+=&%@'-]*$/;
-const DIGIT_FLOW = /^[0-9][A-Za-z0-9 _./()!?+=&%@'-]* [A-Za-z0-9 _./()!?+=&%@'-]*$/;
+// One run of one class, the space looked for apart: `[…]* […]*` with a space in the class
+// backtracks quadratically, and a 1 MiB line of "1 x x x…" then took hours.
+const DIGIT_BLOCK = /^[0-9][A-Za-z0-9 _.,/()!?+=&%@'-]*$/;
+const DIGIT_FLOW = /^[0-9][A-Za-z0-9 _./()!?+=&%@'-]*$/;
 const INTEGER = /^(?:0|-?[1-9][0-9]{0,14})$/;
 const DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
 const DATE = /^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/;
@@ -68,7 +70,8 @@ function scalar(text: string, flow: boolean): Scalar | typeof UNSURE {
   const word = WORDS.get(text);
   if (word !== undefined) return word;
   if ((flow ? PLAIN_FLOW : PLAIN_BLOCK).test(text)) return text.endsWith(' ') ? UNSURE : text;
-  if ((flow ? DIGIT_FLOW : DIGIT_BLOCK).test(text)) return text.endsWith(' ') ? UNSURE : text;
+  if (text.includes(' ') && (flow ? DIGIT_FLOW : DIGIT_BLOCK).test(text))
+    return text.endsWith(' ') ? UNSURE : text;
   if (INTEGER.test(text) || DECIMAL.test(text)) return Number(text);
   if (DIGIT_WORD.test(text)) return NOT_EXPONENT.test(text) ? text : UNSURE;
   if (DATE.test(text)) return text;
