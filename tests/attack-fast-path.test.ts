@@ -61,3 +61,17 @@ describe('values the fast path must read as js-yaml does (checked sound)', () =>
     expect(fast.problems).toEqual(reference.problems);
   });
 });
+
+describe('a long digit-led line', () => {
+  // Found by this attack: the digit-led text pattern (`[…]* […]*`, the space in both classes)
+  // backtracked quadratically: a 32 KB line took 4.6 s, a 1 MiB record file hours. This test
+  // has no clock in it: before the fix it ran past the test timeout, now it takes milliseconds.
+  it.each([
+    ['a block value', `title: 1${' x'.repeat(300_000)}"`],
+    ['a flow list item', `tags: [1${' x'.repeat(300_000)}"]`],
+  ])('in %s is read, as js-yaml reads it', (_where, yaml) => {
+    const { fast, reference } = both(yaml);
+    expect(fast.problems).toEqual(reference.problems);
+    expect(fast.data).toEqual(reference.data);
+  });
+});
