@@ -89,25 +89,34 @@ function countTerms(doc: Document): Map<string, number> {
   return counts;
 }
 
+/** A document's words as vocabulary ids, in the order they first occur, with their counts. */
+interface Counted {
+  ids: Int32Array;
+  counts: Float64Array;
+}
+
 interface Indexed {
   doc: Document;
   /** The document's words as ids of the index's vocabulary (-1: a word no document has), in
    * the order they first occur, with their TF-IDF weights (normalised). */
   terms: Int32Array;
   weights: Float64Array;
-  /** The length of the vector's part over common (unindexed) words: bounds what they add. */
-  commonNorm: number;
   /** Built when a pair first needs it: most documents are never scored against another. */
   titleGrams?: Uint16Array;
 }
 
+/** For each word id: the documents holding it, ascending, and its weight in each. */
+type Postings = ({ docs: number[]; weights: number[] } | undefined)[];
+
 export class SimilarityIndex {
-  private readonly entries: Indexed[] = [];
+  private readonly entries: Indexed[];
   /** Every word of the documents: its id, and in how many documents it occurs. */
   private readonly vocabulary = new Map<string, number>();
   private readonly documentFrequency: number[] = [];
-  /** For each indexed word id: the documents holding it, ascending, and its weight in each. */
-  private readonly postings: ({ docs: number[]; weights: number[] } | undefined)[] = [];
+  /** Scratch while counting one document: its count of each word id (0 when absent). */
+  private readonly countScratch: number[] = [];
+  /** Words in few documents (≤ COMMON_WORD_SHARE), in every document: similarTo's candidates. */
+  private rare: { postings: Postings; commonNorms: Float64Array } | undefined;
   private readonly total: number;
   /** One document's weights spread by word id, and each word's place in it: what a score reads. */
   private spreadWeights: Float64Array | undefined;
@@ -120,35 +129,43 @@ export class SimilarityIndex {
 
   constructor(docs: readonly Document[]) {
     this.total = Math.max(1, docs.length);
-    const termCounts = docs.map((doc) => {
-      const counts = countTerms(doc);
-      for (const word of counts.keys()) {
-        const id = this.vocabulary.get(word);
-        if (id === undefined) {
-          this.vocabulary.set(word, this.documentFrequency.length);
-          this.documentFrequency.push(1);
-        } else this.documentFrequency[id] = (this.documentFrequency[id] ?? 0) + 1;
+    const counted = docs.map((doc) => this.countDocument(doc));
+    this.entries = docs.map((doc, index) => {
+      const { ids, counts } = counted[index] ?? { ids: new Int32Array(), counts: new Float64Array() };
+      return { doc, terms: ids, weights: this.weigh(ids, counts) };
+    });
+  }
+
+  /** Counts a document's words into the vocabulary (ids and document frequencies). */
+  private countDocument(doc: Document): Counted {
+    const order: number[] = [];
+    this.countWords(tokenize(doc.title), 2, order);
+    this.countWords(tokenize(doc.body), 1, order);
+    const ids = Int32Array.from(order);
+    const counts = new Float64Array(order.length);
+    const scratch = this.countScratch;
+    for (let i = 0; i < order.length; i++) {
+      const id = order[i] as number;
+      counts[i] = scratch[id] as number;
+      scratch[id] = 0;
+      this.documentFrequency[id] = (this.documentFrequency[id] as number) + 1;
+    }
+    return { ids, counts };
+  }
+
+  private countWords(words: readonly string[], by: number, order: number[]): void {
+    const scratch = this.countScratch;
+    for (const word of words) {
+      let id = this.vocabulary.get(word);
+      if (id === undefined) {
+        id = this.documentFrequency.length;
+        this.vocabulary.set(word, id);
+        this.documentFrequency.push(0);
+        scratch.push(0);
       }
-      return counts;
-    });
-    docs.forEach((doc, index) => {
-      const entry = this.weigh(doc, termCounts[index] ?? new Map());
-      this.entries.push(entry);
-      let common = 0;
-      entry.terms.forEach((id, i) => {
-        const weight = entry.weights[i] ?? 0;
-        if (!this.isIndexed(id)) {
-          common += weight * weight;
-          return;
-        }
-        const list = this.postings[id];
-        if (list) {
-          list.docs.push(index);
-          list.weights.push(weight);
-        } else this.postings[id] = { docs: [index], weights: [weight] };
-      });
-      entry.commonNorm = Math.sqrt(common);
-    });
+      if (scratch[id] === 0) order.push(id);
+      scratch[id] = (scratch[id] as number) + by;
+    }
   }
 
   private isIndexed(id: number): boolean {
@@ -156,24 +173,56 @@ export class SimilarityIndex {
     return df <= Math.max(5, this.total * COMMON_WORD_SHARE);
   }
 
-  private weigh(doc: Document, counts: Map<string, number>): Indexed {
+  /** TF-IDF weights of counted words, normalised to a unit vector. */
+  private weigh(ids: Int32Array, counts: Float64Array): Float64Array {
     const n = this.total;
-    const terms = new Int32Array(counts.size);
-    const weights = new Float64Array(counts.size);
+    const weights = new Float64Array(ids.length);
     let norm = 0;
-    let i = 0;
-    for (const [word, count] of counts) {
-      const id = this.vocabulary.get(word) ?? -1;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
       const idf = Math.log(1 + n / (1 + (id < 0 ? 0 : (this.documentFrequency[id] ?? 0))));
-      const weight = (1 + Math.log(count)) * idf;
-      terms[i] = id;
-      weights[i++] = weight;
+      const weight = (1 + Math.log(counts[i] as number)) * idf;
+      weights[i] = weight;
       norm += weight * weight;
     }
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] ?? 0) / norm;
-    // The constructor fills commonNorm in for the documents it indexes; a probe needs none.
-    return { doc, terms, weights, commonNorm: 0 };
+    return weights;
+  }
+
+  /** A document that is not indexed, weighed against the index's vocabulary. */
+  private probe(doc: Document): Indexed {
+    const counts = countTerms(doc);
+    const ids = Int32Array.from(counts.keys(), (word) => this.vocabulary.get(word) ?? -1);
+    return { doc, terms: ids, weights: this.weigh(ids, Float64Array.from(counts.values())) };
+  }
+
+  /**
+   * The postings of the words in at most COMMON_WORD_SHARE of the documents, and each
+   * document's norm over the other words: built once, when similarTo or a low-threshold
+   * similarPairs first needs them.
+   */
+  private rareWords(): { postings: Postings; commonNorms: Float64Array } {
+    if (this.rare) return this.rare;
+    const postings: Postings = [];
+    const commonNorms = new Float64Array(this.entries.length);
+    this.entries.forEach((entry, index) => {
+      let common = 0;
+      entry.terms.forEach((id, i) => {
+        const weight = entry.weights[i] ?? 0;
+        if (!this.isIndexed(id)) {
+          common += weight * weight;
+          return;
+        }
+        const list = postings[id];
+        if (list) {
+          list.docs.push(index);
+          list.weights.push(weight);
+        } else postings[id] = { docs: [index], weights: [weight] };
+      });
+      commonNorms[index] = Math.sqrt(common);
+    });
+    return (this.rare = { postings, commonNorms });
   }
 
   /** Make `a` the document the next scores compare against; `clear` undoes it. */
@@ -199,6 +248,20 @@ export class SimilarityIndex {
   /** 0..1: 70 % body-and-title cosine, 30 % title trigram overlap, of `a` (spread) and `b`. */
   private score(a: Indexed, b: Indexed): number {
     return blend(this.cosine(a, b), this.titleOverlap(a, b));
+  }
+
+  /**
+   * The score of the `i`-th and the `j`-th document given to the constructor: the figure
+   * similarTo and similarPairs report, compared pair by pair (for checks; it is slow in a loop).
+   */
+  scoreAt(i: number, j: number): number {
+    const a = this.entries[i];
+    const b = this.entries[j];
+    if (!a || !b) return 0;
+    this.spread(a);
+    const score = this.score(a, b);
+    this.clear(a);
+    return score;
   }
 
   /** Jaccard overlap of the title trigrams of `a` (spread) and `b`. */
@@ -247,10 +310,11 @@ export class SimilarityIndex {
 
   /** The indexed documents most like `doc`, best first, at or above `threshold`. */
   similarTo(doc: Document, { limit = 5, threshold = SIMILAR_THRESHOLD } = {}): Match[] {
-    const probe = this.weigh(doc, countTerms(doc));
+    const probe = this.probe(doc);
+    const { postings } = this.rareWords();
     const candidates = new Set<number>();
     for (const id of probe.terms) {
-      for (const index of this.postings[id]?.docs ?? []) candidates.add(index);
+      for (const index of postings[id]?.docs ?? []) candidates.add(index);
     }
     const matches: Match[] = [];
     this.spread(probe);
@@ -265,21 +329,127 @@ export class SimilarityIndex {
   }
 
   /**
-   * Every pair of indexed documents at or above `threshold`, each pair once. The cosine is first
-   * accumulated over rare words only (through the postings); only pairs whose rare words alone
-   * come near the bar get the full score. Common words weigh little, so little is missed.
-   * Below that, a bound decides without the full cosine: what common words add to it is at
-   * most the product of the two vectors' common parts (Cauchy–Schwarz). On 10,000 ideas it
-   * leaves 1 pair in 100 to score in full, and never drops one that reaches the threshold.
+   * Every pair of indexed documents at or above `threshold`, each pair once, in the order of
+   * the documents given. Where the cosine must reach a floor (any threshold above what the
+   * title overlap alone can give), the answer is exact: every pair a pair-by-pair comparison
+   * would report (sweepExact). Below that, candidates are the pairs sharing a rare word.
    */
   similarPairs(threshold: number): { a: string; b: string; score: number }[] {
+    const cosineFloor = (threshold - TITLE_SHARE) / COSINE_SHARE;
+    return cosineFloor > 0 ? this.sweepExact(threshold, cosineFloor) : this.sweepRare(threshold);
+  }
+
+  /**
+   * The exact sweep, by prefix filtering (as in all-pairs similarity search): each document
+   * indexes only its rarer words, leaving out its commonest ones while their part of the unit
+   * vector stays under the cosine floor. Two documents whose cosine reaches the floor must then
+   * share a word the other indexed (what they share elsewhere adds less than the floor), so
+   * probing each document's whole vector against those postings misses no pair; and as common
+   * words are left out, a word in every document never makes every document a candidate.
+   * What a candidate's left-out words can add is bounded by their norm (Cauchy–Schwarz), so
+   * most candidates are dropped before a full score.
+   */
+  private sweepExact(threshold: number, cosineFloor: number) {
     const pairs: { a: string; b: string; score: number }[] = [];
-    const needed = Math.max(0, (threshold - 0.3) / 0.7 - 0.15);
+    const { postings, leftOut } = this.prefixPostings(cosineFloor);
+    const bar = threshold - ROUNDING;
+    const partial = new Float64Array(this.entries.length);
+    const met = new Uint8Array(this.entries.length);
+    const touched: number[] = [];
+    for (let index = 0; index < this.entries.length; index++) {
+      const entry = this.entries[index] as Indexed;
+      const { terms, weights } = entry;
+      for (let k = 0; k < terms.length; k++) {
+        const list = postings[terms[k] as number];
+        if (!list) continue;
+        const weight = weights[k] as number;
+        const { docs, weights: theirs } = list;
+        // Postings are ascending: only documents after this one, so each pair is met once.
+        for (let i = firstAfter(docs, index); i < docs.length; i++) {
+          const other = docs[i] as number;
+          if (met[other] === 0) {
+            met[other] = 1;
+            touched.push(other);
+          }
+          partial[other] = (partial[other] as number) + weight * (theirs[i] as number);
+        }
+      }
+      touched.sort((x, y) => x - y);
+      let spread = false;
+      for (const other of touched) {
+        const most = Math.min(1, (partial[other] as number) + (leftOut[other] as number));
+        partial[other] = 0;
+        met[other] = 0;
+        if (blend(most, 1) < bar) continue;
+        const otherEntry = this.entries[other] as Indexed;
+        if (!spread) {
+          this.spread(entry);
+          spread = true;
+        }
+        const overlap = this.titleOverlap(entry, otherEntry);
+        if (blend(most, overlap) < bar) continue;
+        const score = blend(this.cosine(entry, otherEntry), overlap);
+        if (score >= threshold) pairs.push({ a: entry.doc.id, b: otherEntry.doc.id, score });
+      }
+      if (spread) this.clear(entry);
+      touched.length = 0;
+    }
+    return pairs;
+  }
+
+  /** Each document's rarer words (see sweepExact), and the norm of the words it left out. */
+  private prefixPostings(cosineFloor: number): { postings: Postings; leftOut: Float64Array } {
+    const postings: Postings = [];
+    const leftOut = new Float64Array(this.entries.length);
+    const df = this.documentFrequency;
+    // Squared, and a little under the floor, so rounding never lets a pair through the gap.
+    const room = (cosineFloor - ROUNDING) ** 2;
+    this.entries.forEach((entry, index) => {
+      const { terms, weights } = entry;
+      // Commonest first; ties by word id, so the split is the same on every run.
+      const places = Array.from(terms.keys()).sort((x, y) => {
+        const a = terms[x] as number;
+        const b = terms[y] as number;
+        return (df[b] as number) - (df[a] as number) || a - b;
+      });
+      let left = 0;
+      let k = 0;
+      for (; k < places.length; k++) {
+        const weight = weights[places[k] as number] as number;
+        if (left + weight * weight >= room) break;
+        left += weight * weight;
+      }
+      leftOut[index] = Math.sqrt(left);
+      for (; k < places.length; k++) {
+        const place = places[k] as number;
+        const id = terms[place] as number;
+        const weight = weights[place] as number;
+        const list = postings[id];
+        if (list) {
+          list.docs.push(index);
+          list.weights.push(weight);
+        } else postings[id] = { docs: [index], weights: [weight] };
+      }
+    });
+    return { postings, leftOut };
+  }
+
+  /**
+   * The sweep for low thresholds, where a title alike is enough and no cosine floor bounds the
+   * candidates: the cosine is first accumulated over rare words only (through the postings);
+   * only pairs whose rare words alone come near the bar get the full score. Common words weigh
+   * little, so little is missed. Below that, a bound decides without the full cosine: what
+   * common words add to it is at most the product of the two vectors' common parts.
+   */
+  private sweepRare(threshold: number) {
+    const pairs: { a: string; b: string; score: number }[] = [];
+    const { postings, commonNorms } = this.rareWords();
+    const needed = Math.max(0, (threshold - TITLE_SHARE) / COSINE_SHARE - 0.15);
     const partial = new Float64Array(this.entries.length);
     const touched: number[] = [];
     this.entries.forEach((entry, index) => {
       entry.terms.forEach((id, k) => {
-        const list = this.postings[id];
+        const list = postings[id];
         if (!list) return;
         const weight = entry.weights[k] ?? 0;
         const { docs, weights } = list;
@@ -298,8 +468,11 @@ export class SimilarityIndex {
         if (rare < needed || !otherEntry) continue;
         const overlap = this.titleOverlap(entry, otherEntry);
         // The margin covers rounding: the partial sum adds the same products in another order.
-        const most = blend(Math.min(1, rare + entry.commonNorm * otherEntry.commonNorm), overlap);
-        if (most < threshold - 1e-9) continue;
+        const most = blend(
+          Math.min(1, rare + (commonNorms[index] ?? 0) * (commonNorms[other] ?? 0)),
+          overlap,
+        );
+        if (most < threshold - ROUNDING) continue;
         const score = blend(this.cosine(entry, otherEntry), overlap);
         if (score >= threshold) pairs.push({ a: entry.doc.id, b: otherEntry.doc.id, score });
       }
@@ -310,13 +483,19 @@ export class SimilarityIndex {
   }
 }
 
+/** The two measures' shares of a score. */
+const COSINE_SHARE = 0.7;
+const TITLE_SHARE = 0.3;
+/** A bound computed by another order of additions may differ from the score in its last bits. */
+const ROUNDING = 1e-9;
+
 function titleGrams(entry: Indexed): Uint16Array {
   return (entry.titleGrams ??= trigrams(entry.doc.title));
 }
 
 /** The one mix of the two measures, for a score and for its bound. */
 function blend(cosine: number, titleOverlap: number): number {
-  return 0.7 * cosine + 0.3 * titleOverlap;
+  return COSINE_SHARE * cosine + TITLE_SHARE * titleOverlap;
 }
 
 /** Index of the first entry of an ascending list greater than `value`. */

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SimilarityIndex, type Document } from '../src/model/similarity.js';
+
+// A small vocabulary, so that words are shared, some by nearly every document (the words
+// the exact sweep leaves out of its postings), and near-copies of a few documents, so that
+// pairs above the bar exist at all.
+const WORDS = 'ship order deliver night morning customer sale app track desk team pain evening fast late box'.split(' ');
+
+const words = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...WORDS, 'x1', 'x2', 'y9', 'the', 'of'), { minLength: min, maxLength: max }).map((w) => w.join(' '));
+
+const corpus = fc
+  .record({
+    originals: fc.array(fc.record({ title: words(0, 6), body: words(0, 30) }), { minLength: 1, maxLength: 40 }),
+    // Near-copies: an original with words added, to title or body.
+    copies: fc.array(fc.record({ of: fc.nat(), title: words(0, 2), body: words(0, 6) }), { maxLength: 15 }),
+  })
+  .map(({ originals, copies }) => {
+    const docs: Document[] = originals.map((doc, i) => ({ id: `d${i}`, ...doc }));
+    copies.forEach((copy, i) => {
+      const source = originals[copy.of % originals.length] ?? { title: '', body: '' };
+      docs.push({ id: `c${i}`, title: `${source.title} ${copy.title}`, body: `${copy.body} ${source.body}` });
+    });
+    return docs;
+  });
+
+/** What a comparison of every pair reports, in the order of the documents. */
+function bruteForce(index: SimilarityIndex, docs: readonly Document[], threshold: number) {
+  const pairs: { a: string; b: string; score: number }[] = [];
+  for (let i = 0; i < docs.length; i++)
+    for (let j = i + 1; j < docs.length; j++) {
+      const score = index.scoreAt(i, j);
+      if (score >= threshold) pairs.push({ a: docs[i]?.id ?? '', b: docs[j]?.id ?? '', score });
+    }
+  return pairs;
+}
+
+describe('similar pairs', () => {
+  it('returns exactly what a pair-by-pair comparison returns, wherever the cosine has a floor', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(corpus, fc.constantFrom(0.31, 0.5, 0.6, 0.75, 0.9), (docs, threshold) => {
+        const index = new SimilarityIndex(docs);
+        const expected = bruteForce(index, docs, threshold);
+        found += expected.length;
+        expect(index.similarPairs(threshold)).toEqual(expected);
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+    // The corpus makes pairs above the bar: the comparison above is not of two empty lists.
+    expect(found).toBeGreaterThan(100);
+  });
+
+  it('scores a pair the same whichever of the two is asked first', () => {
+    fc.assert(
+      fc.property(corpus, (docs) => {
+        const index = new SimilarityIndex(docs);
+        if (docs.length < 2) return;
+        expect(index.scoreAt(0, docs.length - 1)).toBe(index.scoreAt(docs.length - 1, 0));
+      }),
+      { numRuns: 50, seed: 12 },
+    );
+  });
+});
