@@ -5,6 +5,11 @@
  * thousands of ideas is never compared pair by pair.
  */
 
+import { prefixPostings, ROUNDING, type Postings } from './similarity-prefix.js';
+import { tokenize, trigrams } from './similarity-text.js';
+
+export { tokenize, trigrams };
+
 export interface Document {
   id: string;
   title: string;
@@ -16,12 +21,6 @@ export interface Match {
   score: number;
 }
 
-const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have how i if in into is it its of on or our so that the their this to we what when which who why will with would you your problem proposal evidence'.split(
-    ' ',
-  ),
-);
-
 /**
  * The score from which an idea is shown as similar (by new and show). Tuned on the demo:
  * "Next-day shipping for small orders" against "Offer overnight shipping for orders before
@@ -31,69 +30,6 @@ export const SIMILAR_THRESHOLD = 0.25;
 
 /** Above this share of documents, a word says nothing about similarity and is not indexed. */
 const COMMON_WORD_SHARE = 0.02;
-
-export function tokenize(text: string): string[] {
-  const lower = text.toLowerCase();
-  // Decomposing accents (é -> e) matters only beyond ASCII, and costs on every text.
-  // eslint-disable-next-line no-control-regex
-  const plain = /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFKD');
-  // The runs of a-z and 0-9, walked by hand: a regular expression's match array, then a
-  // filtered and a mapped copy, were most of the cost of indexing 10,000 ideas.
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= plain.length; i++) {
-    const code = i < plain.length ? plain.charCodeAt(i) : 0;
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (i - start > 1) {
-        const word = plain.slice(start, i);
-        if (!STOP_WORDS.has(word)) words.push(stem(word));
-      }
-      start = -1;
-    }
-  }
-  return words;
-}
-
-/** A light stemmer: enough to meet "shipping" with "ship" and "customers" with "customer". */
-function stem(word: string): string {
-  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('es')) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
-}
-
-/**
- * A title's trigrams, each coded as a number: after cleaning only `a-z`, `0-9` and the space
- * remain, so three characters are one of 37³ codes, and the set is a sorted array. Comparing two
- * titles is then a count of marks in an array (the similarity sweep of 10,000 ideas compares
- * hundreds of thousands of titles), and the overlap counted is the same as with strings.
- */
-export function trigrams(text: string): Uint16Array {
-  const clean = ` ${text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()} `;
-  const codes: number[] = [];
-  for (let i = 0; i + 3 <= clean.length; i++)
-    codes.push(
-      charCode(clean.charCodeAt(i)) * 1369 +
-        charCode(clean.charCodeAt(i + 1)) * 37 +
-        charCode(clean.charCodeAt(i + 2)),
-    );
-  const sorted = Uint16Array.from(codes).sort();
-  let size = 0;
-  for (let i = 0; i < sorted.length; i++)
-    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[size++] = sorted[i] as number;
-  return sorted.subarray(0, size);
-}
-
-/** The space, a-z, 0-9 as 0, 1..26, 27..36. */
-function charCode(code: number): number {
-  if (code === 32) return 0;
-  return code >= 97 ? code - 96 : code - 48 + 27;
-}
 
 /** How often each word occurs; the title counts twice: it is what people read first and mean. */
 function countTerms(doc: Document): Map<string, number> {
@@ -118,9 +54,6 @@ interface Indexed {
   /** Built when a pair first needs it: most documents are never scored against another. */
   titleGrams?: Uint16Array;
 }
-
-/** For each word id: the documents holding it, ascending, and its weight in each. */
-type Postings = ({ docs: number[]; weights: number[] } | undefined)[];
 
 export class SimilarityIndex {
   private readonly entries: Indexed[];
@@ -368,7 +301,7 @@ export class SimilarityIndex {
    */
   private sweepExact(threshold: number, cosineFloor: number) {
     const pairs: { a: string; b: string; score: number }[] = [];
-    const { postings, leftOut } = this.prefixPostings(cosineFloor);
+    const { postings, leftOut } = prefixPostings(this.entries, this.documentFrequency, cosineFloor);
     const bar = threshold - ROUNDING;
     const partial = new Float64Array(this.entries.length);
     const met = new Uint8Array(this.entries.length);
@@ -412,50 +345,6 @@ export class SimilarityIndex {
       touched.length = 0;
     }
     return pairs;
-  }
-
-  /** Each document's rarer words (see sweepExact), and the norm of the words it left out. */
-  private prefixPostings(cosineFloor: number): { postings: Postings; leftOut: Float64Array } {
-    const postings: Postings = [];
-    const leftOut = new Float64Array(this.entries.length);
-    const df = this.documentFrequency;
-    // Squared, and a little under the floor, so rounding never lets a pair through the gap.
-    const room = (cosineFloor - ROUNDING) ** 2;
-    // Every word's rank, commonest first (ties by word id, so the split is the same on every
-    // run); a document's words sort by rank and place packed in one number, without a comparator.
-    const byRank = Array.from(df.keys()).sort(
-      (a, b) => (df[b] as number) - (df[a] as number) || a - b,
-    );
-    const rank = new Float64Array(df.length);
-    byRank.forEach((id, r) => (rank[id] = r));
-    let order = new Float64Array(64);
-    this.entries.forEach((entry, index) => {
-      const { terms, weights } = entry;
-      if (order.length < terms.length) order = new Float64Array(terms.length);
-      const keys = order.subarray(0, terms.length);
-      for (let i = 0; i < terms.length; i++)
-        keys[i] = (rank[terms[i] as number] as number) * PLACES + i;
-      keys.sort();
-      let left = 0;
-      let k = 0;
-      for (; k < keys.length; k++) {
-        const weight = weights[(keys[k] as number) % PLACES] as number;
-        if (left + weight * weight >= room) break;
-        left += weight * weight;
-      }
-      leftOut[index] = Math.sqrt(left);
-      for (; k < keys.length; k++) {
-        const place = (keys[k] as number) % PLACES;
-        const id = terms[place] as number;
-        const weight = weights[place] as number;
-        const list = postings[id];
-        if (list) {
-          list.docs.push(index);
-          list.weights.push(weight);
-        } else postings[id] = { docs: [index], weights: [weight] };
-      }
-    });
-    return { postings, leftOut };
   }
 
   /**
@@ -510,10 +399,6 @@ export class SimilarityIndex {
 /** The two measures' shares of a score. */
 const COSINE_SHARE = 0.7;
 const TITLE_SHARE = 0.3;
-/** More places than a document has words (a record is at most 1 MiB): rank × PLACES + place. */
-const PLACES = 2 ** 21;
-/** A bound computed by another order of additions may differ from the score in its last bits. */
-const ROUNDING = 1e-9;
 
 function titleGrams(entry: Indexed): Uint16Array {
   return (entry.titleGrams ??= trigrams(entry.doc.title));
