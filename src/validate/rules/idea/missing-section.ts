@@ -1,4 +1,4 @@
-import { splitSections } from '../../../parse/template.js';
+import { headingKey, sectionsOf } from '../../rule-inputs.js';
 import type { Finding, Rule } from '../../rule.js';
 
 export const ideaMissingSection: Rule = {
@@ -8,10 +8,14 @@ export const ideaMissingSection: Rule = {
   description: 'An idea has every "##" section of the template (templates/idea.md).',
   check(repo) {
     const findings: Finding[] = [];
+    const wanted = repo.template.sections.map((section) => ({
+      heading: section.heading,
+      key: headingKey(section.heading),
+    }));
     for (const idea of repo.ideas) {
-      const headings = new Set(splitSections(idea.body).map((s) => s.heading.toLowerCase()));
-      for (const section of repo.template.sections) {
-        if (headings.has(section.heading.toLowerCase())) continue;
+      const { keys } = sectionsOf(idea);
+      for (const section of wanted) {
+        if (keys.includes(section.key)) continue;
         findings.push({
           file: idea.path,
           line: repo.files.get(idea.path)?.frontMatter.bodyLine ?? 1,
