@@ -24,6 +24,7 @@ const template = [
   '',
 ].join('\n');
 const { config } = parseConfig('version: 1\n');
+if (!config) throw new Error('test config must be valid');
 
 // Pieces of section text: the placeholders, spelt with other case, white space and comments,
 // non-ASCII look-alikes, and text of the same length that is something else.

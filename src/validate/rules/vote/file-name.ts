@@ -8,15 +8,18 @@ export const voteFileName: Rule = {
   check(repo) {
     const findings: Finding[] = [];
     for (const vote of repo.votes) {
-      const placement = repo.files.get(vote.path)?.placement;
       const expected = `votes/${vote.idea}/${vote.voter}.md`;
+      // A vote's path has two slashes (layout.ts): equal to this, it names this idea and voter.
+      // Compared as text, 100,000 votes need no lookup of their file.
+      if (vote.path === expected) continue;
+      const placement = repo.files.get(vote.path)?.placement;
       if (placement?.id !== vote.idea) {
         findings.push({
           file: vote.path,
           field: ['idea'],
           message: `the vote is for "${vote.idea}" but sits in votes/${placement?.id}/: move it to ${expected}`,
         });
-      } else if (placement.voter !== vote.voter) {
+      } else {
         findings.push({
           file: vote.path,
           field: ['voter'],
