@@ -384,9 +384,14 @@ export function streamBlobs(
             header.push(chunk.subarray(at));
             break;
           }
-          header.push(chunk.subarray(at, newline));
-          const line = Buffer.concat(header).toString('latin1');
-          header = [];
+          // Nearly every header lies within one chunk: read there, without a copy.
+          let line: string;
+          if (header.length === 0) line = chunk.toString('latin1', at, newline);
+          else {
+            header.push(chunk.subarray(at, newline));
+            line = Buffer.concat(header).toString('latin1');
+            header = [];
+          }
           at = newline + 1;
           parseHeader(line);
         }

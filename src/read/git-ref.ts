@@ -50,19 +50,27 @@ export async function readGitRef(
   const problems: Problem[] = [];
   const unread: string[] = [];
   const toRead: { path: string; id: string; kind: RecordKind | undefined }[] = [];
-  for (const entry of listing.split('\0')) {
-    if (!entry) continue;
-    const tab = entry.indexOf('\t');
-    const [mode, type, id] = entry.slice(0, tab).split(/ +/);
-    const path = entry.slice(tab + 1).slice(prefix ? prefix.length + 1 : 0);
+  // Each entry is `<mode> <type> <id>\t<path>\0`, read by position: a split of every entry
+  // into fields made four strings and an array per file, 115,000 times at 10,000 ideas.
+  const skip = prefix ? prefix.length + 1 : 0;
+  for (let at = 0; at < listing.length; ) {
+    let end = listing.indexOf('\0', at);
+    if (end === -1) end = listing.length;
+    const tab = listing.indexOf('\t', at);
+    const typeAt = listing.indexOf(' ', at) + 1;
+    const idAt = listing.indexOf(' ', typeAt) + 1;
+    const entry = at;
+    at = end + 1;
+    if (tab === -1 || tab > end || typeAt === 0 || idAt === 0 || idAt > tab) continue;
+    const path = listing.slice(tab + 1 + skip, end);
     if (select && path !== CONFIG_FILE && path !== TEMPLATE_PATH && !select(path)) {
       unread.push(path);
       continue;
     }
-    if (mode === '120000') problems.push(refusal(path, 'symlink'));
-    else if (type !== 'blob' || !id)
+    if (listing.startsWith('120000 ', entry)) problems.push(refusal(path, 'symlink'));
+    else if (!listing.startsWith('blob ', typeAt) || idAt === tab)
       continue; // a submodule holds no records
-    else toRead.push({ path, id, kind: recordKindOf(path) });
+    else toRead.push({ path, id: listing.slice(idAt, tab), kind: recordKindOf(path) });
   }
 
   // Blobs whose parse is cached need not be read at all.
