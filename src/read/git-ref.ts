@@ -53,7 +53,7 @@ export async function readGitRef(
   // Each entry is `<mode> <type> <id>\t<path>\0`, read by position: a split of every entry
   // into fields made four strings and an array per file, 115,000 times at 10,000 ideas.
   const skip = prefix ? prefix.length + 1 : 0;
-  for (let at = 0; at < listing.length; ) {
+  for (let at = 0; at < listing.length;) {
     let end = listing.indexOf('\0', at);
     if (end === -1) end = listing.length;
     const tab = listing.indexOf('\t', at);
