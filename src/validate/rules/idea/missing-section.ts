@@ -1,4 +1,4 @@
-import { headingKey, sectionsOf } from '../../rule-inputs.js';
+import { headingKey, RuleInputs } from '../../rule-inputs.js';
 import type { Finding, Rule } from '../../rule.js';
 
 export const ideaMissingSection: Rule = {
@@ -6,14 +6,15 @@ export const ideaMissingSection: Rule = {
   severity: 'error',
   reads: { idea: [] },
   description: 'An idea has every "##" section of the template (templates/idea.md).',
-  check(repo) {
+  check(repo, context) {
+    const inputs = context.inputs ?? new RuleInputs();
     const findings: Finding[] = [];
     const wanted = repo.template.sections.map((section) => ({
       heading: section.heading,
       key: headingKey(section.heading),
     }));
     for (const idea of repo.ideas) {
-      const { keys } = sectionsOf(idea);
+      const { keys } = inputs.sectionsOf(idea);
       for (const section of wanted) {
         if (keys.includes(section.key)) continue;
         findings.push({
