@@ -3,7 +3,6 @@ import type { Repository } from '../model/repository.js';
 import type { Severity } from '../model/types.js';
 import type { Config } from '../schema/config.js';
 import type { Reads } from './reach.js';
-import type { RuleInputs } from './rule-inputs.js';
 
 /** One finding; `field` points at a front-matter key when no line is known. */
 export interface Finding {
@@ -22,8 +21,6 @@ export interface RuleContext {
    * the caller could ask git; absent, the rule checks their form only.
    */
   knownRevisions?: ReadonlySet<string>;
-  /** What rules derive from records and share within one run (validateRepository makes it). */
-  inputs?: RuleInputs;
 }
 
 export interface Rule {

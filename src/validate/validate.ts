@@ -4,7 +4,6 @@ import { withPartialRecords, type Repository } from '../model/repository.js';
 import type { Problem } from '../model/types.js';
 import { rules } from './registry.js';
 import type { RuleContext } from './rule.js';
-import { RuleInputs } from './rule-inputs.js';
 
 export interface ValidateOptions extends RuleContext {
   /** Report only problems in these files (paths relative to the root); all when absent. */
@@ -14,9 +13,8 @@ export interface ValidateOptions extends RuleContext {
 export function validateRepository(repo: Repository, options: ValidateOptions): Problem[] {
   const problems: Problem[] = [];
   const checked = withPartialRecords(repo);
-  const context: RuleContext = { ...options, inputs: options.inputs ?? new RuleInputs() };
   for (const rule of rules) {
-    for (const finding of rule.check(checked, context)) {
+    for (const finding of rule.check(checked, options)) {
       if (options.only && !options.only.has(finding.file)) continue;
       const file = repo.files.get(finding.file);
       // A field the schema refused is reported once, as field/invalid or field/required.

@@ -1,4 +1,4 @@
-import { headingKey, RuleInputs } from '../../rule-inputs.js';
+import { headingKey, sectionsOf } from '../../idea-sections.js';
 import type { Finding, Rule } from '../../rule.js';
 
 export const ideaMissingSection: Rule = {
@@ -6,15 +6,14 @@ export const ideaMissingSection: Rule = {
   severity: 'error',
   reads: { idea: [] },
   description: 'An idea has every "##" section of the template (templates/idea.md).',
-  check(repo, context) {
-    const inputs = context.inputs ?? new RuleInputs();
+  check(repo) {
     const findings: Finding[] = [];
     const wanted = repo.template.sections.map((section) => ({
       heading: section.heading,
       key: headingKey(section.heading),
     }));
     for (const idea of repo.ideas) {
-      const { keys } = inputs.sectionsOf(idea);
+      const { keys } = sectionsOf(idea);
       for (const section of wanted) {
         if (keys.includes(section.key)) continue;
         findings.push({

@@ -1,5 +1,5 @@
+import { headingKey, sectionsOf } from '../../idea-sections.js';
 import { normaliseText, type BodySection } from '../../../parse/template.js';
-import { headingKey, RuleInputs } from '../../rule-inputs.js';
 import type { Finding, Rule } from '../../rule.js';
 
 export const ideaPlaceholderSection: Rule = {
@@ -7,15 +7,14 @@ export const ideaPlaceholderSection: Rule = {
   severity: 'error',
   reads: { idea: [] },
   description: "No required section is empty or still holds the template's placeholder text.",
-  check(repo, context) {
-    const inputs = context.inputs ?? new RuleInputs();
+  check(repo) {
     const findings: Finding[] = [];
     const placeholders = new Map(
       repo.template.sections.map((s) => [headingKey(s.heading), s.placeholder]),
     );
     const lengths = new Map([...placeholders].map(([key, text]) => [key, visibleLength(text)]));
     for (const idea of repo.ideas) {
-      const { sections, keys } = inputs.sectionsOf(idea);
+      const { sections, keys } = sectionsOf(idea);
       for (let i = 0; i < sections.length; i++) {
         const section = sections[i] as BodySection;
         const key = keys[i] as string;
