@@ -154,12 +154,10 @@ describe('list --author finds a person whatever the case of their name', () => {
 });
 
 describe('a decision signed "Carol" is the reviewer carol', () => {
-  // DEFECT (not fixed: src/validate/rules belongs to the rules work). decision/reviewer and
-  // decision/quorum compare signatures with case (`reviewers.includes(name)`), so validate
-  // refuses a decision signed "Carol" ("is not a reviewer", "has 0") that policy/decision-reviewer
-  // accepts (sameHandle). Strict, not a hole: check runs validate too and fails it. The fix is
-  // sameHandle in both rules (or knownHandles(config.reviewers)).
-  it.skip('validate accepts it, as check policy does', async () => {
+  // decision/reviewer and decision/quorum compared signatures with case, so validate refused a
+  // decision signed "Carol" ("is not a reviewer", "has 0") that policy/decision-reviewer accepts.
+  // Both now compare handles without case (quorum through the policy's signingReviewers).
+  it('validate accepts it, as check policy does', async () => {
     const root = makeRepo({
       'ideas.config.yaml': CONFIG,
       'ideas/ship1-overnight-shipping.md': ideaText('ship1', 'Overnight shipping', ['alice']),
