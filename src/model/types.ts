@@ -118,14 +118,15 @@ export interface FrontMatterLines {
   bodyLine: number;
 }
 
-/** A parsed record file: kept so that rules can point at the line of any field. */
+/**
+ * A parsed record file: kept so that rules can point at the line of any field. One of these
+ * lives per file of the repository, so it holds nothing that can be derived (its kind is its
+ * placement's; its front matter is the parse itself, see ParsedSource).
+ */
 export interface RecordFile {
   path: string;
-  kind: RecordKind;
   placement: Extract<Placement, { kind: RecordKind }>;
   frontMatter: FrontMatterLines;
-  /** Keys written in the front matter, to tell a default from a value given. */
-  keys: string[];
   /** Fields whose value the schema refused: rules that read them stay silent about them. */
   invalidFields?: string[];
 }
@@ -139,13 +140,12 @@ export interface RecordLists {
 
 /**
  * What one file's text parses to as a record of one kind. It depends on the text and the kind
- * alone, never the path, so it can be cached by git blob id (see read/parse-cache.ts).
+ * alone, never the path, so it can be cached by git blob id (see read/parse-cache.ts). It is
+ * its own FrontMatterLines (a RecordFile points at it): one object per file, not two.
  */
-export interface ParsedSource {
+export interface ParsedSource extends FrontMatterLines {
   kind: RecordKind;
-  frontMatter: FrontMatterLines;
   body: string;
-  keys: string[];
   /** The schema's output, or undefined when the front matter or a field is broken. */
   fields: Record<string, unknown> | undefined;
   /**
@@ -154,7 +154,8 @@ export interface ParsedSource {
    * broken ones. Rules run on it so every problem shows at once; ranking never sees it.
    */
   partial?: { fields: Record<string, unknown>; invalid: string[] };
-  problems: Omit<Problem, 'file'>[];
+  /** Shared and frozen when empty, as it nearly always is. */
+  problems: readonly Omit<Problem, 'file'>[];
 }
 
 export interface TemplateSection {

@@ -1,9 +1,10 @@
 /** Turns source files into typed records, collecting every problem on the way. */
 import type { z } from 'zod';
-import { locateField, parseFrontMatter } from './front-matter.js';
+import { locateField, parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { placeFile } from '../model/layout.js';
 import { estimatesSchema, recordSchemas } from '../schema/records.js';
 import { acceptFields } from '../schema/accept.js';
+import { StringPool } from './string-pool.js';
 import type { Decision, Idea, Problem, RecordKind, SourceFile, Vote } from '../model/types.js';
 import type { ParsedSource, Placement, RecordFile, RecordLists } from '../model/types.js';
 
@@ -59,27 +60,41 @@ export function parseRecords(sources: readonly SourceFile[]): ParsedRecords {
     files: new Map(),
     problems: [],
   };
-  for (const source of sources) addRecord(source, out);
+  const pool = new StringPool();
+  for (const source of sources) addRecord(source, out, pool);
   return out;
 }
 
+/** The one problem list of every parse without problems: most of them, so it is shared. */
+const NO_PROBLEMS: readonly Omit<Problem, 'file'>[] = Object.freeze([]);
+
 export function parseSource(text: string, kind: RecordKind): ParsedSource {
   const fm = parseFrontMatter(text);
-  const frontMatter = { yaml: fm.yaml, yamlLine: fm.yamlLine, bodyLine: fm.bodyLine };
-  const keys = Object.keys(fm.data ?? {});
   const problems: Omit<Problem, 'file'>[] = fm.problems.map((p) => ({ ...p, severity: 'error' }));
+  const read = fm.data ? readFields(kind, fm, fm.data, problems) : { fields: undefined };
+  // One literal of one shape: a parse lives as long as the repository, once per file.
   const parsed: ParsedSource = {
     kind,
-    frontMatter,
+    yaml: fm.yaml,
+    yamlLine: fm.yamlLine,
+    bodyLine: fm.bodyLine,
     body: fm.body,
-    keys,
-    fields: undefined,
-    problems,
+    fields: read.fields,
+    problems: problems.length === 0 ? NO_PROBLEMS : problems,
   };
-  if (!fm.data) return parsed;
+  if (read.partial) parsed.partial = read.partial;
+  return parsed;
+}
 
+/** The schema's reading of a front matter's mapping; its problems go to `problems`. */
+function readFields(
+  kind: RecordKind,
+  fm: FrontMatter,
+  data: Record<string, unknown>,
+  problems: Omit<Problem, 'file'>[],
+): Pick<ParsedSource, 'fields' | 'partial'> {
   const known = KNOWN_FIELDS[kind];
-  for (const key of keys) {
+  for (const key of Object.keys(data)) {
     if (known.has(key)) continue;
     problems.push({
       rule: 'field/unknown',
@@ -89,7 +104,7 @@ export function parseSource(text: string, kind: RecordKind): ParsedSource {
     });
   }
   // The schema drops an estimate name no model reads: a typo would cost a score in silence.
-  const estimates: unknown = kind === 'idea' ? fm.data.estimates : undefined;
+  const estimates: unknown = kind === 'idea' ? data.estimates : undefined;
   if (typeof estimates === 'object' && estimates !== null && !Array.isArray(estimates))
     for (const key of Object.keys(estimates)) {
       if (ESTIMATE_NAMES.has(key)) continue;
@@ -101,32 +116,25 @@ export function parseSource(text: string, kind: RecordKind): ParsedSource {
       });
     }
   // The common valid record needs no zod (schema/accept.ts); anything else gets its messages.
-  const accepted = acceptFields(kind, fm.data);
-  if (accepted) {
-    parsed.fields = accepted;
-    return parsed;
-  }
+  const accepted = acceptFields(kind, data);
+  if (accepted) return { fields: accepted };
   const schema: z.ZodType = recordSchemas[kind];
-  const result = schema.safeParse(fm.data);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path.map(String);
-      const missing = valueAt(fm.data, issue.path) === undefined;
-      problems.push({
-        rule: missing ? 'field/required' : 'field/invalid',
-        severity: 'error',
-        ...locateField(fm, path),
-        message: missing
-          ? `${article(kind)} ${kind} needs the field "${path.join('.')}": add it to the front matter`
-          : `"${path.join('.')}" ${issue.message}`,
-      });
-    }
-    const partial = salvage(kind, fm.data, result.error.issues);
-    if (partial) parsed.partial = partial;
-    return parsed;
+  const result = schema.safeParse(data);
+  if (result.success) return { fields: result.data as Record<string, unknown> };
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String);
+    const missing = valueAt(data, issue.path) === undefined;
+    problems.push({
+      rule: missing ? 'field/required' : 'field/invalid',
+      severity: 'error',
+      ...locateField(fm, path),
+      message: missing
+        ? `${article(kind)} ${kind} needs the field "${path.join('.')}": add it to the front matter`
+        : `"${path.join('.')}" ${issue.message}`,
+    });
   }
-  parsed.fields = result.data as Record<string, unknown>;
-  return parsed;
+  const partial = salvage(kind, data, result.error.issues);
+  return partial ? { fields: undefined, partial } : { fields: undefined };
 }
 
 /** The record without its broken fields, when what names it is intact (see ParsedSource.partial). */
@@ -147,7 +155,7 @@ function salvage(
   return { fields, invalid };
 }
 
-function addRecord(source: SourceFile, out: ParsedRecords): void {
+function addRecord(source: SourceFile, out: ParsedRecords, pool: StringPool): void {
   const placement = placeFile(source.path);
   if (placement.kind === 'ignored') return;
   if (placement.kind === 'misplaced') {
@@ -166,18 +174,13 @@ function addRecord(source: SourceFile, out: ParsedRecords): void {
       ? source.parsed
       : parseSource(source.text, placement.kind);
   const path = source.path;
-  out.files.set(path, {
-    path,
-    kind: placement.kind,
-    placement,
-    frontMatter: parsed.frontMatter,
-    keys: parsed.keys,
-  });
+  pool.place(placement);
+  const file: RecordFile = { path, placement, frontMatter: parsed };
+  out.files.set(path, file);
   for (const problem of parsed.problems) out.problems.push({ ...problem, file: path });
-  if (parsed.fields) addFields(parsed.fields, parsed, path, placement, out);
+  if (parsed.fields) addFields(pool.fields(parsed.fields, placement.kind), parsed, path, placement, out);
   else if (parsed.partial) {
-    const file = out.files.get(path);
-    if (file) file.invalidFields = parsed.partial.invalid;
+    file.invalidFields = parsed.partial.invalid;
     // A copy: the cached parse must stay as it was read.
     addFields({ ...parsed.partial.fields }, parsed, path, placement, out.partial);
   }
