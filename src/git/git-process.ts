@@ -407,13 +407,19 @@ export function streamBlobs(
     });
     child.on('close', (code) => {
       timer.stop();
+      const total = ids.length;
+      // V8 may keep this call's optimised closures, and through them the caller's callback and
+      // everything it holds (the index's 115,000 entries), for the life of the process: let go.
+      ids = [];
+      onBlob = () => undefined;
+      limit = undefined;
       if (failure) return reject(failure);
       if (code !== 0)
         return reject(new GitError(`git cat-file failed: ${stderr.trim() || `exit ${code}`}`));
-      if (next < ids.length || blob !== undefined)
+      if (next < total || blob !== undefined)
         return reject(
           new GitError(
-            `git cat-file ended early, after ${blob ? next - 1 : next} of ${ids.length} objects`,
+            `git cat-file ended early, after ${blob ? next - 1 : next} of ${total} objects`,
             'run "git fsck" to check the repository, then try again',
           ),
         );

@@ -160,15 +160,21 @@ export async function readSurveyed(
 function listIndex(staged: GitResult): Listing | undefined {
   if (staged.status !== 0) return undefined;
   const entries: IndexEntry[] = [];
-  for (const tagged of staged.stdout.toString('utf8').split('\0')) {
-    if (!tagged) continue;
-    const entry = tagged.slice(2);
-    const tab = entry.indexOf('\t');
-    const [mode = '', id = '', stage = ''] = entry.slice(0, tab).split(' ');
-    const path = entry.slice(tab + 1);
-    entries.push({ path, id, mode, stage, kind: recordKindOf(path), offDisk: tagged[0] === 'S' });
+  const out = staged.stdout;
+  // Each path decoded on its own: a slice of one decoded listing would keep all of it (9 MB at
+  // 115,000 files) alive for as long as any record keeps its path.
+  for (let start = 0; start < out.length; ) {
+    let end = out.indexOf(0, start);
+    if (end === -1) end = out.length;
+    const tab = out.indexOf(9, start);
+    if (end - start > 2 && tab !== -1 && tab < end) {
+      const [mode = '', id = '', stage = ''] = out.toString('latin1', start + 2, tab).split(' ');
+      const path = out.toString('utf8', tab + 1, end);
+      entries.push({ path, id, mode, stage, kind: recordKindOf(path), offDisk: out[start] === 83 });
+    }
+    start = end + 1;
   }
-  return { raw: staged.stdout, entries };
+  return { raw: out, entries };
 }
 
 /**
