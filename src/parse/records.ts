@@ -4,7 +4,7 @@ import { locateField, parseFrontMatter, type FrontMatter } from './front-matter.
 import { placeFile } from '../model/layout.js';
 import { estimatesSchema, recordSchemas } from '../schema/records.js';
 import { acceptFields } from '../schema/accept.js';
-import { StringPool } from './string-pool.js';
+import { names } from './string-pool.js';
 import type { Decision, Idea, Problem, RecordKind, SourceFile, Vote } from '../model/types.js';
 import type { ParsedSource, Placement, RecordFile, RecordLists } from '../model/types.js';
 
@@ -60,8 +60,7 @@ export function parseRecords(sources: readonly SourceFile[]): ParsedRecords {
     files: new Map(),
     problems: [],
   };
-  const pool = new StringPool();
-  for (const source of sources) addRecord(source, out, pool);
+  for (const source of sources) addRecord(source, out);
   return out;
 }
 
@@ -79,10 +78,13 @@ export function parseSource(text: string, kind: RecordKind): ParsedSource {
     yamlLine: fm.yamlLine,
     bodyLine: fm.bodyLine,
     body: fm.body,
-    fields: read.fields,
+    fields: read.fields && names.fields(read.fields, kind),
     problems: problems.length === 0 ? NO_PROBLEMS : problems,
   };
-  if (read.partial) parsed.partial = read.partial;
+  if (read.partial) {
+    names.fields(read.partial.fields, kind);
+    parsed.partial = read.partial;
+  }
   return parsed;
 }
 
@@ -155,7 +157,7 @@ function salvage(
   return { fields, invalid };
 }
 
-function addRecord(source: SourceFile, out: ParsedRecords, pool: StringPool): void {
+function addRecord(source: SourceFile, out: ParsedRecords): void {
   const placement = placeFile(source.path);
   if (placement.kind === 'ignored') return;
   if (placement.kind === 'misplaced') {
@@ -174,11 +176,11 @@ function addRecord(source: SourceFile, out: ParsedRecords, pool: StringPool): vo
       ? source.parsed
       : parseSource(source.text, placement.kind);
   const path = source.path;
-  pool.place(placement);
+  names.place(placement);
   const file: RecordFile = { path, placement, frontMatter: parsed };
   out.files.set(path, file);
   for (const problem of parsed.problems) out.problems.push({ ...problem, file: path });
-  if (parsed.fields) addFields(pool.fields(parsed.fields, placement.kind), parsed, path, placement, out);
+  if (parsed.fields) addFields(parsed.fields, parsed, path, placement, out);
   else if (parsed.partial) {
     file.invalidFields = parsed.partial.invalid;
     // A copy: the cached parse must stay as it was read.

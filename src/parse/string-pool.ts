@@ -2,7 +2,9 @@
  * One copy of each short text a repository repeats: voter handles, idea ids, dates, statuses,
  * teams, tags. A vote names its idea, its voter (twice: file name and front matter) and a day;
  * 100,000 votes made 500,000 strings of a few hundred distinct values. Swapping each for the
- * pool's copy changes no value, only how many copies stay alive with the repository.
+ * pool's copy changes no value, only how many copies stay alive with the repository. The swap
+ * happens as each file is parsed: a copy that lived until the whole repository was assembled
+ * reached the old generation first, and cost a full collection to free.
  */
 import type { Placement, RecordKind } from '../model/types.js';
 
@@ -20,6 +22,8 @@ const LISTS: Record<RecordKind, readonly string[]> = {
 
 /** Longer texts are titles and bodies: unique, so pooling them would only cost. */
 const MAX_POOLED = 64;
+/** A process that reads many repositories (the tests) starts over rather than grow forever. */
+const MAX_ENTRIES = 500_000;
 
 export class StringPool {
   private readonly strings = new Map<string, string>();
@@ -29,6 +33,7 @@ export class StringPool {
     if (text.length > MAX_POOLED) return text;
     const known = this.strings.get(text);
     if (known !== undefined) return known;
+    if (this.strings.size >= MAX_ENTRIES) this.strings.clear();
     this.strings.set(text, text);
     return text;
   }
@@ -61,3 +66,6 @@ export class StringPool {
     return fields;
   }
 }
+
+/** The pool every parse shares: the same names recur across files, parses and repositories. */
+export const names = new StringPool();

@@ -23,6 +23,7 @@ import { readFromDisk, type RawTree } from './working-tree.js';
 import { withParse, type ParseCache } from './parse-cache.js';
 import type { ParsedSource } from '../parse/records.js';
 import { recordKindOf } from '../parse/records.js';
+import { names } from '../parse/string-pool.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
 
 /** Where git looks: the record folders (or a selection's scope), the template and the config. */
@@ -161,16 +162,25 @@ function listIndex(staged: GitResult): Listing | undefined {
   if (staged.status !== 0) return undefined;
   const entries: IndexEntry[] = [];
   const out = staged.stdout;
-  // Each path decoded on its own: a slice of one decoded listing would keep all of it (9 MB at
+  // Each field decoded on its own: a slice of one decoded listing would keep all of it (9 MB at
   // 115,000 files) alive for as long as any record keeps its path.
-  for (let start = 0; start < out.length; ) {
+  for (let start = 0; start < out.length;) {
     let end = out.indexOf(0, start);
     if (end === -1) end = out.length;
-    const tab = out.indexOf(9, start);
-    if (end - start > 2 && tab !== -1 && tab < end) {
-      const [mode = '', id = '', stage = ''] = out.toString('latin1', start + 2, tab).split(' ');
+    // "<tag> <mode> <id> <stage>\t<path>"
+    const idAt = out.indexOf(32, start + 2) + 1;
+    const stageAt = idAt > 0 ? out.indexOf(32, idAt) + 1 : 0;
+    const tab = stageAt > 0 ? out.indexOf(9, stageAt) : -1;
+    if (tab !== -1 && tab < end) {
       const path = out.toString('utf8', tab + 1, end);
-      entries.push({ path, id, mode, stage, kind: recordKindOf(path), offDisk: out[start] === 83 });
+      entries.push({
+        path,
+        id: out.toString('latin1', idAt, stageAt - 1),
+        mode: names.string(out.toString('latin1', start + 2, idAt - 1)),
+        stage: names.string(out.toString('latin1', stageAt, tab)),
+        kind: recordKindOf(path),
+        offDisk: out[start] === 83, // "S"
+      });
     }
     start = end + 1;
   }

@@ -9,6 +9,7 @@ import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
 import type { RecordKind, SourceFile } from '../model/types.js';
 import { parseSource, recordKindOf, type ParsedSource } from '../parse/records.js';
+import { names } from '../parse/string-pool.js';
 import type { GitDir } from '../git/git-process.js';
 import { writeBufferAtomic } from '../write/atomic.js';
 import { buildId, cacheFolder, cachingEnabled } from '../cache/location.js';
@@ -69,8 +70,14 @@ export function openParseCache(dir: GitDir, cache?: boolean): ParseCache | undef
       build?: string;
       entries?: Map<string, ParsedSource>;
     };
-    if (stored.build === build && stored.entries instanceof Map)
+    if (stored.build === build && stored.entries instanceof Map) {
+      // Deserialised, each name is a copy of its own: share them as a fresh parse does.
+      for (const parsed of stored.entries.values()) {
+        if (parsed.fields) names.fields(parsed.fields, parsed.kind);
+        if (parsed.partial) names.fields(parsed.partial.fields, parsed.kind);
+      }
       return new ParseCache(file, stored.entries);
+    }
   } catch {
     // Missing or unreadable: start empty.
   }
