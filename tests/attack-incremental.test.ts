@@ -177,4 +177,23 @@ describe('incremental check answers as the full read', () => {
       );
     }
   });
+
+  // Two ideas of the same day cannot be ordered by arrival: each is warned of the other, so a
+  // pull request adding either one sees the warning, whichever id sorts first.
+  it('a new idea like an old one of the same day is warned on both files', async () => {
+    const copy = ideaText('aaa11', 'Overnight shipping', ['bob']);
+    const { check, validate } = await both(BASE, { 'ideas/aaa11-overnight-shipping.md': copy });
+    for (const [answer] of [check, validate]) {
+      const problems = (JSON.parse(answer.stdout) as { problems: { rule: string; file: string }[] })
+        .problems;
+      expect(problems).toContainEqual(
+        expect.objectContaining({
+          rule: 'repo/similar-ideas',
+          file: 'ideas/aaa11-overnight-shipping.md',
+        }),
+      );
+    }
+    expect(check[0]).toEqual(check[1]);
+    expect(validate[0]).toEqual(validate[1]);
+  });
 });

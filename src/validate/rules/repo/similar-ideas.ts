@@ -16,25 +16,30 @@ export const repoSimilarIdeas: Rule = {
       (idea) => !isClosed(repo.config.lifecycle, statusOf(repo, idea.id)),
     );
     const index = new SimilarityIndex(open);
-    return index.similarPairs(DUPLICATE_THRESHOLD).map(({ a, b, score }) => {
+    return index.similarPairs(DUPLICATE_THRESHOLD).flatMap(({ a, b, score }) =>
       // The newer idea is the likely second copy, and the one a pull request adds: the warning
-      // goes there (by created date; the later path on the same day), never by random id.
-      const [first, second] = arrival(repo.ideasById, a, b);
-      return {
+      // goes there (by created date), never by random id. Two ideas of the same day cannot be
+      // told apart, so each is warned of the other: a pull request adding either one sees it.
+      arrivals(repo.ideasById, a, b).map(([first, second]) => ({
         file: repo.ideasById.get(second)?.path ?? '',
         field: ['title'],
         message: `reads like idea "${first}" (${Math.round(score * 100)}% alike): if it is the same, vote for ${first} instead, or a reviewer closes one as duplicate`,
-      };
-    });
+      })),
+    );
   },
 };
 
-/** Two ids in the order their ideas arrived; `a` comes first in the index (its path sorts first). */
-function arrival(
+/** The (earlier, later) pairs to warn: the newer idea of the two, or both ways on the same day. */
+function arrivals(
   ideas: ReadonlyMap<string, { created: string }>,
   a: string,
   b: string,
-): [string, string] {
+): [string, string][] {
   const created = (id: string) => ideas.get(id)?.created ?? '';
-  return created(a) > created(b) ? [b, a] : [a, b];
+  if (created(a) === created(b))
+    return [
+      [a, b],
+      [b, a],
+    ];
+  return created(a) > created(b) ? [[b, a]] : [[a, b]];
 }
