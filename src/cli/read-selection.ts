@@ -1,4 +1,5 @@
 /** Reading only what a selection names (validate/reach.ts), at a ref or from the working tree. */
+import { newIndexScan } from '../read/index-scan.js';
 import { readRepository, type ReadOptions, type ReadRepository } from '../read/repository.js';
 import type { ReadSubset } from '../validate/affected.js';
 import { selectionPathspecs, selects, type Selection } from '../validate/reach.js';
@@ -13,7 +14,7 @@ export function selectionOptions(
 
 /** A reader of subsets of one repository state, remembering the last read (its tree too). */
 export function subsetReader(
-  options: Pick<ReadOptions, 'root' | 'ref' | 'env' | 'fallbackConfig' | 'cache'>,
+  options: Pick<ReadOptions, 'root' | 'ref' | 'env' | 'fallbackConfig' | 'cache' | 'scan'>,
 ): {
   read: ReadSubset;
   /** The same read, with the tree it was built from. */
@@ -23,9 +24,11 @@ export function subsetReader(
   let last: ReadRepository | undefined;
   // IDEAS_FULL_READ=1 reads everything: the reference the partial reads are tested against.
   const full = options.env.IDEAS_FULL_READ === '1';
+  // The rounds read one working tree: git lists each folder once (read/index-scan.ts).
+  const scan = options.scan ?? (options.ref === undefined ? newIndexScan() : undefined);
   const readTree = async (selection: Selection | undefined): Promise<ReadRepository> => {
     const only = full ? undefined : selection;
-    last = await readRepository({ ...options, ...selectionOptions(only) });
+    last = await readRepository({ ...options, scan, ...selectionOptions(only) });
     return last;
   };
   const read = async (selection: Selection | undefined) => (await readTree(selection)).repo;

@@ -15,6 +15,7 @@ import {
 } from '../git/locate.js';
 import { handleFromEmail, handleOfEmail } from '../model/people.js';
 import type { Repository } from '../model/repository.js';
+import { newIndexScan } from '../read/index-scan.js';
 import { readRepository, type ReadRepository } from '../read/repository.js';
 import type { Config } from '../schema/config.js';
 import { readToJudge } from '../validate/affected.js';
@@ -45,15 +46,20 @@ export interface Session {
 /** The record paths a command will write, named before reading (validate/affected.ts readToJudge). */
 export type Focus = (config: Config) => { paths: string[]; ideas?: string[] };
 
-/** Reads what the command builds on: the working tree, or the default branch in branch mode. */
+/**
+ * Reads what the command builds on: the working tree, or the default branch in branch mode.
+ * `around` names folders (`votes/<id>/`) holding every file the focus can name whatever the
+ * config says: git lists them with the config, and the focused read asks git nothing more.
+ */
 export async function openSession(
   ctx: Context,
   flags: AuthoringFlags,
   focus?: Focus,
+  around: readonly string[] = [],
 ): Promise<Session> {
   const root = rootOf(ctx, flags);
   const git = ctx.git(root);
-  const working = await readFocused(ctx, root, undefined, focus);
+  const working = await readFocused(ctx, root, undefined, focus, undefined, around);
   const config = working.repo.config;
   const branchMode = flags.push || (flags.branch ?? config.authoring.branch);
   const common = { root, git, push: flags.push, openPr: flags.openPr, ...(focus ? { focus } : {}) };
@@ -82,12 +88,16 @@ async function readFocused(
   ref: string | undefined,
   focus: Focus | undefined,
   fallbackConfig?: Config,
+  around: readonly string[] = [],
 ): Promise<ReadRepository> {
-  const options = { root, ref, env: ctx.env, ...(fallbackConfig ? { fallbackConfig } : {}) };
-  if (!focus) return readRepository(options);
+  // In the working tree, one listing serves the config's read and the focus's rounds: every
+  // selection lists ideas/ (the id set), and `around` holds the focused files.
+  const scan = ref === undefined ? newIndexScan(['ideas/', ...around]) : undefined;
+  const options = { root, ref, env: ctx.env, scan, ...(fallbackConfig ? { fallbackConfig } : {}) };
+  if (!focus) return readRepository({ ...options, scan: undefined });
   const reader = subsetReader(options);
   // The config says who the user is, and so which files are theirs: read alone first (no
-  // record folder is even listed), as every selection reads it too.
+  // record is read), as every selection reads it too.
   const { config } = (await readRepository({ ...options, select: () => false, scope: [] })).repo;
   const { paths, ideas = [] } = focus(config);
   const repo = await readToJudge(reader.read, paths, () => {
@@ -97,7 +107,7 @@ async function readFocused(
   });
   // The last read is the one readToJudge settled on.
   const last = reader.last();
-  return last && last.repo === repo ? last : readRepository(options);
+  return last && last.repo === repo ? last : readRepository({ ...options, scan: undefined });
 }
 
 /**

@@ -20,11 +20,17 @@ import {
 } from '../git/git-process.js';
 import { MAX_FILE_BYTES, checkBytes, refusal, type Refusal } from './limits.js';
 import { readFromDisk, type RawTree } from './working-tree.js';
+import {
+  newIndexScan,
+  parseIndexEntry,
+  scanSpecs,
+  type DiskFile,
+  type IndexEntry,
+  type IndexScan,
+} from './index-scan.js';
 import { withParse, type ParseCache } from './parse-cache.js';
 import type { ParsedSource } from '../parse/records.js';
-import { recordKindOf } from '../parse/records.js';
-import { names } from '../parse/string-pool.js';
-import type { Problem, RecordKind, SourceFile } from '../model/types.js';
+import type { Problem, SourceFile } from '../model/types.js';
 
 /** Where git looks: the record folders (or a selection's scope), the template and the config. */
 function pathspecsOf(scope?: readonly string[]): string[] {
@@ -49,16 +55,6 @@ export interface TreeSelection {
   scope?: readonly string[] | undefined;
 }
 
-interface IndexEntry {
-  path: string;
-  id: string;
-  mode: string;
-  stage: string;
-  kind: RecordKind | undefined;
-  /** Left off disk by a sparse checkout: its blob may be missing from a partial clone too. */
-  offDisk: boolean;
-}
-
 interface Listing {
   /** `git ls-files -s` as git printed it: what the digest is made of. */
   raw: Buffer;
@@ -71,12 +67,6 @@ interface Dirty {
   fromDisk: Set<string>;
 }
 
-/** A file read from disk: its text, or the problems that refused it (none when absent). */
-interface DiskFile {
-  text: string | undefined;
-  problems: Problem[];
-}
-
 export interface WorkingTreeSurvey {
   /** Names the tree's content: equal digests, equal trees. */
   digest: string;
@@ -87,32 +77,54 @@ export interface WorkingTreeSurvey {
 
 /**
  * The working tree read through git's index, or undefined when the root is not in a git work
- * tree. With a selection, git lists and scans only its scope, only selected blobs are streamed
- * and only selected changed files read from disk; the other paths listed are `unread`, as at a
- * ref: their names still count (an idea file's name is an id).
+ * tree. With a selection, git lists and scans only its scope (index-scan.ts: once per command,
+ * whatever the rounds), only selected blobs are streamed and only selected changed files read
+ * from disk; the other paths listed are `unread`, as at a ref: their names still count (an idea
+ * file's name is an id).
  */
 export async function readWorkingTreeViaGit(
   dir: GitDir,
   openCache?: () => ParseCache | undefined,
   selection?: TreeSelection,
+  scan?: IndexScan,
 ): Promise<RawTree | undefined> {
-  const pathspecs = selection ? pathspecsOf(selection.scope) : WHOLE_TREE;
-  const listing = listIndex(await runGitAsync(dir, listIndexArgs(pathspecs)));
+  if (selection) return readSelection(dir, selection, scan ?? newIndexScan(), openCache);
+  const listing = listIndex(await runGitAsync(dir, listIndexArgs(WHOLE_TREE)));
   if (!listing) return undefined;
-  const wants = selection ? wantedBy(selection) : () => true;
-  const wanted: Listing = {
-    raw: listing.raw,
-    entries: listing.entries.filter((e) => wants(e.path)),
-  };
   // Finding changed files stats every file in scope; it runs while cat-file streams the blobs.
   const [scanned, streamed] = await Promise.all([
-    scanDirty(dir, pathspecs, listing),
-    streamIndexed(dir, wanted, openCache?.()),
+    scanDirty(dir, WHOLE_TREE, listing),
+    streamIndexed(dir, listing, openCache?.()),
   ]);
   if (!scanned) return undefined;
+  return assemble(listing, scanned, streamed, readDisk(dir, scanned));
+}
+
+async function readSelection(
+  dir: GitDir,
+  selection: TreeSelection,
+  scan: IndexScan,
+  openCache?: () => ParseCache | undefined,
+): Promise<RawTree | undefined> {
+  const { listed, view } = scanSpecs(dir, scan, pathspecsOf(selection.scope).slice(1));
+  const entries = await listed;
+  if (!entries) return undefined;
+  const wants = wantedBy(selection);
+  const listing: Listing = { raw: Buffer.alloc(0), entries };
+  const wanted: Listing = { raw: listing.raw, entries: entries.filter((e) => wants(e.path)) };
+  // diff-files stats every file in scope; it runs while cat-file streams the blobs.
+  const [found, streamed] = await Promise.all([
+    view,
+    streamIndexed(dir, wanted, openCache?.(), scan.blobs),
+  ]);
+  if (!found) return undefined;
+  const scanned = withConflicts(listing, {
+    removed: found.removed,
+    fromDisk: new Set([...found.changed, ...found.untracked]),
+  });
   const dirty: Dirty = { removed: scanned.removed, fromDisk: keepOnly(scanned.fromDisk, wants) };
-  const tree = assemble(wanted, dirty, streamed, readDisk(dir, dirty));
-  return selection ? { ...tree, unread: unreadOf(listing, scanned, wants) } : tree;
+  const tree = assemble(wanted, dirty, streamed, readDisk(dir, dirty, scan.disk));
+  return { ...tree, unread: unreadOf(listing, scanned, wants) };
 }
 
 /** Config and template are always read; records when the selection wants them. */
@@ -161,30 +173,9 @@ export async function readSurveyed(
 function listIndex(staged: GitResult): Listing | undefined {
   if (staged.status !== 0) return undefined;
   const entries: IndexEntry[] = [];
-  const out = staged.stdout;
-  // Each field decoded on its own: a slice of one decoded listing would keep all of it (9 MB at
-  // 115,000 files) alive for as long as any record keeps its path.
-  for (let start = 0; start < out.length;) {
-    let end = out.indexOf(0, start);
-    if (end === -1) end = out.length;
-    // "<tag> <mode> <id> <stage>\t<path>"
-    const idAt = out.indexOf(32, start + 2) + 1;
-    const stageAt = idAt > 0 ? out.indexOf(32, idAt) + 1 : 0;
-    const tab = stageAt > 0 ? out.indexOf(9, stageAt) : -1;
-    if (tab !== -1 && tab < end) {
-      const path = out.toString('utf8', tab + 1, end);
-      entries.push({
-        path,
-        id: out.toString('latin1', idAt, stageAt - 1),
-        mode: names.string(out.toString('latin1', start + 2, idAt - 1)),
-        stage: names.string(out.toString('latin1', stageAt, tab)),
-        kind: recordKindOf(path),
-        offDisk: out[start] === 83, // "S"
-      });
-    }
-    start = end + 1;
-  }
-  return { raw: out, entries };
+  for (const tagged of staged.stdout.toString('utf8').split('\0'))
+    if (tagged) entries.push(parseIndexEntry(tagged));
+  return { raw: staged.stdout, entries };
 }
 
 /**
@@ -198,7 +189,7 @@ async function scanDirty(
 ): Promise<Dirty | undefined> {
   const [untracked, changed] = await Promise.all([
     runGitAsync(dir, ['ls-files', '-z', '-o', '--exclude-standard', ...pathspecs]),
-    scanChanged(dir, pathspecs, pathspecs === WHOLE_TREE),
+    scanChanged(dir, pathspecs),
   ]);
   if (untracked.status !== 0 || !changed) return undefined;
   const dirty: Dirty = { removed: changed.removed, fromDisk: changed.fromDisk };
@@ -208,37 +199,17 @@ async function scanDirty(
 }
 
 /**
- * Files that differ from the index. `ls-files -m -d` stats every index entry under the
- * pathspecs' common folder before matching them (none for `ideas/` with `ideas.config.yaml`: the
- * whole index, 0.8 s on the benchmark's 115,000 files against 0.13 s for `ideas/` alone), so a
- * selection asks `diff-files`, which matches first (0.17 s for ideas/, one idea's votes and
- * decisions, template and config). It also names a file whose stat data alone changed: read
- * from disk, that one gives the text the index has. The whole tree keeps `ls-files`, whose
- * answer the survey's digest is made of.
+ * Files of the whole tree that differ from the index, whose answer the survey's digest is made
+ * of. A selection asks `diff-files` instead (index-scan.ts): `ls-files -m -d` stats every index
+ * entry under the pathspecs' common folder before matching them (none for `ideas/` with
+ * `ideas.config.yaml`: the whole index, 0.8 s on the benchmark's 115,000 files against 0.13 s
+ * for `ideas/` alone), where diff-files matches first.
  */
-async function scanChanged(
-  dir: GitDir,
-  pathspecs: readonly string[],
-  whole: boolean,
-): Promise<Dirty | undefined> {
+async function scanChanged(dir: GitDir, pathspecs: readonly string[]): Promise<Dirty | undefined> {
   const found: Dirty = { removed: new Set(), fromDisk: new Set() };
-  const result = await runGitAsync(
-    dir,
-    whole
-      ? ['ls-files', '-z', '-t', '-m', '-d', ...pathspecs]
-      : ['diff-files', '-z', '--name-status', '--no-renames', ...pathspecs],
-  );
+  const result = await runGitAsync(dir, ['ls-files', '-z', '-t', '-m', '-d', ...pathspecs]);
   if (result.status !== 0) return undefined;
   const fields = result.stdout.toString('utf8').split('\0');
-  if (!whole) {
-    // "D", path: removed from disk; any other status ("M", "T", "U" unmerged), path: changed.
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-      const status = fields[i] ?? '';
-      const path = fields[i + 1] ?? '';
-      if (path) (status === 'D' ? found.removed : found.fromDisk).add(path);
-    }
-    return found;
-  }
   // `-t` tags each path: "R " removed from disk, "C " changed.
   for (const entry of fields) {
     if (!entry) continue;
@@ -257,11 +228,17 @@ function withConflicts(listing: Listing, dirty: Dirty): Dirty {
   return dirty;
 }
 
-function readDisk(dir: GitDir, dirty: Dirty): Map<string, DiskFile> {
+/** The files to read from disk; `known` keeps what an earlier round of the command read. */
+function readDisk(dir: GitDir, dirty: Dirty, known?: Map<string, DiskFile>): Map<string, DiskFile> {
   const disk = new Map<string, DiskFile>();
   for (const path of [...dirty.fromDisk].sort()) {
-    const problems: Problem[] = [];
-    disk.set(path, { text: readFromDisk(dir.cwd, path, problems), problems });
+    let file = known?.get(path);
+    if (!file) {
+      const problems: Problem[] = [];
+      file = { text: readFromDisk(dir.cwd, path, problems), problems };
+      known?.set(path, file);
+    }
+    disk.set(path, file);
   }
   return disk;
 }
@@ -272,45 +249,65 @@ interface Streamed {
   fromCache: { path: string; parsed: ParsedSource }[];
 }
 
-/** Every clean blob of the index, parsed as it arrives; those the parse cache has are not read. */
+/**
+ * Every clean blob of the index, parsed as it arrives; those the parse cache has are not read,
+ * nor those an earlier round of the command streamed (`known`, by path and blob id).
+ */
 async function streamIndexed(
   dir: GitDir,
   listing: Listing,
   cache: ParseCache | undefined,
+  known?: Map<string, SourceFile | Refusal>,
 ): Promise<Streamed> {
   const wanted: IndexEntry[] = [];
+  const read: (SourceFile | Refusal | undefined)[] = [];
   const fromCache: Streamed['fromCache'] = [];
+  const missing: number[] = [];
   for (const entry of listing.entries) {
     if (entry.mode === '120000' || entry.mode === '160000' || entry.stage !== '0') continue;
-    const parsed = cache?.cached(entry.id, entry.kind);
+    const before = known?.get(`${entry.path}\0${entry.id}`);
+    const parsed = before ? undefined : cache?.cached(entry.id, entry.kind);
     if (parsed) fromCache.push({ path: entry.path, parsed });
-    else wanted.push(entry);
+    else {
+      if (!before) missing.push(wanted.length);
+      wanted.push(entry);
+      read.push(before);
+    }
   }
-  const read = new Array<SourceFile | Refusal | undefined>(wanted.length);
+  const toStream = missing.map((index) => wanted[index]).filter((e) => e !== undefined);
   // What a checkout left off disk may be missing from a partial clone: fetched in one go.
   fetchMissingBlobs(
     dir,
-    wanted.filter((entry) => entry.offDisk).map((entry) => entry.id),
+    toStream.filter((entry) => entry.offDisk).map((entry) => entry.id),
   );
+  const keep = (at: number, file: SourceFile | Refusal) => {
+    const index = missing[at];
+    const entry = toStream[at];
+    if (index === undefined || !entry) return;
+    read[index] = file;
+    known?.set(`${entry.path}\0${entry.id}`, file);
+  };
   await streamBlobs(
     dir,
-    wanted.map((entry) => entry.id),
-    (index, bytes) => {
-      const entry = wanted[index];
+    toStream.map((entry) => entry.id),
+    (at, bytes) => {
+      const entry = toStream[at];
       if (!entry) return;
       const text = () => bytes.toString('utf8');
-      read[index] =
+      keep(
+        at,
         checkBytes(bytes) ??
-        withParse(
-          { path: entry.path, text: entry.kind ? '' : text() },
-          entry.id,
-          cache,
-          entry.kind,
-          text,
-        );
+          withParse(
+            { path: entry.path, text: entry.kind ? '' : text() },
+            entry.id,
+            cache,
+            entry.kind,
+            text,
+          ),
+      );
     },
     // An oversized blob is refused as it streams by, never held whole.
-    { maxBytes: MAX_FILE_BYTES, onTooLarge: (index) => (read[index] = 'too-large') },
+    { maxBytes: MAX_FILE_BYTES, onTooLarge: (at) => keep(at, 'too-large') },
   );
   return { wanted, read, fromCache };
 }

@@ -19,6 +19,7 @@ import {
   surveyWorkingTree,
   type WorkingTreeSurvey,
 } from './git-index.js';
+import type { IndexScan } from './index-scan.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
 import { readPackageFile } from './package-files.js';
 import { readWorkingTree, type RawTree } from './working-tree.js';
@@ -41,6 +42,11 @@ export interface ReadOptions {
   fallbackConfig?: Config;
   /** False (`--no-cache`) reads and parses every file afresh, as `IDEAS_NO_CACHE=1` does. */
   cache?: boolean | undefined;
+  /**
+   * What git already said about the working tree in this command (a selection's earlier
+   * rounds): only pathspecs it has not listed are asked about. Never shared across a write.
+   */
+  scan?: IndexScan | undefined;
 }
 
 /** A repository and the tree it was built from, for commands that change files and check again. */
@@ -177,8 +183,12 @@ async function readTree(options: ReadOptions, survey?: WorkingTreeSurvey): Promi
       : survey
         ? // A survey names the whole tree (the whole-result cache's key): it is read whole.
           selectFrom(await readSurveyed(dir, survey, openCache), select)
-        : ((await readWorkingTreeViaGit(dir, openCache, select && { select, scope })) ??
-          selectFrom(readWorkingTree(root), select));
+        : ((await readWorkingTreeViaGit(
+            dir,
+            openCache,
+            select && { select, scope },
+            options.scan,
+          )) ?? selectFrom(readWorkingTree(root), select));
   cache?.save();
   return raw;
 }

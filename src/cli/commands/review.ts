@@ -45,10 +45,15 @@ export const run: CommandHandler<ReviewOptions> = async (ctx, [typed = ''], opti
     ? [options.duplicateOf?.trim().toLowerCase() ?? '']
     : [];
   // The decision about to be written (its day's number is found later): judging it is all that is read.
-  const session = await openSession(ctx, options, () => ({
-    paths: [`decisions/${typedId}/${ctx.today}-${options.status}.md`],
-    ideas: [typedId, ...duplicate],
-  }));
+  const session = await openSession(
+    ctx,
+    options,
+    () => ({
+      paths: [`decisions/${typedId}/${ctx.today}-${options.status}.md`],
+      ideas: [typedId, ...duplicate],
+    }),
+    [`decisions/${typedId}/`],
+  );
   const { repo, config } = session;
   const lifecycle = config.lifecycle;
   const status = options.status;

@@ -35,7 +35,17 @@ export interface VoteOptions extends AuthoringFlags {
 export const run: CommandHandler<VoteOptions> = async (ctx, [typed = ''], options) =>
   // One vote at a time in a clone: the budget is checked on what the last vote wrote.
   withLock(ctx.git(rootOf(ctx, options)), 'votes', async () =>
-    castVote(ctx, await openSession(ctx, options, voteFocus(ctx, typed, options)), typed, options),
+    castVote(
+      ctx,
+      // Whoever the config says the voter is, their vote is under votes/<id>/, and judging
+      // it reads the idea's decisions.
+      await openSession(ctx, options, voteFocus(ctx, typed, options), [
+        `votes/${normaliseIdeaId(typed)}/`,
+        `decisions/${normaliseIdeaId(typed)}/`,
+      ]),
+      typed,
+      options,
+    ),
   );
 
 /** The vote file about to be written: what judging it reads is all the command reads. */

@@ -1,0 +1,193 @@
+/**
+ * What git says about some folders of the working tree, asked once per command: the index
+ * entries there, the untracked files and the files that differ from the index. A command that
+ * reads in rounds (validate/affected.ts) or reads the config before what it writes (cli/session.ts)
+ * asks git only about the pathspecs no earlier round listed, and each answer is cut to exactly
+ * the pathspecs asked for, so a round sees what a listing of its own pathspecs would give.
+ *
+ * Every git process here loads the whole index (10 MB, 115,000 entries on the benchmark), so
+ * the entries and the untracked files come from one `ls-files -s -o` and the changed files from
+ * one `diff-files`, run side by side.
+ */
+import { recordKindOf } from '../parse/records.js';
+import { runGitAsync, type GitDir, type GitResult } from '../git/git-process.js';
+import type { Problem, RecordKind, SourceFile } from '../model/types.js';
+import type { Refusal } from './limits.js';
+
+export interface IndexEntry {
+  path: string;
+  id: string;
+  mode: string;
+  stage: string;
+  kind: RecordKind | undefined;
+  /** Left off disk by a sparse checkout: its blob may be missing from a partial clone too. */
+  offDisk: boolean;
+}
+
+/** A file read from disk: its text, or the problems that refused it (none when absent). */
+export interface DiskFile {
+  text: string | undefined;
+  problems: Problem[];
+}
+
+/** The working tree under some pathspecs, as git named it. */
+export interface ScanView {
+  entries: IndexEntry[];
+  untracked: Set<string>;
+  /** Removed from disk ("D") and otherwise different from the index (modified, type, unmerged). */
+  removed: Set<string>;
+  changed: Set<string>;
+}
+
+/** One command's knowledge of the working tree; a new one for a read that must see new writes. */
+export interface IndexScan {
+  /** Pathspecs (root-relative, literal) already listed. */
+  listed: string[];
+  /** Listed with the first request, whatever it asks: what the command knows it will need. */
+  prefetch: string[];
+  entries: Map<string, IndexEntry>;
+  untracked: Set<string>;
+  removed: Set<string>;
+  changed: Set<string>;
+  /** Blobs already streamed and disk files already read, by path and blob id (or path). */
+  blobs: Map<string, SourceFile | Refusal>;
+  disk: Map<string, DiskFile>;
+}
+
+export function newIndexScan(prefetch: readonly string[] = []): IndexScan {
+  return {
+    listed: [],
+    prefetch: [...prefetch],
+    entries: new Map(),
+    untracked: new Set(),
+    removed: new Set(),
+    changed: new Set(),
+    blobs: new Map(),
+    disk: new Map(),
+  };
+}
+
+/** Whether the pathspec `spec` (git's literal matching: the path, or a folder and all below) holds `path`. */
+export function specHolds(spec: string, path: string): boolean {
+  if (spec.endsWith('/')) return path.startsWith(spec);
+  return path === spec || path.startsWith(`${spec}/`);
+}
+
+/**
+ * The index, untracked and changed files under `specs`: git is asked about the pathspecs no
+ * earlier request held, then the whole is cut to `specs`. `listed` resolves first, so blobs can
+ * stream while `diff-files` still stats. Undefined when git cannot list (not a work tree).
+ */
+export function scanSpecs(
+  dir: GitDir,
+  scan: IndexScan,
+  specs: readonly string[],
+): { listed: Promise<IndexEntry[] | undefined>; view: Promise<ScanView | undefined> } {
+  const missing = specs.filter((spec) => !scan.listed.some((done) => specHolds(done, spec)));
+  const ask = [
+    ...missing,
+    ...scan.prefetch.filter((spec) => !scan.listed.some((done) => specHolds(done, spec))),
+  ];
+  scan.prefetch = [];
+  const holds = holderOf(specs);
+  if (ask.length === 0) {
+    const view = cut(scan, holds);
+    return { listed: Promise.resolve(view.entries), view: Promise.resolve(view) };
+  }
+  const pathspecs = ['--', ...ask];
+  const listing = runGitAsync(dir, [
+    'ls-files',
+    '-z',
+    '-s',
+    '-t',
+    '-o',
+    '--exclude-standard',
+    ...pathspecs,
+  ]);
+  const diff = runGitAsync(dir, [
+    'diff-files',
+    '-z',
+    '--name-status',
+    '--no-renames',
+    ...pathspecs,
+  ]);
+  let failed = false;
+  const listed = listing.then((result) => {
+    if (!addListing(scan, result)) {
+      failed = true;
+      return undefined;
+    }
+    return [...scan.entries.values()].filter((entry) => holds(entry.path));
+  });
+  const view = Promise.all([listed, diff]).then(([, changed]) => {
+    if (failed || !addChanged(scan, changed)) return undefined;
+    scan.listed.push(...ask);
+    return cut(scan, holds);
+  });
+  return { listed, view };
+}
+
+/** A test for "some spec holds this path", in a few set look-ups per path, not one per spec. */
+function holderOf(specs: readonly string[]): (path: string) => boolean {
+  const exact = new Set<string>();
+  const folders = new Set<string>();
+  for (const spec of specs) {
+    if (spec.endsWith('/')) folders.add(spec.slice(0, -1));
+    else {
+      exact.add(spec);
+      folders.add(spec);
+    }
+  }
+  return (path) => {
+    if (exact.has(path)) return true;
+    for (let slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1))
+      if (folders.has(path.slice(0, slash))) return true;
+    return false;
+  };
+}
+
+function cut(scan: IndexScan, holds: (path: string) => boolean): ScanView {
+  const only = (paths: Set<string>) => new Set([...paths].filter(holds));
+  return {
+    entries: [...scan.entries.values()].filter((entry) => holds(entry.path)),
+    untracked: only(scan.untracked),
+    removed: only(scan.removed),
+    changed: only(scan.changed),
+  };
+}
+
+/** `ls-files -s -t -o`: "H mode id stage\tpath" for the index ("S" off disk), "? path" untracked. */
+function addListing(scan: IndexScan, result: GitResult): boolean {
+  if (result.status !== 0) return false;
+  for (const tagged of result.stdout.toString('utf8').split('\0')) {
+    if (!tagged) continue;
+    if (tagged[0] === '?') {
+      scan.untracked.add(tagged.slice(2));
+      continue;
+    }
+    const entry = parseIndexEntry(tagged);
+    scan.entries.set(`${entry.path}\0${entry.stage}`, entry);
+  }
+  return true;
+}
+
+/** One `ls-files -s -t` line: tag, mode, blob id, stage, tab, path. */
+export function parseIndexEntry(tagged: string): IndexEntry {
+  const entry = tagged.slice(2);
+  const tab = entry.indexOf('\t');
+  const [mode = '', id = '', stage = ''] = entry.slice(0, tab).split(' ');
+  const path = entry.slice(tab + 1);
+  return { path, id, mode, stage, kind: recordKindOf(path), offDisk: tagged[0] === 'S' };
+}
+
+/** `diff-files --name-status`: "D", path removed from disk; any other status ("M", "T", "U"), path changed. */
+function addChanged(scan: IndexScan, result: GitResult): boolean {
+  if (result.status !== 0) return false;
+  const fields = result.stdout.toString('utf8').split('\0');
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const status = fields[i] ?? '';
+    const path = fields[i + 1] ?? '';
+    if (path) (status === 'D' ? scan.removed : scan.changed).add(path);
+  }
+  return true;
+}
