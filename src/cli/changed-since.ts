@@ -1,13 +1,14 @@
 /** `--changed-since REF`: the files changed since the merge base with REF, relative to the root, and what they reach. */
-import { resolveCommit, type GitDir } from '../git/git-process.js';
+import { gitOutputAsync, resolveCommit, type GitDir } from '../git/git-process.js';
 import {
   assertFullHistory,
   mergeBase,
   readChanges,
-  readUntracked,
   resolveBase,
+  type DiffEntry,
 } from '../git/diff.js';
 import { fromGitPath, requireRootPrefix } from '../git/locate.js';
+import { DIFF_FILES, newIndexScan, parseDiffFiles, type RootDirt } from '../read/index-scan.js';
 import type { Repository } from '../model/repository.js';
 import { readAffected } from '../validate/affected.js';
 import type { Context } from './context.js';
@@ -15,11 +16,19 @@ import type { ReadFlags } from './options.js';
 import { subsetReader } from './read-selection.js';
 import { rootOf } from './repository.js';
 
+/** Beyond this many candidates, one diff of the whole tree costs less than naming them all. */
+const MAX_CANDIDATES = 2000;
+
 /**
  * Both sides of every change (a deleted or renamed-away file leaves orphans behind). Against the
  * working tree when `at` is absent, untracked files included; else against the commit `at`.
+ * `dirt` is what finding them learnt of the working tree, for the reads that follow.
  */
-export function changedSince(dir: GitDir, since: string, at?: string): string[] {
+export async function changedSince(
+  dir: GitDir,
+  since: string,
+  at?: string,
+): Promise<{ paths: string[]; dirt?: RootDirt }> {
   const prefix = requireRootPrefix(
     dir,
     '--changed-since compares with git history: leave it out outside git',
@@ -28,12 +37,38 @@ export function changedSince(dir: GitDir, since: string, at?: string): string[] 
   const sinceCommit = resolveBase(dir, since);
   const head = resolveCommit(dir, at ?? 'HEAD');
   const base = mergeBase(dir, sinceCommit, head);
+  if (at !== undefined) return { paths: pathsOf(readChanges(dir, base, head), prefix) };
+  // One diff of the merge base against the working tree compares every file of both (2.3 s on
+  // the benchmark's 115,000); the layers apart are cheap but the stat of every file (diff-files)
+  // and the untracked search, which run side by side: a path differs from the base only if it
+  // changed in a commit since, in the index or on disk. Those few are then diffed by name.
+  const [staged, unstaged, untracked] = [
+    gitOutputAsync(dir, ['diff-index', '--cached', '-z', '--name-only', '--relative', head, '--']),
+    gitOutputAsync(dir, [...DIFF_FILES, '--']),
+    gitOutputAsync(dir, ['ls-files', '-z', '-o', '--exclude-standard', '--']),
+  ];
+  const candidates = new Set(pathsOf(readChanges(dir, base, head), prefix));
+  for (const path of (await staged).split('\0')) if (path) candidates.add(path);
+  const { removed, changed } = parseDiffFiles(await unstaged);
+  for (const path of [...removed, ...changed]) candidates.add(path);
+  const found =
+    candidates.size === 0
+      ? []
+      : candidates.size > MAX_CANDIDATES
+        ? pathsOf(readChanges(dir, base), prefix)
+        : pathsOf(readChanges(dir, base, undefined, [...candidates].sort()), prefix);
+  const others = new Set((await untracked).split('\0').filter((path) => path !== ''));
+  const paths = new Set([...found, ...others]);
+  return { paths: [...paths], dirt: { untracked: others, removed, changed } };
+}
+
+/** The paths a diff names, both sides of a rename, as the root names them (none outside it). */
+function pathsOf(changes: readonly DiffEntry[], prefix: string): string[] {
   const paths = new Set<string>();
-  for (const change of readChanges(dir, base, at === undefined ? undefined : head)) {
+  for (const change of changes) {
     paths.add(change.path);
     if (change.from !== undefined) paths.add(change.from);
   }
-  if (at === undefined) for (const path of readUntracked(dir)) paths.add(path);
   return [...paths].flatMap((path) => fromGitPath(prefix, path) ?? []);
 }
 
@@ -47,8 +82,10 @@ export async function readChangedSince(
   flags: ReadFlags,
 ): Promise<{ root: string; repo: Repository; today: string; affected: Set<string> | undefined }> {
   const root = rootOf(ctx, flags);
-  const changed = changedSince(ctx.git(root), since, flags.ref);
-  const { read } = subsetReader({ root, ref: flags.ref, env: ctx.env });
+  const { paths: changed, dirt } = await changedSince(ctx.git(root), since, flags.ref);
+  // What finding the changes learnt of the working tree spares each round a stat of its scope.
+  const scan = dirt ? newIndexScan([], dirt) : undefined;
+  const { read } = subsetReader({ root, ref: flags.ref, env: ctx.env, scan });
   const { repo, affected } = await readAffected(read, changed);
   return { root, repo, today: ctx.today, affected };
 }

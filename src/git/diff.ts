@@ -82,11 +82,17 @@ const STATUS: Record<string, ChangeStatus> = {
 };
 
 /**
- * The files changed from `from` to `to` (a commit), or to the working tree when `to` is absent.
+ * The files changed from `from` to `to` (a commit), or to the working tree when `to` is absent,
+ * under `paths` when given.
  * `--raw` gives the same status letters as `--name-status`, plus the modes (a symbolic link is
  * 120000) and the blob ids, so nothing needs a second look-up.
  */
-export function readChanges(dir: GitDir, from: string, to?: string): DiffEntry[] {
+export function readChanges(
+  dir: GitDir,
+  from: string,
+  to?: string,
+  paths: readonly string[] = [],
+): DiffEntry[] {
   // Explicit flags so that a user's git config (colour, renames, external diff) cannot change the output.
   const args = [
     'diff',
@@ -100,7 +106,8 @@ export function readChanges(dir: GitDir, from: string, to?: string): DiffEntry[]
   ];
   args.push('--end-of-options', from);
   if (to !== undefined) args.push(to);
-  args.push('--');
+  // Pathspecs (relative to the directory git runs in) limit what is compared, and so what is stat'ed.
+  args.push('--', ...paths);
   return parseRawDiff(gitOutput(dir, args));
 }
 

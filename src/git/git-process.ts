@@ -172,6 +172,16 @@ export function gitOutput(dir: GitDir, args: readonly string[], hint?: string): 
   return runGitChecked(dir, args, { hint }).stdout.toString('utf8');
 }
 
+/** gitOutput without blocking: for git work that overlaps with other git work. */
+export async function gitOutputAsync(dir: GitDir, args: readonly string[]): Promise<string> {
+  const result = await runGitAsync(dir, args);
+  if (result.status !== 0)
+    throw new GitError(
+      `git ${args[0]} failed: ${result.stderr || `git exited with ${result.status}`}`,
+    );
+  return result.stdout.toString('utf8');
+}
+
 /** A git answer's text without the line end: an id, a name, a URL. */
 export function outputOf(result: GitResult): string {
   return result.stdout.toString('utf8').trim();

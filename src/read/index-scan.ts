@@ -49,22 +49,46 @@ export interface IndexScan {
   untracked: Set<string>;
   removed: Set<string>;
   changed: Set<string>;
+  /**
+   * The untracked, changed and removed files of the whole root are known already (`validate
+   * --changed-since` found them): git lists only the index.
+   */
+  dirtyKnown: boolean;
   /** Blobs already streamed and disk files already read, by path and blob id (or path). */
   blobs: Map<string, SourceFile | Refusal>;
   disk: Map<string, DiskFile>;
 }
 
-export function newIndexScan(prefetch: readonly string[] = []): IndexScan {
+/** Untracked, changed and removed files of the whole root, root-relative. */
+export type RootDirt = Pick<ScanView, 'untracked' | 'changed' | 'removed'>;
+
+export function newIndexScan(prefetch: readonly string[] = [], dirt?: RootDirt): IndexScan {
   return {
     listed: [],
     prefetch: [...prefetch],
     entries: new Map(),
-    untracked: new Set(),
-    removed: new Set(),
-    changed: new Set(),
+    untracked: new Set(dirt?.untracked),
+    removed: new Set(dirt?.removed),
+    changed: new Set(dirt?.changed),
+    dirtyKnown: dirt !== undefined,
     blobs: new Map(),
     disk: new Map(),
   };
+}
+
+/** `diff-files` as the scan reads it; --relative: it names paths from the top, ls-files from the root. */
+export const DIFF_FILES = ['diff-files', '-z', '--name-status', '--no-renames', '--relative'];
+
+/** `diff-files --name-status`: "D", path removed from disk; any other status ("M", "T", "U"), path changed. */
+export function parseDiffFiles(out: string): { removed: Set<string>; changed: Set<string> } {
+  const found = { removed: new Set<string>(), changed: new Set<string>() };
+  const fields = out.split('\0');
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const status = fields[i] ?? '';
+    const path = fields[i + 1] ?? '';
+    if (path) (status === 'D' ? found.removed : found.changed).add(path);
+  }
+  return found;
 }
 
 /** Whether the pathspec `spec` (git's literal matching: the path, or a folder and all below) holds `path`. */
@@ -100,17 +124,10 @@ export function scanSpecs(
     '-z',
     '-s',
     '-t',
-    '-o',
-    '--exclude-standard',
+    ...(scan.dirtyKnown ? [] : ['-o', '--exclude-standard']),
     ...pathspecs,
   ]);
-  const diff = runGitAsync(dir, [
-    'diff-files',
-    '-z',
-    '--name-status',
-    '--no-renames',
-    ...pathspecs,
-  ]);
+  const diff = scan.dirtyKnown ? undefined : runGitAsync(dir, [...DIFF_FILES, ...pathspecs]);
   let failed = false;
   const listed = listing.then((result) => {
     if (!addListing(scan, result)) {
@@ -120,7 +137,7 @@ export function scanSpecs(
     return [...scan.entries.values()].filter((entry) => holds(entry.path));
   });
   const view = Promise.all([listed, diff]).then(([, changed]) => {
-    if (failed || !addChanged(scan, changed)) return undefined;
+    if (failed || (changed && !addChanged(scan, changed))) return undefined;
     scan.listed.push(...ask);
     return cut(scan, holds);
   });
@@ -180,14 +197,10 @@ export function parseIndexEntry(tagged: string): IndexEntry {
   return { path, id, mode, stage, kind: recordKindOf(path), offDisk: tagged[0] === 'S' };
 }
 
-/** `diff-files --name-status`: "D", path removed from disk; any other status ("M", "T", "U"), path changed. */
 function addChanged(scan: IndexScan, result: GitResult): boolean {
   if (result.status !== 0) return false;
-  const fields = result.stdout.toString('utf8').split('\0');
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const status = fields[i] ?? '';
-    const path = fields[i + 1] ?? '';
-    if (path) (status === 'D' ? scan.removed : scan.changed).add(path);
-  }
+  const { removed, changed } = parseDiffFiles(result.stdout.toString('utf8'));
+  for (const path of removed) scan.removed.add(path);
+  for (const path of changed) scan.changed.add(path);
   return true;
 }

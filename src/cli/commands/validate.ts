@@ -29,6 +29,10 @@ export interface ValidateOptions extends ReadFlags {
 }
 
 export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) => {
+  const changedOf = async (root: string) =>
+    options.changedSince === undefined
+      ? undefined
+      : (await changedSince(ctx.git(root), options.changedSince, options.ref)).paths;
   const progress = startProgress(ctx);
   progress.phase('reading the repository');
   // The whole repository's answer can be cached; a selection's is computed each time.
@@ -55,8 +59,8 @@ export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) 
         ? readChangedSince(ctx, options.changedSince ?? '', options).then((read) =>
             check(ctx, read, paths, options, progress, read),
           )
-        : loadRepository(ctx, options).then((loaded) =>
-            check(ctx, loaded, paths, options, progress),
+        : loadRepository(ctx, options).then(async (loaded) =>
+            check(ctx, loaded, paths, options, progress, undefined, await changedOf(loaded.root)),
           ),
   );
   progress.done();
@@ -72,6 +76,7 @@ function check(
   options: ValidateOptions,
   progress: Progress,
   incremental?: { affected: Set<string> | undefined },
+  changed?: string[],
 ): Answer {
   let err = '';
   // Misplaced and unreadable files are not records but are reported under a named folder too.
@@ -90,11 +95,8 @@ function check(
     }
   }
   if (incremental) only = incremental.affected;
-  else if (options.changedSince !== undefined) {
-    const affected = affectedFiles(
-      repo,
-      changedSince(ctx.git(root), options.changedSince, options.ref),
-    );
+  else if (changed) {
+    const affected = affectedFiles(repo, changed);
     if (affected) only = only ? new Set([...only].filter((p) => affected.has(p))) : affected;
   }
   progress.phase('checking');
