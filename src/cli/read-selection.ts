@@ -2,7 +2,7 @@
 import { newIndexScan } from '../read/index-scan.js';
 import { readRepository, type ReadOptions, type ReadRepository } from '../read/repository.js';
 import type { ReadSubset } from '../validate/affected.js';
-import { selectionPathspecs, selects, type Selection } from '../validate/reach.js';
+import { selectionPathspecs, selects, within, type Selection } from '../validate/reach.js';
 
 /** The options that make readRepository read a selection; all of it when undefined. */
 export function selectionOptions(
@@ -26,9 +26,19 @@ export function subsetReader(
   const full = options.env.IDEAS_FULL_READ === '1';
   // The rounds read one working tree: git lists each folder once (read/index-scan.ts).
   const scan = options.scan ?? (options.ref === undefined ? newIndexScan() : undefined);
+  // At a ref, a selection within one read already is answered by that read: it holds every
+  // file asked for, and reading a file more never changes a finding (IDEAS_FULL_READ reads
+  // them all). `check` asks the base for the same files before and after reading the branch.
+  const done: { selection: Selection; read: Promise<ReadRepository> }[] = [];
   const readTree = async (selection: Selection | undefined): Promise<ReadRepository> => {
     const only = full ? undefined : selection;
-    last = await readRepository({ ...options, scan, ...selectionOptions(only) });
+    const atRef = options.ref !== undefined && only !== undefined;
+    let reading = atRef ? done.find((d) => within(only, d.selection))?.read : undefined;
+    if (!reading) {
+      reading = readRepository({ ...options, scan, ...selectionOptions(only) });
+      if (atRef) done.push({ selection: only, read: reading });
+    }
+    last = await reading;
     return last;
   };
   const read = async (selection: Selection | undefined) => (await readTree(selection)).repo;

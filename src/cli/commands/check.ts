@@ -29,7 +29,7 @@ import {
 } from '../../policy/policy.js';
 import { mergedInto, readRepository, type ReadOptions } from '../../read/repository.js';
 import { policyReads } from '../../policy/registry.js';
-import { readToJudge } from '../../validate/affected.js';
+import { declaredReads, readToJudge } from '../../validate/affected.js';
 import {
   emptySelection,
   mergeSelections,
@@ -158,16 +158,26 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   // unless the branch itself changes it (which needs a reviewer).
   const ownConfig = changes.some((c) => c.path === CONFIG_FILE || c.from === CONFIG_FILE);
   const reading = { env: ctx.env, cache: options.cache, ...adoption.readOptions };
-  const readBase = subsetReader({ root, ref: baseCommit, ...reading }).read;
+  // One reader of the base: the merge result reads what the base read already.
+  const baseReader = subsetReader({ root, ref: baseCommit, ...reading });
+  const readBase = baseReader.read;
   // First what the changed files' names ask of the base, then what the branch's records name.
   const wantedOfBase = (records: Parameters<typeof readsFor>[0]) =>
     readsFor(records, changedPaths(changes), policyReads(undefined).base);
-  const firstBase = wantedOfBase(NO_RECORDS);
+  // With what the merge result's first round asks of the base by the same names: one read of
+  // the base serves both (cli/read-selection.ts), as a read of more files finds the same.
+  const firstBase = mergeSelections(
+    wantedOfBase(NO_RECORDS),
+    mergeSelections(
+      readsFor(NO_RECORDS, changedPaths(changes), policyReads(undefined).head),
+      readsFor(NO_RECORDS, touchedPaths(changes), declaredReads(undefined)),
+    ),
+  );
   let baseRepo = await readBase(firstBase);
   const branchRepo = await readHead(
     root,
     reading,
-    { baseTip: baseCommit, head: headCommit },
+    { baseTip: baseReader, head: headCommit },
     changes,
     openPrs,
     ownConfig ? undefined : baseRepo.config,
@@ -325,7 +335,7 @@ function changedPaths(changes: readonly PathChange[]): string[] {
 async function readHead(
   root: string,
   reading: Pick<ReadOptions, 'env' | 'cache'>,
-  { baseTip, head }: { baseTip: string; head: string },
+  { baseTip, head }: { baseTip: ReturnType<typeof subsetReader>; head: string },
   changes: readonly PathChange[],
   openPrs: Awaited<ReturnType<typeof readOpenPrs>> | undefined,
   config: Repository['config'] | undefined,
@@ -343,9 +353,8 @@ async function readHead(
   const onlyChanged = emptySelection();
   for (const path of paths) onlyChanged.paths.add(path);
   const branch = await readRepository({ ...headOptions, ...selectionOptions(onlyChanged) });
-  const { readTree } = subsetReader({ root, ref: baseTip, ...reading });
   const read = async (selection: Selection | undefined) =>
-    mergedInto(await readTree(selection), branch, changed, headOptions).repo;
+    mergedInto(await baseTip.readTree(selection), branch, changed, headOptions).repo;
   const judge = (repo: Parameters<typeof readsFor>[0] & { config?: Repository['config'] }) => {
     const selection = readsFor(repo, paths, policyReads(config ?? repo.config).head);
     // Whether each idea another branch votes on is open decides what those votes cost.
