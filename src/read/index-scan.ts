@@ -5,9 +5,9 @@
  * asks git only about the pathspecs no earlier round listed, and each answer is cut to exactly
  * the pathspecs asked for, so a round sees what a listing of its own pathspecs would give.
  *
- * Every git process here loads the whole index (10 MB, 115,000 entries on the benchmark), so
- * the entries and the untracked files come from one `ls-files -s -o` and the changed files from
- * one `diff-files`, run side by side.
+ * Every git process here loads the whole index (10 MB, 115,000 entries on the benchmark): a
+ * command that asks once runs three (`ls-files -s`, `ls-files -o`, `diff-files`) side by side,
+ * where each round ran three one after the other before.
  */
 import { recordKindOf } from '../parse/records.js';
 import { runGitAsync, type GitDir, type GitResult } from '../git/git-process.js';
@@ -119,14 +119,12 @@ export function scanSpecs(
     return { listed: Promise.resolve(view.entries), view: Promise.resolve(view) };
   }
   const pathspecs = ['--', ...ask];
-  const listing = runGitAsync(dir, [
-    'ls-files',
-    '-z',
-    '-s',
-    '-t',
-    ...(scan.dirtyKnown ? [] : ['-o', '--exclude-standard']),
-    ...pathspecs,
-  ]);
+  // Three processes, not one `ls-files -s -o`: the untracked search walks every folder in
+  // scope, and the blobs stream as soon as the index is listed.
+  const listing = runGitAsync(dir, ['ls-files', '-z', '-s', '-t', ...pathspecs]);
+  const others = scan.dirtyKnown
+    ? undefined
+    : runGitAsync(dir, ['ls-files', '-z', '-o', '--exclude-standard', ...pathspecs]);
   const diff = scan.dirtyKnown ? undefined : runGitAsync(dir, [...DIFF_FILES, ...pathspecs]);
   let failed = false;
   const listed = listing.then((result) => {
@@ -136,8 +134,9 @@ export function scanSpecs(
     }
     return [...scan.entries.values()].filter((entry) => holds(entry.path));
   });
-  const view = Promise.all([listed, diff]).then(([, changed]) => {
+  const view = Promise.all([listed, diff, others]).then(([, changed, untracked]) => {
     if (failed || (changed && !addChanged(scan, changed))) return undefined;
+    if (untracked && !addUntracked(scan, untracked)) return undefined;
     scan.listed.push(...ask);
     return cut(scan, holds);
   });
@@ -173,18 +172,20 @@ function cut(scan: IndexScan, holds: (path: string) => boolean): ScanView {
   };
 }
 
-/** `ls-files -s -t -o`: "H mode id stage\tpath" for the index ("S" off disk), "? path" untracked. */
+/** `ls-files -s -t`: "H mode id stage\tpath" for each index entry ("S" when off disk). */
 function addListing(scan: IndexScan, result: GitResult): boolean {
   if (result.status !== 0) return false;
   for (const tagged of result.stdout.toString('utf8').split('\0')) {
     if (!tagged) continue;
-    if (tagged[0] === '?') {
-      scan.untracked.add(tagged.slice(2));
-      continue;
-    }
     const entry = parseIndexEntry(tagged);
     scan.entries.set(`${entry.path}\0${entry.stage}`, entry);
   }
+  return true;
+}
+
+function addUntracked(scan: IndexScan, result: GitResult): boolean {
+  if (result.status !== 0) return false;
+  for (const path of result.stdout.toString('utf8').split('\0')) if (path) scan.untracked.add(path);
   return true;
 }
 
