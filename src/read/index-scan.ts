@@ -12,7 +12,9 @@
 import { recordKindOf } from '../parse/records.js';
 import { runGitAsync, type GitDir, type GitResult } from '../git/git-process.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
+import { createHash } from 'node:crypto';
 import type { Refusal } from './limits.js';
+import { readFromDisk } from './working-tree.js';
 
 export interface IndexEntry {
   path: string;
@@ -204,4 +206,30 @@ function addChanged(scan: IndexScan, result: GitResult): boolean {
   for (const path of removed) scan.removed.add(path);
   for (const path of changed) scan.changed.add(path);
   return true;
+}
+
+/**
+ * Names what the files under `view` hold, without reading a blob: the index's ids and modes,
+ * the removed paths and the text of every changed and untracked file (read once, kept for the
+ * read that follows). Equal names, equal files: a key for an answer computed from them alone.
+ */
+export function nameView(dir: GitDir, scan: IndexScan, view: ScanView): string {
+  const hash = createHash('sha256');
+  const entries = view.entries.map((e) => `${e.path}\0${e.mode}\0${e.id}\0${e.stage}`).sort();
+  hash.update(`entries\0${entries.join('\0')}\0removed\0${[...view.removed].sort().join('\0')}`);
+  for (const path of [...view.changed, ...view.untracked].sort()) {
+    let file = scan.disk.get(path);
+    if (!file) {
+      const problems: Problem[] = [];
+      file = { text: readFromDisk(dir.cwd, path, problems), problems };
+      scan.disk.set(path, file);
+    }
+    hash.update(`\0disk\0${path}\0${JSON.stringify(file.problems)}\0${file.text ?? '\0absent'}`);
+  }
+  return hash.digest('hex');
+}
+
+/** Whether every pathspec git was asked about lies within `specs`: nothing else was listed. */
+export function listedWithin(scan: IndexScan, specs: readonly string[]): boolean {
+  return scan.listed.every((done) => specs.some((spec) => specHolds(spec, done)));
 }
