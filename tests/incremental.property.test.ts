@@ -275,7 +275,7 @@ describe('reading what a change reaches answers as reading everything', () => {
     );
   }, 300_000);
 
-  it('vote, review and validate --changed-since on random working trees', async () => {
+  it('vote, review, show and validate --changed-since on random working trees', async () => {
     const root = makeRepo(BASE);
     const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
     console.log(`incremental.property writers seed ${seed}`);
@@ -298,6 +298,9 @@ describe('reading what a change reaches answers as reading everything', () => {
           for (const o of rest) applyToWorkingTree(root, filesOf(o));
           const validate = ['validate', '--changed-since', 'main', '--format', 'json'];
           expect(await answer(root, validate, false)).toEqual(await answer(root, validate, true));
+          // show reads by the same scan of the working tree (read/index-scan.ts).
+          const show = ['show', writer.id, '--format', 'json'];
+          expect(await answer(root, show, false)).toEqual(await answer(root, show, true));
           const vote = ['vote', writer.id, '--points', String(writer.points), '--no-branch'];
           const votePath = `votes/${writer.id}/${writer.person}.md`;
           expect(await written(root, vote, votePath, false, writer.person)).toEqual(
