@@ -22,7 +22,7 @@ import { MAX_FILE_BYTES, checkBytes, refusal, type Refusal } from './limits.js';
 import { readFromDisk, type RawTree } from './working-tree.js';
 import {
   newIndexScan,
-  parseIndexEntry,
+  eachIndexEntry,
   scanSpecs,
   type DiskFile,
   type IndexEntry,
@@ -173,8 +173,7 @@ export async function readSurveyed(
 function listIndex(staged: GitResult): Listing | undefined {
   if (staged.status !== 0) return undefined;
   const entries: IndexEntry[] = [];
-  for (const tagged of staged.stdout.toString('utf8').split('\0'))
-    if (tagged) entries.push(parseIndexEntry(tagged));
+  eachIndexEntry(staged.stdout, (entry) => entries.push(entry));
   return { raw: staged.stdout, entries };
 }
 
