@@ -166,16 +166,7 @@ describe('incremental check answers as the full read', () => {
       'created: 2026-11-20',
     );
     const { check, validate } = await both(BASE, { 'ideas/aaa11-overnight-shipping.md': copy });
-    for (const [answer] of [check, validate]) {
-      const problems = (JSON.parse(answer.stdout) as { problems: { rule: string; file: string }[] })
-        .problems;
-      expect(problems).toContainEqual(
-        expect.objectContaining({
-          rule: 'repo/similar-ideas',
-          file: 'ideas/aaa11-overnight-shipping.md',
-        }),
-      );
-    }
+    warnedAsSimilar([check[0], validate[0]], 'ideas/aaa11-overnight-shipping.md');
   });
 
   // Two ideas of the same day cannot be ordered by arrival: each is warned of the other, so a
@@ -183,17 +174,17 @@ describe('incremental check answers as the full read', () => {
   it('a new idea like an old one of the same day is warned on both files', async () => {
     const copy = ideaText('aaa11', 'Overnight shipping', ['bob']);
     const { check, validate } = await both(BASE, { 'ideas/aaa11-overnight-shipping.md': copy });
-    for (const [answer] of [check, validate]) {
-      const problems = (JSON.parse(answer.stdout) as { problems: { rule: string; file: string }[] })
-        .problems;
-      expect(problems).toContainEqual(
-        expect.objectContaining({
-          rule: 'repo/similar-ideas',
-          file: 'ideas/aaa11-overnight-shipping.md',
-        }),
-      );
-    }
+    warnedAsSimilar([check[0], validate[0]], 'ideas/aaa11-overnight-shipping.md');
     expect(check[0]).toEqual(check[1]);
     expect(validate[0]).toEqual(validate[1]);
   });
 });
+
+/** Each answer (validate's or check's JSON) warns the file as like another idea. */
+function warnedAsSimilar(answers: { stdout: string }[], file: string): void {
+  for (const answer of answers) {
+    const problems = (JSON.parse(answer.stdout) as { problems: { rule: string; file: string }[] })
+      .problems;
+    expect(problems).toContainEqual(expect.objectContaining({ rule: 'repo/similar-ideas', file }));
+  }
+}
