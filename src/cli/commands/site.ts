@@ -19,6 +19,7 @@ import { countSupport } from '../../model/support.js';
 import { buildSite } from '../../site/build-site.js';
 import type { SiteForge } from '../../site/new-file.js';
 import { MANIFEST, writeSite } from '../../write/site-folder.js';
+import { deferSignals } from '../../write/signals.js';
 import type { Context } from '../context.js';
 import { startProgress } from '../progress.js';
 import { loadRepository } from '../repository.js';
@@ -68,6 +69,9 @@ export const run: CommandHandler<SiteOptions> = async (ctx, _args, options) => {
         ? `${options.ref}`
         : 'the working tree',
   });
+  // Ctrl-C while pages are written ends the command once the folder is whole (the build and
+  // the writes are one synchronous step): never with a half-built folder left beside --out.
+  deferSignals(ctx.stderr);
   // Each page is written as it is built: the phase is both.
   const written = writeSite(out, files);
   progress.done();
