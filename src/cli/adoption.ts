@@ -8,6 +8,7 @@
  * the forge's own review of the pull request, and check says so.
  */
 import { CONFIG_FILE, parseConfig } from '../parse/config.js';
+import { sanitizeLine } from '../format/sanitize.js';
 import { toGitPath } from '../git/locate.js';
 import { gitOutput, type GitDir } from '../git/git-process.js';
 import type { PathChange, Violation } from '../policy/types.js';
@@ -23,6 +24,9 @@ export interface Adoption {
 }
 
 const NOT_ADOPTING: Adoption = { readOptions: {}, judge: (v) => [...v], notice: undefined };
+
+/** Setup files the notice names: what `ideas init` writes, and a count of any more. */
+const NAMED_SETUP = 12;
 
 export async function adoptionOf(
   dir: GitDir,
@@ -55,6 +59,13 @@ export async function adoptionOf(
       `${base.ref} has no ${CONFIG_FILE}: this pull request adopts ideas. Its files are checked ` +
       `with the config it adds, but authority comes from ${base.ref}, which names no reviewers ` +
       `or people yet, so no decision can pass here. The setup files ` +
-      `(${setup.map((c) => c.path).join(', ')}) are for the forge's own review to approve.\n`,
+      `(${namedPaths(setup.map((c) => c.path))}) are for the forge's own review to approve.\n`,
   };
+}
+
+/** The pull request's own names, each made one harmless line of text, the first few of them. */
+function namedPaths(paths: readonly string[]): string {
+  const named = paths.slice(0, NAMED_SETUP).map(sanitizeLine).join(', ');
+  const more = paths.length - NAMED_SETUP;
+  return more > 0 ? `${named} and ${more} more` : named;
 }
