@@ -4,6 +4,7 @@ import { buildRepository } from '../src/read/build-repository.js';
 import { parseConfig } from '../src/parse/config.js';
 import { parseFrontMatter } from '../src/parse/front-matter.js';
 import { validateRepository } from '../src/validate/validate.js';
+import { IDEA_FIELDS } from './helpers/record-fields.js';
 
 type Flagged = typeof globalThis & { __ideasPwned?: boolean };
 const flag = globalThis as Flagged;
@@ -162,18 +163,7 @@ const fields = (keys: string[]) =>
     maxKeys: keys.length + 2,
   });
 
-const ideaKeys = [
-  'id',
-  'title',
-  'authors',
-  'team',
-  'created',
-  'tags',
-  'kind',
-  'parent',
-  'campaign',
-  'estimates',
-];
+const ideaKeys = [...IDEA_FIELDS];
 const voteKeys = ['idea', 'voter', 'points', 'date', 'customers'];
 const decisionKeys = ['idea', 'status', 'date', 'reviewers', 'duplicate_of', 'scores'];
 

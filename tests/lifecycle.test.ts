@@ -7,23 +7,10 @@ import {
   isDone,
   statusOrder,
 } from '../src/model/lifecycle.js';
+import { DEFAULT_MAIN_LINE, PEP_LIFECYCLE } from './helpers/lifecycles.js';
 
 const PEP = `version: 1
-lifecycle:
-  initial: draft
-  main: [draft, accepted, final]
-  done: [final]
-  closed: [final, superseded, rejected, withdrawn]
-  successor: [superseded]
-  rationale_required: [rejected]
-  transitions:
-    draft: [accepted, rejected, withdrawn]
-    accepted: [final, rejected, withdrawn]
-    final: [superseded]
-    superseded: []
-    rejected: []
-    withdrawn: []
-`;
+${PEP_LIFECYCLE}`;
 
 function problemsOf(text: string): string[] {
   return parseConfig(text).problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`);
@@ -33,14 +20,7 @@ describe('lifecycle from the config', () => {
   it('the default lifecycle has its main line, done, successor and withdrawal', () => {
     const lifecycle = parseConfig('version: 1\n').config?.lifecycle;
     expect(lifecycle).toEqual(DEFAULT_LIFECYCLE);
-    expect(lifecycle?.main).toEqual([
-      'proposed',
-      'reviewing',
-      'accepted',
-      'prototyping',
-      'validated',
-      'shipped',
-    ]);
+    expect(lifecycle?.main).toEqual(DEFAULT_MAIN_LINE);
     expect(lifecycle?.done).toEqual(['shipped']);
     expect(lifecycle?.successor).toEqual(['duplicate']);
     expect(lifecycle?.withdrawal).toBe('withdrawn');

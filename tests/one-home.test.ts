@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { commitOn, idea as ideaFile } from './helpers/report-fixture.js';
 import { makeRepo, tempDir, type Tree } from './helpers/repo.js';
+import { PEP_LIFECYCLE } from './helpers/lifecycles.js';
 
 const TODAY = '2026-11-24';
 
@@ -32,21 +33,7 @@ voting:
 review:
   threshold: 2
   stale_after_days: 60
-lifecycle:
-  initial: draft
-  main: [draft, accepted, final]
-  done: [final]
-  closed: [final, superseded, rejected, withdrawn]
-  successor: [superseded]
-  rationale_required: [rejected]
-  transitions:
-    draft: [accepted, rejected, withdrawn]
-    accepted: [final, rejected, withdrawn]
-    final: [superseded]
-    superseded: []
-    rejected: []
-    withdrawn: []
-`;
+${PEP_LIFECYCLE}`;
 
 function decisionFile(id: string, day: string, status: string, by: string, extra = ''): Tree {
   return {

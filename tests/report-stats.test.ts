@@ -7,6 +7,7 @@ import { DEFAULT_LIFECYCLE, inferMainLine } from '../src/schema/config.js';
 import { escapeHtml } from '../src/format/html-escape.js';
 import { escapeMarkdown } from '../src/format/md-escape.js';
 import { funnelChart } from '../src/report/svg.js';
+import { DEFAULT_MAIN_LINE } from './helpers/lifecycles.js';
 
 describe('report statistics', () => {
   it('interpolates percentiles between the closest ranks', () => {
@@ -33,14 +34,9 @@ describe('report statistics', () => {
   });
 
   it('follows the main line of the lifecycle and the team tree', () => {
-    expect(inferMainLine(DEFAULT_LIFECYCLE.initial, DEFAULT_LIFECYCLE.transitions)).toEqual([
-      'proposed',
-      'reviewing',
-      'accepted',
-      'prototyping',
-      'validated',
-      'shipped',
-    ]);
+    expect(inferMainLine(DEFAULT_LIFECYCLE.initial, DEFAULT_LIFECYCLE.transitions)).toEqual(
+      DEFAULT_MAIN_LINE,
+    );
     const teams = { company: {}, eng: { parent: 'company' }, web: { parent: 'eng' }, ops: {} };
     expect([...teamAndBelow(teamTree(teams), 'company')].sort()).toEqual(['company', 'eng', 'web']);
     expect([...teamAndBelow(teamTree(teams), 'web')]).toEqual(['web']);
