@@ -9,16 +9,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { ARTIFACTS, CHROMIUM, hasChromium, launchChromium, watchPage } from './helpers/browser.js';
 import { runCli } from './helpers/cli.js';
 import { git, tempDir } from './helpers/repo.js';
 import type { Report } from '../src/report/report.js';
 
 const BLOB = 'https://github.com/acme/shop-ideas/blob/main/';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
 // Code that runs in the page, as strings: the tests compile without the DOM library.
 const LAYOUT = `({
@@ -75,21 +71,6 @@ async function demo(): Promise<{ dir: string; out: string }> {
   return { dir, out };
 }
 
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
-
 describe.skipIf(!hasChromium)(
   `HTML report in headless Chromium${hasChromium ? '' : ` (skipped: ${CHROMIUM} is absent; install it with "apt-get install chromium")`}`,
   () => {
@@ -99,7 +80,7 @@ describe.skipIf(!hasChromium)(
       const json = await runCli(['report', '--format', 'json'], { cwd: dir });
       const report = JSON.parse(json.stdout) as Report;
       mkdirSync(ARTIFACTS, { recursive: true });
-      const browser = await launch();
+      const browser = await launchChromium();
       try {
         for (const view of [
           { name: 'laptop-light', width: 1280, height: 900, scheme: 'light' as const },
@@ -111,14 +92,7 @@ describe.skipIf(!hasChromium)(
             viewport: { width: view.width, height: view.height },
             colorScheme: view.scheme,
           });
-          const errors: string[] = [];
-          const requests: string[] = [];
-          page.on('console', (message) => {
-            if (message.type() === 'error' || message.type() === 'warning')
-              errors.push(message.text());
-          });
-          page.on('pageerror', (error) => errors.push(error.message));
-          page.on('request', (request) => requests.push(request.url()));
+          const { errors, requests } = watchPage(page);
           await page.goto(url, { waitUntil: 'load' });
 
           expect(errors).toEqual([]);
@@ -197,7 +171,7 @@ describe.skipIf(!hasChromium)(
 
     it('prints: the page renders to PDF without the navigation', async () => {
       const file = await demoReport();
-      const browser = await launch();
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         await page.goto(pathToFileURL(file).href);

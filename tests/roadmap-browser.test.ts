@@ -6,14 +6,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, hasChromium, launchChromium, watchPage } from './helpers/browser.js';
 import { runCli } from './helpers/cli.js';
 import { git, tempDir } from './helpers/repo.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
 // Runs in the page, as a string: the tests compile without the DOM library.
 const MEASURE = `({
@@ -42,10 +38,7 @@ describe.skipIf(!hasChromium)(
       expect(made.code).toBe(0);
       const url = pathToFileURL(out).href;
       mkdirSync(ARTIFACTS, { recursive: true });
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      });
+      const browser = await launchChromium();
       try {
         for (const view of [
           { name: 'laptop-light', width: 1280, height: 900, scheme: 'light' as const },
@@ -56,13 +49,7 @@ describe.skipIf(!hasChromium)(
             viewport: { width: view.width, height: view.height },
             colorScheme: view.scheme,
           });
-          const errors: string[] = [];
-          const requests: string[] = [];
-          page.on('console', (m) => {
-            if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
-          });
-          page.on('pageerror', (e) => errors.push(e.message));
-          page.on('request', (r) => requests.push(r.url()));
+          const { errors, requests } = watchPage(page);
           await page.goto(url, { waitUntil: 'load' });
           expect(errors).toEqual([]);
           expect(requests).toEqual([url]);

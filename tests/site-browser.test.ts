@@ -5,12 +5,13 @@
  * `ideas validate` and `ideas check --actor`; no console error, no request to any other
  * host; every control labelled, every image and chart described; screenshots for a person.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, CHROMIUM, hasChromium, launchChromium, watchPage } from './helpers/browser.js';
 import { runCli } from './helpers/cli.js';
 import { commitAs } from './helpers/forge.js';
 import { git, makeRepo } from './helpers/repo.js';
@@ -19,9 +20,6 @@ import { PER_PAGE } from '../src/site/paging.js';
 import { VOTES_PER_PAGE } from '../src/site/idea-page.js';
 import { MANY_VOTES_IDEA, manyVotesTree } from './helpers/site-votes.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 const REMOTE = 'https://github.com/acme/ideas-demo.git';
 
 // Code that runs in the page, as strings: the tests compile without the DOM library.
@@ -75,13 +73,7 @@ async function open(
     viewport: size,
     javaScriptEnabled: options.javaScript ?? true,
   });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('request', (request) => requests.push(request.url()));
+  const { errors, requests } = watchPage(page);
   // Anything that is not a file of the site fails, and is recorded as a failure.
   await page.route('**/*', (route) =>
     route.request().url().startsWith('file://') ? route.continue() : route.abort(),
@@ -140,18 +132,7 @@ describe.skipIf(!hasChromium)(
       const built = await runCli(['site', '--out', site], { cwd: demo });
       expect(built.stderr).not.toMatch(/error/i);
       expect(built.code).toBe(0);
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();
