@@ -634,12 +634,14 @@ describe('ideas check: more ways around the rules', () => {
 });
 
 describe('ideas check: authority is read at the tip of the base, never at the merge base', () => {
-  /** Main: C1 makes mallory a reviewer, C2 removes her. A branch from C1 decides as mallory. */
-  function forgeWithRevokedReviewer(): Forge {
-    const withMallory = CONFIG_WITH('[carol, dave, erin]');
-    const forge = makeForge({ ...BASE_TREE, 'ideas.config.yaml': withMallory });
+  /**
+   * Main: C1 has the reviewers `before`, C2 changes them to `after`. A branch from C1 decides
+   * as erin.
+   */
+  function forgeWithReviewersChanged(before: string, after: string): Forge {
+    const forge = makeForge({ ...BASE_TREE, 'ideas.config.yaml': CONFIG_WITH(before) });
     const c1 = git(forge.root, 'rev-parse', 'HEAD').trim();
-    commitAs(forge.root, 'carol', { 'ideas.config.yaml': CONFIG_WITH('[carol, dave]') }, 'C2');
+    commitAs(forge.root, 'carol', { 'ideas.config.yaml': CONFIG_WITH(after) }, 'C2');
     git(forge.root, 'push', '-q', 'origin', 'main');
     git(forge.root, 'checkout', '-q', '-b', 'pr', c1);
     commitAs(
@@ -659,7 +661,9 @@ describe('ideas check: authority is read at the tip of the base, never at the me
   }
 
   it('a revoked reviewer deciding on a branch from before the revocation fails', async () => {
-    const result = await check(forgeWithRevokedReviewer(), ['--actor', 'erin']);
+    // C2 revokes erin, a reviewer at C1.
+    const forge = forgeWithReviewersChanged('[carol, dave, erin]', '[carol, dave]');
+    const result = await check(forge, ['--actor', 'erin']);
     expect(result.code).toBe(1);
     expect(result.rules).toContain(
       'policy/decision-reviewer decisions/chat22/2026-11-20-reviewing.md',
@@ -671,24 +675,8 @@ describe('ideas check: authority is read at the tip of the base, never at the me
   });
 
   it('the same decision by a reviewer of the tip passes', async () => {
-    const forge = makeForge({ ...BASE_TREE, 'ideas.config.yaml': CONFIG_WITH('[carol]') });
-    const c1 = git(forge.root, 'rev-parse', 'HEAD').trim();
-    commitAs(forge.root, 'carol', { 'ideas.config.yaml': CONFIG_WITH('[carol, erin]') }, 'C2');
-    git(forge.root, 'push', '-q', 'origin', 'main');
-    git(forge.root, 'checkout', '-q', '-b', 'pr', c1);
-    commitAs(
-      forge.root,
-      'erin',
-      {
-        'decisions/chat22/2026-11-20-reviewing.md': decisionText(
-          'chat22',
-          'reviewing',
-          '2026-11-20',
-          ['erin'],
-        ),
-      },
-      'erin decides',
-    );
+    // C2 makes erin a reviewer.
+    const forge = forgeWithReviewersChanged('[carol]', '[carol, erin]');
     const result = await check(forge, ['--actor', 'erin']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
