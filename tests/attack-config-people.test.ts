@@ -6,6 +6,8 @@
  * meets: it must be refused with the line of the second entry, as a duplicate key is.
  */
 import { describe, expect, it } from 'vitest';
+import { personTeam } from '../src/model/teams.js';
+import { parseConfig } from '../src/parse/config.js';
 import { runCli } from './helpers/cli.js';
 import { BASE_TREE } from './helpers/forge.js';
 import { makeRepo } from './helpers/repo.js';
@@ -42,5 +44,25 @@ describe('the config lists one person twice', () => {
     );
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/ideas\.config\.yaml:4:\d+ .*bob@example\.com/i);
+  });
+});
+
+describe('one person under two spellings, as the model reads them', () => {
+  it('is the first spelling under people, whichever spelling a record uses', () => {
+    // Built past parseConfig, which is to refuse such a config: the model alone must not make
+    // one person two (report/person-names.ts names them by the first spelling too).
+    const parsed = parseConfig(`version: 1\n${TEAMS}`).config;
+    if (!parsed) throw new Error('the base config does not parse');
+    const people = {
+      bob: { emails: ['bob@example.com'], team: 'sales' },
+      Bob: { emails: ['b@example.com'], team: 'eng' },
+    };
+    const config = { ...parsed, people };
+    expect(['bob', 'Bob', 'BOB'].map((handle) => personTeam(config, handle))).toEqual([
+      'sales',
+      'sales',
+      'sales',
+    ]);
+    expect(personTeam(config, 'robert')).toBeUndefined();
   });
 });

@@ -18,9 +18,12 @@ export function knownHandles(people: Config['people']): Set<string> {
 
 const byKey = new WeakMap<Config['people'], Map<string, string>>();
 
-/** The handle as written under `people` for this one in any case (`Bob` -> `bob`), if any. */
+/**
+ * The handle as written under `people` for this one in any case (`Bob` -> `bob`), if any. When
+ * the config spells one person twice, the first spelling is the person, whatever spelling a
+ * record uses, as the report names them (report/person-names.ts): never two teams for one person.
+ */
 export function configuredHandle(people: Config['people'], handle: string): string | undefined {
-  if (Object.hasOwn(people, handle)) return handle;
   let handles = byKey.get(people);
   if (!handles) {
     handles = new Map();
