@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from './helpers/cli.js';
 import { BASE_TREE, voteText } from './helpers/forge.js';
-import { makeRepo } from './helpers/repo.js';
+import { commitAll, git, makeRepo } from './helpers/repo.js';
 
 describe('a tracked vote that became a folder', () => {
   // Defect: `ls-files -m -d` (read/git-index.ts scanChanged) names the vote as changed, and
@@ -58,4 +58,33 @@ describe('a tracked vote that became a named pipe', () => {
       expect(result.stdout).toContain('votes/shipa1/bob.md');
     }
   }, 60_000);
+});
+
+describe('a submodule inside the ideas root, with work of its own', () => {
+  // Defect: `diff-files` names a submodule whose checkout differs (read/index-scan.ts
+  // DIFF_FILES, changed-since.ts) as changed, and both then read its folder from disk:
+  // `show` (nameView) and `validate --changed-since` exit 70 with EISDIR, where the whole
+  // `validate` passes ("a submodule holds no records"). Fix: add `--ignore-submodules` to
+  // DIFF_FILES in read/index-scan.ts (what a submodule holds is never a record): verified to
+  // pass this test alone. The readFile fix above makes any folder read from disk absent too.
+  it.skip('is passed over by show and validate --changed-since, as by validate', async () => {
+    const root = makeRepo(BASE_TREE);
+    const inner = join(root, 'votes/shipa1/sub.md');
+    mkdirSync(inner, { recursive: true });
+    git(inner, 'init', '-q', '-b', 'main');
+    writeFileSync(join(inner, 'notes.md'), 'one\n');
+    commitAll(inner, 'inner');
+    // An embedded repository is added as a gitlink (mode 160000), as a submodule is.
+    commitAll(root, 'add the submodule');
+    writeFileSync(join(inner, 'notes.md'), 'two\n');
+    for (const args of [
+      ['validate'],
+      ['validate', '--changed-since', 'HEAD~1'],
+      ['show', 'shipa1'],
+    ]) {
+      const result = await runCli(args, { cwd: root });
+      expect(result.stderr, args.join(' ')).not.toContain('internal error');
+      expect(result.code, args.join(' ')).toBe(0);
+    }
+  });
 });
