@@ -20,9 +20,9 @@ export interface Interrupted {
   out: string;
 }
 
-/** `open` ideas (p0000 on): enough that the pages take long to write, and the signal comes first. */
-export async function interruptSiteBuild(send: NodeJS.Signals, open = 1500): Promise<Interrupted> {
-  const root = makeRepo(bigTeamTree(open, 100, 10));
+/** 1,500 ideas (p0000 to p1499): their pages take long enough to write that the signal comes first. */
+export async function interruptSiteBuild(send: NodeJS.Signals): Promise<Interrupted> {
+  const root = makeRepo(bigTeamTree(1500, 100, 10));
   const parent = tempDir();
   const out = join(parent, 'site');
   const child = spawn(process.execPath, [BIN, 'site', '--out', out], {
