@@ -6,8 +6,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN } from './cli.js';
-import { makeRepo, tempDir } from './repo.js';
-import { bigTeamTree } from './site-tree.js';
+import { tempDir } from './repo.js';
 
 export interface Interrupted {
   /** Whether the build folder appeared and the signal was sent. */
@@ -20,9 +19,11 @@ export interface Interrupted {
   out: string;
 }
 
-/** 1,500 ideas (p0000 to p1499): their pages take long enough to write that the signal comes first. */
-export async function interruptSiteBuild(send: NodeJS.Signals): Promise<Interrupted> {
-  const root = makeRepo(bigTeamTree(1500, 100, 10));
+/**
+ * `root` large enough that its pages take long to write and the signal comes first
+ * (site-tree.ts bigTeamTree(1500, …)): one repository serves every signal, each its own --out.
+ */
+export async function interruptSiteBuild(root: string, send: NodeJS.Signals): Promise<Interrupted> {
   const parent = tempDir();
   const out = join(parent, 'site');
   const child = spawn(process.execPath, [BIN, 'site', '--out', out], {
