@@ -21,12 +21,9 @@ async function validateWith(people: string): Promise<{ code: number; stderr: str
 }
 
 describe('the config lists one person twice', () => {
-  // Defect: parse/config.ts crossCheck takes `bob` and `Bob` as two people; the vote of "Bob"
-  // counts for eng and that of "bob" for sales (model/teams.ts through configuredHandle). Fix
-  // in crossCheck's loop over config.people: keep the first handle of each handleKey, and for
-  // a later one push { path: ['people', handle], text: `"${handle}" is "${first}" again:
-  // handles ignore case, as forge logins do; keep one entry` } (an error: exit 2).
-  it.skip('as two spellings of one handle: exit 2 at the second', async () => {
+  // Before, parse/config.ts crossCheck took `bob` and `Bob` as two people: the vote of "Bob"
+  // counted for eng and that of "bob" for sales.
+  it('as two spellings of one handle: exit 2 at the second', async () => {
     const result = await validateWith(
       '  bob: {emails: [bob@example.com], team: sales}\n  Bob: {emails: [b@example.com], team: eng}\n',
     );
@@ -34,11 +31,9 @@ describe('the config lists one person twice', () => {
     expect(result.stderr).toMatch(/ideas\.config\.yaml:4:\d+ .*"Bob"/);
   });
 
-  // Defect: the same email under two handles passes; `vote` and `new` then take whoever comes
-  // first in the file (model/people.ts handleOfEmail). Fix in the same loop: an email (as
-  // compared, lowercased) met under an earlier handle pushes { path: ['people', handle,
-  // 'emails'], text: `${email} is already ${first}'s: an email names one person` }.
-  it.skip('as one email under two handles: exit 2 at the second', async () => {
+  // Before, the same email under two handles passed: `vote` and `new` took whoever came first
+  // in the file (model/people.ts handleOfEmail).
+  it('as one email under two handles: exit 2 at the second', async () => {
     const result = await validateWith(
       '  bob: {emails: [bob@example.com]}\n  robert: {emails: [Bob@Example.com]}\n',
     );

@@ -15,6 +15,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { configSchema, type Config } from '../schema/config.js';
+import { handleKey } from '../model/people.js';
 import type { Problem } from '../model/types.js';
 
 export const CONFIG_FILE = 'ideas.config.yaml';
@@ -272,7 +273,28 @@ function crossCheck(config: Config): { path: string[]; text: string }[] {
     for (const name of path) state.set(name, 'done');
   }
 
+  // One person, one entry: handles are compared without case and an email names one person
+  // (model/people.ts), so a second spelling or a shared email would make a record's team, or
+  // whose vote `ideas vote` writes, depend on which entry it meets first.
+  const handleOwner = new Map<string, string>();
+  const emailOwner = new Map<string, string>();
   for (const [handle, person] of Object.entries(config.people)) {
+    const first = handleOwner.get(handleKey(handle));
+    if (first === undefined) handleOwner.set(handleKey(handle), handle);
+    else
+      found.push({
+        path: ['people', handle],
+        text: `"${handle}" is "${first}" again: handles ignore case, as forge logins do; keep one entry`,
+      });
+    for (const email of person.emails) {
+      const owner = emailOwner.get(email.toLowerCase());
+      if (owner === undefined) emailOwner.set(email.toLowerCase(), handle);
+      else if (owner !== handle)
+        found.push({
+          path: ['people', handle, 'emails'],
+          text: `${email} is already ${owner}'s: an email names one person`,
+        });
+    }
     if (
       person.team !== undefined &&
       Object.keys(config.teams).length > 0 &&
