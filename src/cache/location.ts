@@ -4,7 +4,7 @@
  * trust only what this very build wrote.
  */
 import { isAbsolute, join } from 'node:path';
-import { runGit, type GitDir } from '../git/git-process.js';
+import { runGitOnce, type GitDir } from '../git/git-process.js';
 
 declare const IDEAS_BUILD_ID: string | undefined;
 
@@ -20,7 +20,7 @@ export function cachingEnabled(dir: GitDir, cache: boolean | undefined): boolean
 
 /** `<git-common-dir>/ideas`, or undefined outside a git repository. */
 export function cacheFolder(dir: GitDir): string | undefined {
-  const result = runGit(dir, ['rev-parse', '--git-common-dir']);
+  const result = runGitOnce(dir, ['rev-parse', '--git-common-dir']);
   if (result.status !== 0) return undefined;
   const gitDir = result.stdout.toString('utf8').trim();
   if (!gitDir) return undefined;

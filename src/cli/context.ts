@@ -77,8 +77,12 @@ export function chooseToday(io: Pick<Io, 'today' | 'env'>, now: () => number): s
 
 export function makeContext(io: Io): Context {
   const now = io.now ?? Date.now;
+  // A copy per run: git's once-per-command answers are kept by this object (git-process.ts
+  // runGitOnce), so a caller handing two runs one environment still gets fresh answers.
+  const env = { ...io.env };
   return {
     ...io,
+    env,
     today: chooseToday(io, now),
     now,
     tempDir: io.tempDir ?? tmpdir(),
@@ -88,6 +92,6 @@ export function makeContext(io: Io): Context {
     colorErr: isColorEnabled(io.env, io.stderr),
     out: (text) => void io.stdout.write(text),
     err: (text) => void io.stderr.write(text),
-    git: (cwd) => gitAt(cwd, io.env),
+    git: (cwd) => gitAt(cwd, env),
   };
 }

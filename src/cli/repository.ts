@@ -4,7 +4,7 @@ import { findRoot } from '../read/find-root.js';
 import { identifyTree, readRepository, type ReadRepository } from '../read/repository.js';
 import { UsageError } from '../errors.js';
 import { firstDay, parseMoment, resolveMoment } from '../git/point-in-time.js';
-import { runGit, type GitDir } from '../git/git-process.js';
+import { outputOf, runGit, runGitOnce, type GitDir } from '../git/git-process.js';
 import { existingRevisions } from '../git/revisions.js';
 import { buildId, cacheFolder, cachingEnabled } from '../cache/location.js';
 import { keyOf, ResultCache, type Answer } from '../cache/result-cache.js';
@@ -114,7 +114,7 @@ function headCommit(dir: GitDir): string | null {
 }
 
 function isShallow(dir: GitDir): string {
-  return runGit(dir, ['rev-parse', '--is-shallow-repository']).stdout.toString('utf8').trim();
+  return outputOf(runGitOnce(dir, ['rev-parse', '--is-shallow-repository']));
 }
 
 /** A path the user typed, as a path inside the root; refuses anything outside it. */

@@ -15,11 +15,10 @@ import {
 } from '../git/locate.js';
 import { handleFromEmail, handleOfEmail } from '../model/people.js';
 import type { Repository } from '../model/repository.js';
-import { newIndexScan } from '../read/index-scan.js';
 import { readRepository, type ReadRepository } from '../read/repository.js';
 import type { Config } from '../schema/config.js';
 import { readToJudge } from '../validate/affected.js';
-import { emptySelection } from '../validate/reach.js';
+import { emptySelection, type Selection } from '../validate/reach.js';
 import { refuseLinks } from '../write/working-tree.js';
 import { subsetReader } from './read-selection.js';
 import type { Context } from './context.js';
@@ -48,18 +47,19 @@ export type Focus = (config: Config) => { paths: string[]; ideas?: string[] };
 
 /**
  * Reads what the command builds on: the working tree, or the default branch in branch mode.
- * `around` names folders (`votes/<id>/`) holding every file the focus can name whatever the
- * config says: git lists them with the config, and the focused read asks git nothing more.
+ * `anticipated` names the records the focus will ask for whatever the config says (the idea,
+ * its votes and decisions): they are read with the config, so one listing and one `cat-file`
+ * serve the focused read too.
  */
 export async function openSession(
   ctx: Context,
   flags: AuthoringFlags,
   focus?: Focus,
-  around: readonly string[] = [],
+  anticipated?: Selection,
 ): Promise<Session> {
   const root = rootOf(ctx, flags);
   const git = ctx.git(root);
-  const working = await readFocused(ctx, root, undefined, focus, undefined, around);
+  const working = await readFocused(ctx, root, undefined, focus, undefined, anticipated);
   const config = working.repo.config;
   const branchMode = flags.push || (flags.branch ?? config.authoring.branch);
   const common = { root, git, push: flags.push, openPr: flags.openPr, ...(focus ? { focus } : {}) };
@@ -70,8 +70,19 @@ export async function openSession(
   );
   const base = requireDefaultBranch(git);
   // The branch builds on the default branch, so its config is the one that applies.
-  const read = await readFocused(ctx, root, base.commit, focus, config);
+  const read = await readFocused(ctx, root, base.commit, focus, config, anticipated);
   return { ...common, config: read.repo.config, read, repo: read.repo, base, prefix };
+}
+
+/** An idea's own records, as openSession anticipates them: the idea, its decisions, its votes. */
+export function ideaRecords(ids: readonly string[], { votes }: { votes: boolean }): Selection {
+  const selection = emptySelection();
+  for (const id of ids) {
+    selection.ideas.add(id);
+    selection.decisionsOn.add(id);
+    if (votes) selection.votesOn.add(id);
+  }
+  return selection;
 }
 
 /** The working tree read again: for a check that must see what another run just wrote. */
@@ -88,17 +99,15 @@ async function readFocused(
   ref: string | undefined,
   focus: Focus | undefined,
   fallbackConfig?: Config,
-  around: readonly string[] = [],
+  anticipated: Selection = emptySelection(),
 ): Promise<ReadRepository> {
-  // In the working tree, one listing serves the config's read and the focus's rounds: every
-  // selection lists ideas/ (the id set), and `around` holds the focused files.
-  const scan = ref === undefined ? newIndexScan(['ideas/', ...around]) : undefined;
-  const options = { root, ref, env: ctx.env, scan, ...(fallbackConfig ? { fallbackConfig } : {}) };
-  if (!focus) return readRepository({ ...options, scan: undefined });
+  const options = { root, ref, env: ctx.env, ...(fallbackConfig ? { fallbackConfig } : {}) };
+  if (!focus) return readRepository(options);
+  // One scan of the working tree for every round: git lists each folder once (index-scan.ts).
   const reader = subsetReader(options);
-  // The config says who the user is, and so which files are theirs: read alone first (no
-  // record is read), as every selection reads it too.
-  const { config } = (await readRepository({ ...options, select: () => false, scope: [] })).repo;
+  // The config says who the user is, and so which files are theirs: read first, with what the
+  // focus is known to ask for, as every selection reads the config too.
+  const { config } = await reader.read(anticipated);
   const { paths, ideas = [] } = focus(config);
   const repo = await readToJudge(reader.read, paths, () => {
     const selection = emptySelection();
@@ -107,7 +116,7 @@ async function readFocused(
   });
   // The last read is the one readToJudge settled on.
   const last = reader.last();
-  return last && last.repo === repo ? last : readRepository({ ...options, scan: undefined });
+  return last && last.repo === repo ? last : readRepository(options);
 }
 
 /**

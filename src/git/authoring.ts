@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitError } from '../errors.js';
 import type { FileChange } from '../model/types.js';
-import { gitAt, outputOf, runGit, runGitChecked, type GitDir } from './git-process.js';
+import { gitAt, outputOf, runGit, runGitChecked, runGitOnce, type GitDir } from './git-process.js';
 import { findTopLevel, toGitPath, type DefaultBranch } from './locate.js';
 import { ownedTempName } from '../write/private-temp.js';
 
@@ -20,7 +20,7 @@ const IDENTITY_HINT =
 
 /** The author git would use (config or GIT_AUTHOR_* variables). */
 export function readIdentity(dir: GitDir): GitIdentity {
-  const result = runGit(dir, ['var', 'GIT_AUTHOR_IDENT']);
+  const result = runGitOnce(dir, ['var', 'GIT_AUTHOR_IDENT']);
   const match = /^(.*) <([^>]*)> \d+ [+-]\d{4}$/.exec(outputOf(result));
   if (result.status !== 0 || !match || !match[2]) {
     throw new GitError('git does not know who you are (no user.name or user.email)', IDENTITY_HINT);

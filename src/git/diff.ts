@@ -4,7 +4,15 @@
  * assertSafeRef and `--end-of-options`; everything after that is a resolved commit id.
  */
 import { GitError } from '../errors.js';
-import { assertSafeRef, gitOutput, resolveCommit, runGit, type GitDir } from './git-process.js';
+import {
+  assertSafeRef,
+  gitOutput,
+  outputOf,
+  resolveCommit,
+  runGit,
+  runGitOnce,
+  type GitDir,
+} from './git-process.js';
 
 export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed';
 
@@ -33,8 +41,12 @@ const HISTORY_HINT =
 
 /** A shallow clone has no merge base to compare with: refuse it rather than pass on partial history. */
 export function assertFullHistory(dir: GitDir): void {
-  const shallow = gitOutput(dir, ['rev-parse', '--is-shallow-repository']).trim();
-  if (shallow === 'true')
+  const probe = runGitOnce(dir, ['rev-parse', '--is-shallow-repository']);
+  if (probe.status !== 0)
+    throw new GitError(
+      `git rev-parse failed: ${probe.stderr || `git exited with ${probe.status}`}`,
+    );
+  if (outputOf(probe) === 'true')
     throw new GitError(
       'this is a shallow clone: the history needed to compare with the base is missing',
       HISTORY_HINT,

@@ -106,6 +106,31 @@ export function runGit(
   };
 }
 
+/**
+ * Answers that hold for the whole command (where the git folder is, who the author is, whether
+ * the clone is shallow): asked of git once per command, however many layers ask. A command's
+ * git calls share its environment object (cli/context.ts gives each run its own), so that object
+ * is the command: a test's next run, with its new environment, asks git afresh.
+ */
+const answers = new WeakMap<Env, Map<string, GitResult>>();
+
+function answersOf(dir: GitDir): Map<string, GitResult> {
+  let known = answers.get(dir.env);
+  if (!known) answers.set(dir.env, (known = new Map()));
+  return known;
+}
+
+const answerKey = (dir: GitDir, args: readonly string[]) => `${dir.cwd}\0${args.join('\0')}`;
+
+/** runGit for a question whose answer cannot change while the command runs; asked once. */
+export function runGitOnce(dir: GitDir, args: readonly string[]): GitResult {
+  const known = answersOf(dir);
+  const key = answerKey(dir, args);
+  let result = known.get(key);
+  if (!result) known.set(key, (result = runGit(dir, args)));
+  return result;
+}
+
 /** runGit without blocking: for git work that can overlap with other git work. */
 export function runGitAsync(dir: GitDir, args: readonly string[]): Promise<GitResult> {
   return new Promise((resolvePromise, reject) => {
@@ -205,13 +230,16 @@ export function assertSafeRef(ref: string): void {
 /** Resolves a ref to a commit id, or says how to get it. */
 export function resolveCommit(dir: GitDir, ref: string): string {
   assertSafeRef(ref);
-  const result = runGit(dir, [
+  const verify = (name: string) => [
     'rev-parse',
     '--verify',
     '--quiet',
     '--end-of-options',
-    `${ref}^{commit}`,
-  ]);
+    `${name}^{commit}`,
+  ];
+  // A commit id names the same commit all command long: the readers that resolve the commit a
+  // branch name resolved to ask git no more.
+  const result = isObjectId(ref) ? runGitOnce(dir, verify(ref)) : runGit(dir, verify(ref));
   if (result.status !== 0) {
     if (runGit(dir, ['rev-parse', '--git-dir']).status !== 0) {
       throw new GitError(
@@ -224,7 +252,9 @@ export function resolveCommit(dir: GitDir, ref: string): string {
       `check the name, or fetch it first: git fetch origin ${ref.replace(/^origin\//, '')}`,
     );
   }
-  return result.stdout.toString('utf8').trim();
+  const commit = result.stdout.toString('utf8').trim();
+  if (isObjectId(commit)) answersOf(dir).set(answerKey(dir, verify(commit)), result);
+  return commit;
 }
 
 /**
@@ -232,7 +262,7 @@ export function resolveCommit(dir: GitDir, ref: string): string {
  * `extensions.partialClone`, else the first remote marked `promisor`.
  */
 function promisorRemote(dir: GitDir): string | undefined {
-  const result = runGit(dir, [
+  const result = runGitOnce(dir, [
     'config',
     '-z',
     '--get-regexp',
@@ -325,6 +355,8 @@ export function streamBlobs(
   onBlob: (index: number, bytes: Buffer) => void,
   limit?: BlobLimit,
 ): Promise<void> {
+  // Nothing to read (every file came from the parse cache or an earlier round): no process.
+  if (ids.length === 0) return Promise.resolve();
   return new Promise((resolvePromise, reject) => {
     const timeout = gitTimeoutMs(dir.env);
     const child = spawn('git', ['cat-file', '--batch'], {

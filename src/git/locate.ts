@@ -5,11 +5,11 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { GitError } from '../errors.js';
-import { runGit, type GitDir } from './git-process.js';
+import { runGit, runGitOnce, type GitDir } from './git-process.js';
 
 /** The top folder of the git work tree holding `dir`, or undefined outside git. */
 export function findTopLevel(dir: GitDir): string | undefined {
-  const result = runGit(dir, ['rev-parse', '--show-toplevel']);
+  const result = runGitOnce(dir, ['rev-parse', '--show-toplevel']);
   const top = result.stdout.toString('utf8').trim();
   if (result.status !== 0 || top === '') return undefined;
   if (!isAbsolute(top) || top.includes('\n'))

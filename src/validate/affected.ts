@@ -69,8 +69,11 @@ export async function readAffected(
   return closeOver(read, (repo) => {
     const affected = affectedFiles(repo, changed) ?? new Set<string>();
     const reverse = reachedBy(repo, changed, declaredReads(repo.config)).selection;
+    // Before anything is read the changed files stand for what they affect: what judging them
+    // reads (a vote's decisions) comes in the first round, not in a second listing.
+    const judged = isRead(repo) ? affected : changed;
     return {
-      need: mergeSelections(reverse, readsFor(repo, affected, declaredReads(repo.config))),
+      need: mergeSelections(reverse, readsFor(repo, judged, declaredReads(repo.config))),
       affected,
     };
   });

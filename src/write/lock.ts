@@ -19,7 +19,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { GitError, UsageError } from '../errors.js';
-import { runGit, type GitDir, type GitResult } from '../git/git-process.js';
+import { runGitOnce, type GitDir, type GitResult } from '../git/git-process.js';
 import { asWriteError, makeFolder } from './atomic.js';
 
 export interface LockOptions {
@@ -35,7 +35,7 @@ export interface LockOptions {
 export function privateFolder(dir: GitDir, name: 'locks' | 'tmp'): string {
   let result: GitResult | undefined;
   try {
-    result = runGit(dir, ['rev-parse', '--git-common-dir']);
+    result = runGitOnce(dir, ['rev-parse', '--git-common-dir']);
   } catch (error) {
     // git is missing: the folder below still serialises the commands of this machine
     if (!(error instanceof GitError) || /did not answer/.test(error.message)) throw error;

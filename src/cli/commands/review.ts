@@ -18,7 +18,7 @@ import { FileExistsError } from '../../write/working-tree.js';
 import { problemsAfter, refuseInvalid } from '../dry-run.js';
 import { normaliseIdeaId, resolveIdeaId } from '../idea-id.js';
 import { publish, reportOutcome, type Outcome } from '../publish.js';
-import { identifyUser, openSession, refreshSession } from '../session.js';
+import { identifyUser, ideaRecords, openSession, refreshSession } from '../session.js';
 import { withLock } from '../../write/lock.js';
 import { ask, isInteractive, requireAnswers } from '../prompts.js';
 import { rationaleQuestion, scoreQuestion } from '../questions.js';
@@ -52,7 +52,7 @@ export const run: CommandHandler<ReviewOptions> = async (ctx, [typed = ''], opti
       paths: [`decisions/${typedId}/${ctx.today}-${options.status}.md`],
       ideas: [typedId, ...duplicate],
     }),
-    [`decisions/${typedId}/`],
+    ideaRecords([typedId], { votes: false }),
   );
   const { repo, config } = session;
   const lifecycle = config.lifecycle;

@@ -12,6 +12,7 @@ import { normaliseIdeaId, resolveIdeaId } from '../idea-id.js';
 import { publish, reportOutcome } from '../publish.js';
 import {
   identifyUser,
+  ideaRecords,
   openSession,
   readCurrentText,
   type Focus,
@@ -38,11 +39,13 @@ export const run: CommandHandler<VoteOptions> = async (ctx, [typed = ''], option
     castVote(
       ctx,
       // Whoever the config says the voter is, their vote is under votes/<id>/, and judging
-      // it reads the idea's decisions.
-      await openSession(ctx, options, voteFocus(ctx, typed, options), [
-        `votes/${normaliseIdeaId(typed)}/`,
-        `decisions/${normaliseIdeaId(typed)}/`,
-      ]),
+      // it reads the idea and its decisions.
+      await openSession(
+        ctx,
+        options,
+        voteFocus(ctx, typed, options),
+        ideaRecords([normaliseIdeaId(typed)], { votes: true }),
+      ),
       typed,
       options,
     ),
