@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,8 +20,27 @@ for (const file of readdirSync(join(root, 'src'), { recursive: true }).sort()) {
   if (statSync(path).isFile()) buildId.update(String(file)).update(readFileSync(path));
 }
 
+// zod ships the error messages of 60-odd languages, half of what a command loads to parse its
+// files: ideas speaks English only (zod's default), so the CLI bundle holds that one.
+const zodLocales = join(root, 'node_modules', 'zod', 'v4', 'locales');
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      resolve(args.resolveDir, '..', 'locales') === zodLocales
+        ? { path: 'en', namespace: 'zod-locales' }
+        : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: zodLocales,
+    }));
+  },
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
+  plugins: [englishOnly],
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',

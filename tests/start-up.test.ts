@@ -3,11 +3,13 @@
  * modules `--help` needs, never the parsers and schemas a command brings when it runs. Read from
  * the built files (the static imports of dist/cli.js and the chunks they name), not timed.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runBinary } from './helpers/cli.js';
+import { BASE_TREE, voteText } from './helpers/forge.js';
+import { makeRepo } from './helpers/repo.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
@@ -46,6 +48,29 @@ describe('start-up', () => {
     expect(loaded.has('commander')).toBe(true);
     for (const heavy of ['zod', 'yaml', 'js-yaml', 'gray-matter', 'playwright', 'playwright-core'])
       expect([...loaded], `${heavy} is loaded at start-up`).not.toContain(heavy);
+  });
+
+  it('bundles zod with its English messages alone, and they still reach the user', () => {
+    // The other 60-odd languages were half of what every command that parses a file loaded.
+    const locales = new Set<string>();
+    for (const chunk of readdirSync(join(dist, 'chunks')))
+      for (const match of readFileSync(join(dist, 'chunks', chunk), 'utf8').matchAll(
+        /^\/\/ node_modules\/zod\/v4\/locales\/(\S+)$/gm,
+      ))
+        if (match[1]) locales.add(match[1]);
+    expect([...locales]).toEqual(['en.js']);
+    const root = makeRepo({
+      ...BASE_TREE,
+      'votes/chat22/bob.md': voteText('chat22', 'bob', 'customers: 7\n'),
+    });
+    const result = runBinary(['validate', 'votes/chat22/bob.md'], {
+      cwd: root,
+      env: { IDEAS_NO_CACHE: '1' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /votes\/chat22\/bob\.md:\d+:\d+ +error +field\/invalid +"customers" Invalid input: expected array, received number/,
+    );
   });
 
   it('still runs a command that needs them, and --estimate still checks its bounds', () => {
