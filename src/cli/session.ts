@@ -40,6 +40,8 @@ export interface Session {
   openPr: boolean;
   /** What the command writes, when it says: then only what judging those files needs is read. */
   focus?: Focus;
+  /** The records the focus is known to ask for, read with the config (openSession). */
+  anticipated?: Selection;
 }
 
 /** The record paths a command will write, named before reading (validate/affected.ts readToJudge). */
@@ -62,7 +64,14 @@ export async function openSession(
   const working = await readFocused(ctx, root, undefined, focus, undefined, anticipated);
   const config = working.repo.config;
   const branchMode = flags.push || (flags.branch ?? config.authoring.branch);
-  const common = { root, git, push: flags.push, openPr: flags.openPr, ...(focus ? { focus } : {}) };
+  const common = {
+    root,
+    git,
+    push: flags.push,
+    openPr: flags.openPr,
+    ...(focus ? { focus } : {}),
+    ...(anticipated ? { anticipated } : {}),
+  };
   if (!branchMode) return { ...common, config, read: working, repo: working.repo, prefix: '' };
   const prefix = requireRootPrefix(
     git,
@@ -88,7 +97,14 @@ export function ideaRecords(ids: readonly string[], { votes }: { votes: boolean 
 /** The working tree read again: for a check that must see what another run just wrote. */
 export async function refreshSession(ctx: Context, session: Session): Promise<Session> {
   if (session.base) return session;
-  const read = await readFocused(ctx, session.root, undefined, session.focus);
+  const read = await readFocused(
+    ctx,
+    session.root,
+    undefined,
+    session.focus,
+    undefined,
+    session.anticipated,
+  );
   return { ...session, read, repo: read.repo };
 }
 
