@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { runBinary, runCli } from './helpers/cli.js';
 import { BASE_TREE, voteText } from './helpers/forge.js';
 import { commitAll, git, makeRepo, tempDir, writeTree } from './helpers/repo.js';
 
@@ -23,11 +23,14 @@ async function gitProcesses(
     cwd: root,
     env: { GIT_AUTHOR_EMAIL: 'bob@example.com', GIT_TRACE2_EVENT: trace, ...env },
   });
-  const commands = readFileSync(trace, 'utf8')
+  return { code: result.code, stdout: result.stdout, commands: startedIn(trace) };
+}
+
+function startedIn(trace: string): string[] {
+  return readFileSync(trace, 'utf8')
     .split('\n')
     .filter((line) => line.includes('"event":"start"'))
     .map((line) => (JSON.parse(line) as { argv: string[] }).argv.slice(1).join(' '));
-  return { code: result.code, stdout: result.stdout, commands };
 }
 
 /** The command lines started more than once. */
@@ -90,6 +93,17 @@ describe('git processes of the interactive commands', () => {
     expect(repeated(show.commands)).toEqual([]);
     expect(count(show.commands, 'ls-files -z -s -t')).toBe(1);
     expect(count(show.commands, 'cat-file --batch')).toBeLessThanOrEqual(1);
+    // The built binary keeps its answer in the git folder: found once, for the key and the parse cache.
+    const trace = join(tempDir(), 'trace.json');
+    const built = runBinary(['show', 'shipa1', '--format', 'json'], {
+      cwd: root,
+      env: { GIT_TRACE2_EVENT: trace },
+    });
+    expect(built.code).toBe(0);
+    expect(JSON.parse(built.stdout)).toEqual(JSON.parse(show.stdout));
+    const commands = startedIn(trace);
+    expect(repeated(commands)).toEqual([]);
+    expect(count(commands, 'rev-parse --git-common-dir')).toBe(1);
   });
 
   it('check: each question of the history asked once, whoever asks it', async () => {
