@@ -26,17 +26,17 @@ export function subsetReader(
   const full = options.env.IDEAS_FULL_READ === '1';
   // The rounds read one working tree: git lists each folder once (read/index-scan.ts).
   const scan = options.scan ?? (options.ref === undefined ? newIndexScan() : undefined);
-  // At a ref, a selection within one read already is answered by that read: it holds every
-  // file asked for, and reading a file more never changes a finding (IDEAS_FULL_READ reads
-  // them all). `check` asks the base for the same files before and after reading the branch.
+  // A selection within one read already is answered by that read: it holds every file asked
+  // for, and reading a file more never changes a finding (IDEAS_FULL_READ reads them all).
+  // `check` asks the base for the same files before and after reading the branch; a writer's
+  // focused read asks for what it read with the config. One reader never spans a write.
   const done: { selection: Selection; read: Promise<ReadRepository> }[] = [];
   const readTree = async (selection: Selection | undefined): Promise<ReadRepository> => {
     const only = full ? undefined : selection;
-    const atRef = options.ref !== undefined && only !== undefined;
-    let reading = atRef ? done.find((d) => within(only, d.selection))?.read : undefined;
+    let reading = only && done.find((d) => within(only, d.selection))?.read;
     if (!reading) {
       reading = readRepository({ ...options, scan, ...selectionOptions(only) });
-      if (atRef) done.push({ selection: only, read: reading });
+      if (only) done.push({ selection: only, read: reading });
     }
     last = await reading;
     return last;
