@@ -6,7 +6,7 @@ import { formatCheckSummary } from '../../format/check-summary.js';
 import { summarizeChanges } from '../../policy/summary.js';
 import { mergeResult } from '../merge-result.js';
 import { formatCheck, type CheckReport } from '../../format/check.js';
-import { gitOutput, resolveCommit, type GitDir } from '../../git/git-process.js';
+import { gitOutput, gitOutputAsync, resolveCommit, type GitDir } from '../../git/git-process.js';
 import {
   assertFullHistory,
   mergeBase,
@@ -111,12 +111,12 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   const gone = new Set(
     changes.flatMap((c) => (c.status === 'deleted' ? [c.path] : (c.from ?? []))),
   );
-  const headPaths = [
-    ...new Set([
-      ...caseCandidates(dir, headCommit, touchedTop),
-      ...caseCandidates(dir, baseCommit, touchedTop),
-    ]),
-  ]
+  // Both commits' folders are walked side by side: each walk is a chain of small git calls.
+  const [headCandidates, baseCandidates] = await Promise.all([
+    caseCandidates(dir, headCommit, touchedTop),
+    caseCandidates(dir, baseCommit, touchedTop),
+  ]);
+  const headPaths = [...new Set([...headCandidates, ...baseCandidates])]
     .flatMap((p) => toRoot(p) ?? [])
     .filter((p) => !gone.has(p));
   const baseIdeas = gitOutput(dir, [
@@ -388,14 +388,18 @@ function assertSameTree(dir: GitDir, from: string, to: string): void {
  * The paths of a commit that could differ only in case from a touched one, listed folder by
  * folder where a touched path leads: what case checks need, without listing the whole tree.
  */
-function caseCandidates(dir: GitDir, commit: string, touched: readonly string[]): string[] {
+async function caseCandidates(
+  dir: GitDir,
+  commit: string,
+  touched: readonly string[],
+): Promise<string[]> {
   const wanted = new Set(touched.flatMap((path) => prefixesOf(path).map(foldName)));
   const found: string[] = [];
   // Folders by object id, never by path: a crafted tree may hold a folder named "..", which a
   // pathspec would resolve elsewhere. Trees nest finitely, so this ends.
   const queue = [{ prefix: '', tree: commit }];
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-    const listing = gitOutput(dir, ['ls-tree', '-z', '--end-of-options', next.tree]);
+    const listing = await gitOutputAsync(dir, ['ls-tree', '-z', '--end-of-options', next.tree]);
     for (const entry of listing.split('\0')) {
       const tab = entry.indexOf('\t');
       if (tab < 0) continue;
