@@ -7,18 +7,7 @@
  * reached the old generation first, and cost a full collection to free.
  */
 import type { Placement, RecordKind } from '../model/types.js';
-
-/** Fields of each kind that hold a short name or a list of them (schema/records.ts). */
-const NAMES: Record<RecordKind, readonly string[]> = {
-  idea: ['id', 'team', 'created', 'kind', 'parent', 'campaign'],
-  vote: ['idea', 'voter', 'date', 'recorded_by'],
-  decision: ['idea', 'status', 'date', 'duplicate_of'],
-};
-const LISTS: Record<RecordKind, readonly string[]> = {
-  idea: ['authors', 'tags'],
-  vote: ['customers'],
-  decision: ['reviewers'],
-};
+import { recordNameFields } from '../schema/records.js';
 
 /** Longer texts are titles and bodies: unique, so pooling them would only cost. */
 const MAX_POOLED = 64;
@@ -51,11 +40,12 @@ export class StringPool {
    * stay equal, so a parse shared with the cache is still the parse it was.
    */
   fields(fields: Record<string, unknown>, kind: RecordKind): Record<string, unknown> {
-    for (const key of NAMES[kind]) {
+    const { names, lists } = recordNameFields[kind];
+    for (const key of names) {
       const value = fields[key];
       if (typeof value === 'string') fields[key] = this.string(value);
     }
-    for (const key of LISTS[kind]) {
+    for (const key of lists) {
       const list = fields[key];
       if (!Array.isArray(list)) continue;
       for (let i = 0; i < list.length; i++) {

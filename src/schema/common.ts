@@ -1,22 +1,29 @@
 import { z } from 'zod';
 import { HANDLE_PATTERN, ID_PATTERN, isRealDate, normaliseTag } from './patterns.js';
+import { shortName } from './short-names.js';
 
 export { HANDLE_PATTERN, ID_PATTERN, isRealDate, normaliseTag };
 
-export const ideaId = z.string().regex(ID_PATTERN, {
-  error: 'must be 3 to 16 lowercase letters and digits, starting with a letter',
-});
+export const ideaId = shortName(
+  z.string().regex(ID_PATTERN, {
+    error: 'must be 3 to 16 lowercase letters and digits, starting with a letter',
+  }),
+);
 
-export const handle = z.string().regex(HANDLE_PATTERN, {
-  error: 'must be a handle: letters, digits, ".", "_" or "-", at most 64',
-});
+export const handle = shortName(
+  z.string().regex(HANDLE_PATTERN, {
+    error: 'must be a handle: letters, digits, ".", "_" or "-", at most 64',
+  }),
+);
 
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-export const isoDate = z
-  .string({ error: 'must be a date written YYYY-MM-DD' })
-  .regex(ISO_DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD', abort: true })
-  .refine(isRealDate, { error: 'is not a real calendar date' });
+export const isoDate = shortName(
+  z
+    .string({ error: 'must be a date written YYYY-MM-DD' })
+    .regex(ISO_DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD', abort: true })
+    .refine(isRealDate, { error: 'is not a real calendar date' }),
+);
 
 /** A YAML list, or a single value that reads as a list of one (`tags: ops`). */
 export function listOf<T extends z.ZodType>(item: T) {

@@ -1,6 +1,7 @@
 /** Schemas of the front matter of ideas, votes and decisions (SPEC §2). */
 import { z } from 'zod';
 import { handle, ideaId, isoDate, listOf, normaliseTag, plainText } from './common.js';
+import { nameFieldsOf, shortName, type NameFields } from './short-names.js';
 
 const nonNegative = z
   .number({ error: 'must be a number' })
@@ -35,8 +36,8 @@ export const ideaSchema = z
     ),
     team: handle.optional(),
     created: isoDate,
-    tags: listOf(plainText(40).transform(normaliseTag)).default([]),
-    kind: z.enum(['idea', 'theme']).default('idea'),
+    tags: listOf(shortName(plainText(40).transform(normaliseTag))).default([]),
+    kind: shortName(z.enum(['idea', 'theme'])).default('idea'),
     parent: ideaId.optional().describe('The theme this idea serves.'),
     campaign: handle.optional().describe('The campaign this idea answers.'),
     estimates: estimatesSchema.default({}),
@@ -58,7 +59,7 @@ export const voteSchema = z
       .int({ error: 'must be a whole number' })
       .default(1),
     date: isoDate,
-    customers: listOf(plainText(80)).default([]),
+    customers: listOf(shortName(plainText(80))).default([]),
     recorded_by: handle.optional().describe('The reviewer who recorded this vote for the voter.'),
   })
   .describe('Front matter of votes/<id>/<voter>.md');
@@ -66,7 +67,7 @@ export const voteSchema = z
 export const decisionSchema = z
   .object({
     idea: ideaId,
-    status: z.string().regex(/^[a-z][a-z-]*$/, { error: 'must be a lifecycle status' }),
+    status: shortName(z.string().regex(/^[a-z][a-z-]*$/, { error: 'must be a lifecycle status' })),
     date: isoDate,
     reviewers: listOf(handle).pipe(
       z.array(handle).min(1, { error: 'must name at least one reviewer' }),
@@ -88,3 +89,10 @@ export const recordSchemas = {
   vote: voteSchema,
   decision: decisionSchema,
 } as const;
+
+/** Each kind's fields of short names (ids, handles, dates, statuses, tags), from its schema. */
+export const recordNameFields: Record<keyof typeof recordSchemas, NameFields> = {
+  idea: nameFieldsOf(ideaSchema.shape),
+  vote: nameFieldsOf(voteSchema.shape),
+  decision: nameFieldsOf(decisionSchema.shape),
+};
