@@ -359,7 +359,11 @@ export function streamBlobs(
   if (ids.length === 0) return Promise.resolve();
   return new Promise((resolvePromise, reject) => {
     const timeout = gitTimeoutMs(dir.env);
-    const child = spawn('git', ['cat-file', '--batch'], {
+    // --buffer: every id is written before the first answer is read, so git need not flush
+    // after each object. Unbuffered it made three writes per blob (header, content, newline)
+    // to the socket Node reads; each is a message the kernel allocates, wakes the reader for
+    // and frees: at 1,150,000 blobs the largest share of the run's system time.
+    const child = spawn('git', ['cat-file', '--batch', '--buffer'], {
       cwd: dir.cwd,
       env: gitEnv(dir),
       stdio: ['pipe', 'pipe', 'pipe'],
