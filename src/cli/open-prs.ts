@@ -1,6 +1,7 @@
 /** What the other unmerged remote branches add: idea ids (from file names) and, for given voters, their votes. */
 import { isAncestor, mergeBase, readChanges, remoteBranches } from '../git/diff.js';
 import { placeFile } from '../model/layout.js';
+import { handleKey } from '../model/people.js';
 import type { GitDir } from '../git/git-process.js';
 import type { BranchIdea, BranchVote } from '../policy/policy.js';
 import { readRepository } from '../read/repository.js';
@@ -20,7 +21,7 @@ export async function readOpenPrs(options: {
   baseRef: string;
   baseCommit: string;
   headCommit: string;
-  /** Voters whose votes on other branches count (lower case); nobody else's blobs are read. */
+  /** Voters whose votes on other branches count (as handleKey gives them); nobody else's blobs are read. */
   voters: ReadonlySet<string>;
   toRoot: (path: string) => string | undefined;
 }): Promise<OpenPrs> {
@@ -40,7 +41,7 @@ export async function readOpenPrs(options: {
       if (path === undefined || placed === undefined) continue;
       if (placed.kind === 'idea' && placed.id && change.status !== 'modified')
         found.ideas.push({ branch: branch.name, path, id: placed.id });
-      if (placed.kind === 'vote' && options.voters.has((placed.voter ?? '').toLowerCase()))
+      if (placed.kind === 'vote' && options.voters.has(handleKey(placed.voter ?? '')))
         votePaths.add(path);
     }
     if (votePaths.size === 0) continue;

@@ -18,6 +18,7 @@ import {
 import { requireRootPrefix, toGitPath } from '../../git/locate.js';
 import { CONFIG_FILE } from '../../parse/config.js';
 import { placeFile } from '../../model/layout.js';
+import { handleKey } from '../../model/people.js';
 import { HANDLE_PATTERN } from '../../schema/common.js';
 import { chooseActor, personOfEmail } from '../../policy/actor.js';
 import { classifyPath, foldName, prefixesOf, steersCi } from '../../policy/paths.js';
@@ -146,7 +147,7 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
         voters: new Set(
           changes.flatMap((c) => {
             const placed = placeFile(c.path);
-            return placed.kind === 'vote' && placed.voter ? [placed.voter.toLowerCase()] : [];
+            return placed.kind === 'vote' && placed.voter ? [handleKey(placed.voter)] : [];
           }),
         ),
         toRoot,

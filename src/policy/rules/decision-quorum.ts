@@ -1,13 +1,13 @@
 import { isAuthorWithdrawal } from '../../model/lifecycle.js';
 import type { Decision } from '../../model/types.js';
 import type { PolicyFinding, PolicyRule } from '../rule.js';
-import { sameHandle } from '../../model/people.js';
+import { handleKey, sameHandle } from '../../model/people.js';
 import { addedDecisions } from './transition.js';
 
 /** The configured reviewers who sign a decision, each once: what the quorum counts. */
 export function signingReviewers(decision: Decision, reviewers: readonly string[]): string[] {
   const signed = decision.reviewers.filter((r) => reviewers.some((x) => sameHandle(x, r)));
-  return [...new Set(signed.map((r) => r.toLowerCase()))];
+  return [...new Set(signed.map(handleKey))];
 }
 
 export const decisionQuorum: PolicyRule = {
