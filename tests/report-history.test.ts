@@ -48,6 +48,23 @@ describe('dates from git history', () => {
     expect(report.latency.firstDecision).toEqual({ count: 1, median: 10, p90: 10 });
   });
 
+  it('dates a renamed idea by its first path, a path the repository no longer has', async () => {
+    const root = makeRepo({}, { commit: false });
+    commitOn(root, '2026-01-01', {
+      'ideas.config.yaml': CONFIG,
+      ...idea('aaa1', { title: 'First', authors: ['ann'] }),
+      'votes/aaa1/ben.md': '---\nidea: aaa1\nvoter: ben\ndate: 2026-01-01\n---\n',
+    });
+    git(root, 'mv', 'ideas/aaa1-first.md', 'ideas/aaa1-renamed.md');
+    git(root, 'rm', '-q', 'votes/aaa1/ben.md');
+    commitOn(root, '2026-02-01', {});
+    commitOn(root, '2026-03-01', decision('aaa1', '2026-03-01', 'reviewing'));
+    const { report } = await reportOf(root);
+    expect(report.dates.source).toBe('git');
+    // From the first path's day (01-01), not the rename's (02-01): 59 days to the decision.
+    expect(report.latency.firstDecision).toEqual({ count: 1, median: 59, p90: 59 });
+  });
+
   it('falls back to front matter for uncommitted files and says so', async () => {
     const root = buildHistoryRepo();
     writeTree(root, idea('zzz9', { title: 'Not committed yet', authors: ['ann'] }));
@@ -116,10 +133,11 @@ describe('dates from git history', () => {
   });
 
   it('parses the log with paths that hold spaces and a boundary commit', () => {
-    const out =
+    const out = Buffer.from(
       '\x01p2\x022026-03-01\0\nideas/a b.md\0votes/x/y.md\0' +
-      '\x01p1\x022026-02-01\0\nideas/a b.md\0' +
-      '\x01\x022026-01-01\0\nideas/old.md\0';
+        '\x01p1\x022026-02-01\0\nideas/a b.md\0' +
+        '\x01\x022026-01-01\0\nideas/old.md\0',
+    );
     expect([...parseAddedLog(out, false)]).toEqual([
       ['ideas/a b.md', '2026-02-01'],
       ['votes/x/y.md', '2026-03-01'],
@@ -127,6 +145,18 @@ describe('dates from git history', () => {
     ]);
     // Shallow: the parentless commit is the cut, so what it "added" has no known date.
     expect(parseAddedLog(out, true).has('ideas/old.md')).toBe(false);
+  });
+
+  it('keys each path as the caller says, and reads paths holding \\x01 or non-ASCII whole', () => {
+    const out = Buffer.from(
+      '\x01p1\x022026-03-01\0\nvotes/a\x01b/c.md\0ideas/é.md\0votes/gone/x.md\0' +
+        '\x01p0\x022026-02-01\0\nideas/é.md\0',
+    );
+    const keyOf = (path: string) => (path.includes('gone') ? undefined : path.toUpperCase());
+    expect([...parseAddedLog(out, false, keyOf)]).toEqual([
+      ['VOTES/A\x01B/C.MD', '2026-03-01'],
+      ['IDEAS/É.MD', '2026-02-01'],
+    ]);
   });
 
   it('runs one git log for the whole history, however many files (built binary)', () => {

@@ -5,7 +5,7 @@
 import { UsageError } from '../errors.js';
 import type { State, WindowEdge } from '../history/changes.js';
 import { readFileHistory } from '../git/file-history.js';
-import { resolveDates } from '../model/record-dates.js';
+import { historyKeys, resolveDates } from '../model/record-dates.js';
 import { parseMoment, previousDay, resolveMoment } from '../git/point-in-time.js';
 import { readRepository } from '../read/repository.js';
 import type { Context } from './context.js';
@@ -52,7 +52,7 @@ export async function readStatesBetween(
       env: ctx.env,
       cache: options.cache,
     });
-    return { repo, dates: resolveDates(repo, readFileHistory(git, commit)) };
+    return { repo, dates: resolveDates(repo, readFileHistory(git, commit, historyKeys(repo))) };
   };
   const [before, after] = await Promise.all([
     sincePoint.commit === null ? Promise.resolve(undefined) : read(sincePoint.commit),

@@ -19,7 +19,18 @@ export interface FileHistory {
   added: Map<string, string>;
 }
 
-export function readFileHistory(dir: GitDir, ref?: string): FileHistory {
+/**
+ * The string the history keeps for a path, or undefined to leave the path out: by default the
+ * path as git printed it. A caller holding the repository passes its own copies of the paths
+ * (model/record-dates.ts `historyKeys`), so that the history adds no string per file.
+ */
+export type HistoryKey = (path: string) => string | undefined;
+
+export function readFileHistory(
+  dir: GitDir,
+  ref?: string,
+  keyOf: HistoryKey = (path) => path,
+): FileHistory {
   const unavailable = (reason: string): FileHistory => ({
     available: false,
     unavailableReason: reason,
@@ -49,29 +60,45 @@ export function readFileHistory(dir: GitDir, ref?: string): FileHistory {
     ...RECORD_FOLDERS,
   ]);
   if (log.status !== 0) return unavailable(`git log failed: ${log.stderr}`);
-  return { available: true, shallow, added: parseAddedLog(log.stdout.toString('utf8'), shallow) };
+  return { available: true, shallow, added: parseAddedLog(log.stdout, shallow, keyOf) };
 }
 
 /**
  * Entries are `\x01<parents>\x02<date>\0\n<path>\0<path>\0…`, newest first, so the last date seen
  * for a path is its first addition. A parentless commit in a shallow clone is the cut-off
  * boundary: everything "added" there is older than the clone knows, so it is left undated.
+ * Read field by field from git's bytes: a path is decoded on its own and dropped once keyed
+ * (slices of one decoded whole would keep all of it), and each day is one string however many
+ * commits share it. Every path starts with its record folder's name, so a field that starts
+ * with \x01 is a commit's header, and a path holding that byte cannot pass for one.
  */
-export function parseAddedLog(out: string, shallow: boolean): Map<string, string> {
+export function parseAddedLog(
+  out: Buffer,
+  shallow: boolean,
+  keyOf: HistoryKey = (path) => path,
+): Map<string, string> {
   const added = new Map<string, string>();
-  for (const entry of out.split('\x01')) {
-    if (entry === '') continue;
-    const headerEnd = entry.indexOf('\0');
-    const header = headerEnd === -1 ? entry : entry.slice(0, headerEnd);
-    const [parents = '', date = ''] = header.split('\x02');
-    const boundary = shallow && parents.trim() === '';
-    const paths = headerEnd === -1 ? [] : entry.slice(headerEnd + 1).split('\0');
-    for (const raw of paths) {
-      const path = raw.replace(/^\n/, '');
-      if (path === '') continue;
-      if (boundary) added.delete(path);
-      else added.set(path, date);
+  const days = new Map<string, string>();
+  let day: string | undefined;
+  let boundary = false;
+  for (let start = 0; start < out.length;) {
+    const found = out.indexOf(0, start);
+    const end = found === -1 ? out.length : found;
+    // The first path after a header follows a line break.
+    const from = out[start] === 0x0a ? start + 1 : start;
+    if (out[from] === 0x01) {
+      const marker = out.indexOf(2, from);
+      const separator = marker === -1 || marker > end ? end : marker;
+      boundary = shallow && out.toString('latin1', from + 1, separator).trim() === '';
+      const text = out.toString('latin1', Math.min(separator + 1, end), end);
+      day = days.get(text);
+      if (day === undefined) days.set(text, (day = text));
+    } else if (day !== undefined && end > from) {
+      const key = keyOf(out.toString('utf8', from, end));
+      if (key !== undefined && boundary) added.delete(key);
+      else if (key !== undefined) added.set(key, day);
     }
+    start = end + 1;
   }
   return added;
 }

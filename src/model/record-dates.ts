@@ -35,6 +35,16 @@ export interface RecordDates {
   source: DateSource;
 }
 
+/**
+ * The string the file history keeps for each path git names (git/file-history.ts): the
+ * repository's own copy of a record file's path, so that 1,000,000 dated files add no string
+ * each; an idea path the repository no longer has as it is, since a renamed idea is dated by
+ * its first path; nothing for any other path (a deleted vote or decision dates no record).
+ */
+export function historyKeys(repo: Pick<Repository, 'files'>): (path: string) => string | undefined {
+  return (path) => repo.files.get(path)?.path ?? (path.startsWith('ideas/') ? path : undefined);
+}
+
 export function resolveDates(repo: Repository, history: HistoryInput): RecordDates {
   // An idea keeps its id when a title change renames its file: date it by its first path.
   const ideaAdded = new Map<string, string>();

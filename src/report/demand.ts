@@ -6,6 +6,7 @@ import type { CountedVote } from '../model/support.js';
 import type { Idea } from '../model/types.js';
 import type { PersonName } from './person-names.js';
 import type { IdeaRef, Report } from './report-types.js';
+import { refWith } from './idea-ref.js';
 
 export function buildCustomers(
   ideas: readonly Idea[],
@@ -21,7 +22,8 @@ export function buildCustomers(
   >();
   for (const idea of ideas)
     for (const vote of votersOf(idea.id)) {
-      if (counts && !counts(vote)) continue;
+      // Most votes name no customer: no set of them to build (one per vote, a million at most).
+      if (vote.customers.length === 0 || (counts && !counts(vote))) continue;
       for (const customer of new Set(vote.customers)) {
         let account = accounts.get(customer);
         if (!account)
@@ -37,7 +39,7 @@ export function buildCustomers(
       votes: account.votes,
       voters: [...account.voters].sort(),
       ideas: [...account.ideas]
-        .map(([idea, voters]) => ({ ...refOf(idea), voters }))
+        .map(([idea, voters]) => refWith(refOf(idea), { voters }))
         .sort((a, b) => b.voters - a.voters || (a.id < b.id ? -1 : 1)),
     }))
     .sort(

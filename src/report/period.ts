@@ -12,6 +12,7 @@ import type { Timeline } from './funnel.js';
 import type { PersonName } from './person-names.js';
 import type { IdeaRef, PeriodFigures, Report } from './report-types.js';
 import { addDays, daysBetween } from './stats.js';
+import { refWith } from './idea-ref.js';
 
 /** The period without --since: a quarter, the span a lead reviews. */
 export const PERIOD_DAYS = 90;
@@ -170,7 +171,7 @@ export function buildRising(input: RisingInput): Report['rising'] {
     if (newVotes === 0) continue;
     const ref = input.refOf(idea);
     if (isClosed(input.lifecycle, ref.status)) continue;
-    rows.push({ ...ref, newVotes, newPoints, previousVotes, votes: counted.length });
+    rows.push(refWith(ref, { newVotes, newPoints, previousVotes, votes: counted.length }));
   }
   return rows
     .sort(

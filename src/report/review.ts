@@ -17,6 +17,7 @@ import type { Timeline } from './funnel.js';
 import type { PersonName } from './person-names.js';
 import type { IdeaRef, Report, ReviewerLoad } from './report-types.js';
 import { daysBetween } from './stats.js';
+import { refWith } from './idea-ref.js';
 
 export function buildReview(
   repo: Repository,
@@ -44,14 +45,15 @@ export function buildReview(
     const waitingDays = Math.max(0, daysBetween(since, today));
     if (waitingDays <= staleAfter) continue;
     const counted = votersOf(idea.id);
-    stale.push({
-      ...ref,
-      votes: counted.length,
-      points: counted.reduce((sum, vote) => sum + vote.points, 0),
-      waitingSince: since,
-      waitingDays,
-      stale: true,
-    });
+    stale.push(
+      refWith(ref, {
+        votes: counted.length,
+        points: counted.reduce((sum, vote) => sum + vote.points, 0),
+        waitingSince: since,
+        waitingDays,
+        stale: true,
+      }),
+    );
   }
   stale.sort((a, b) => b.waitingDays - a.waitingDays || (a.id < b.id ? -1 : 1));
 

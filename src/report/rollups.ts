@@ -10,6 +10,7 @@ import type { Timeline } from './funnel.js';
 import type { PersonName } from './person-names.js';
 import type { IdeaRef, Report, ReportOptions } from './report-types.js';
 import { daysBetween } from './stats.js';
+import { refWith } from './idea-ref.js';
 
 export function buildThemes(
   repo: Repository,
@@ -110,13 +111,12 @@ export function buildDelivered(
       // The day of the decision that delivered it: the first done status of its history.
       const steps = timelines.get(idea.id) ?? [];
       const day = steps.find((step, k) => k > 0 && isDone(lifecycle, step.status))?.day;
-      return {
-        ...refOf(idea),
+      return refWith(refOf(idea), {
         delivered: day ?? steps.at(-1)?.day ?? idea.created,
         authors: [...idea.authors].sort(),
         voters: voters.map((v) => v.voter).sort(),
         customers: [...new Set(voters.flatMap((v) => v.customers))].sort(),
-      };
+      });
     })
     .sort((a, b) =>
       a.delivered > b.delivered ? -1 : a.delivered < b.delivered ? 1 : a.id < b.id ? -1 : 1,

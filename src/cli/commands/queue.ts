@@ -2,7 +2,7 @@
 import { queueJson, queueTable } from '../../format/listing.js';
 import { sanitizeLine } from '../../format/sanitize.js';
 import { readFileHistory } from '../../git/file-history.js';
-import { resolveDates } from '../../model/record-dates.js';
+import { historyKeys, resolveDates } from '../../model/record-dates.js';
 import { describeQueueRule, reviewQueue } from '../../model/review-queue.js';
 import { ideasInScope } from '../../model/scope.js';
 import { countSupport } from '../../model/support.js';
@@ -23,7 +23,7 @@ export const run: CommandHandler<QueueOptions> = async (ctx, _args, options) => 
   const { root, repo, ref, today } = await loadRepository(ctx, options);
   const scope = readScope(repo, options);
   // The same dates as the report: git's when it knows, the front matter's otherwise.
-  const dates = resolveDates(repo, readFileHistory(ctx.git(root), ref));
+  const dates = resolveDates(repo, readFileHistory(ctx.git(root), ref, historyKeys(repo)));
   const queue = reviewQueue(
     repo,
     countSupport(repo),

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { readFileHistory } from '../../git/file-history.js';
+import { historyKeys } from '../../model/record-dates.js';
 import { buildReport } from '../../report/report.js';
 import { formatReport, type ReportFormat } from '../../report/format.js';
 import { writeFileAtomic } from '../../write/atomic.js';
@@ -62,7 +63,7 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
   const answer = await answerFromCache(ctx, options, request, ({ root, repo, ref, today }) => {
     const scope = readScope(repo, options);
     progress.phase('reading git history');
-    const history = readFileHistory(ctx.git(root), ref);
+    const history = readFileHistory(ctx.git(root), ref, historyKeys(repo));
     progress.phase('computing the report');
     const report = buildReport(repo, {
       today,

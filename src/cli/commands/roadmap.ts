@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { ExitCode } from '../../errors.js';
 import { readFileHistory } from '../../git/file-history.js';
-import { resolveDates } from '../../model/record-dates.js';
+import { historyKeys, resolveDates } from '../../model/record-dates.js';
 import { countSupport } from '../../model/support.js';
 import { formatRoadmap } from '../../report/format-roadmap.js';
 import { buildRoadmap } from '../../report/roadmap.js';
@@ -21,7 +21,7 @@ export interface RoadmapOptions extends ReadFlags {
 export const run: CommandHandler<RoadmapOptions> = async (ctx, _args, options) => {
   const { root, repo, ref, today } = await loadRepository(ctx, options);
   const git = ctx.git(root);
-  const dates = resolveDates(repo, readFileHistory(git, ref));
+  const dates = resolveDates(repo, readFileHistory(git, ref, historyKeys(repo)));
   const roadmap = buildRoadmap(repo, { today, dates, support: countSupport(repo) });
   const text = formatRoadmap(options.format, roadmap, forgeLinksOf(git, ref));
   const out = options.out;

@@ -15,6 +15,7 @@ import { parseRemoteUrl } from '../../git/forge-url.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../../model/layout.js';
 import { readPackageFile } from '../../read/package-files.js';
 import { buildReport } from '../../report/report.js';
+import { historyKeys } from '../../model/record-dates.js';
 import { countSupport } from '../../model/support.js';
 import { buildSite } from '../../site/build-site.js';
 import type { SiteForge } from '../../site/new-file.js';
@@ -46,7 +47,7 @@ export const run: CommandHandler<SiteOptions> = async (ctx, _args, options) => {
   // once the report is built, before the pages are.
   const report = buildReport(repo, {
     today,
-    history: readFileHistory(ctx.git(root), loaded.ref),
+    history: readFileHistory(ctx.git(root), loaded.ref, historyKeys(repo)),
     ref: options.ref ?? options.at,
     support,
   });
