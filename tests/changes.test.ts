@@ -4,12 +4,12 @@
  * that spans a merged branch.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Changes } from '../src/history/changes.js';
-import { runCli } from './helpers/cli.js';
-import { git, GIT_ENV } from './helpers/repo.js';
+import { runBinary, runCli } from './helpers/cli.js';
+import { git, GIT_ENV, tempDir } from './helpers/repo.js';
 import { buildHistoryRepo, commitOn, decision, idea, vote } from './helpers/report-fixture.js';
 
 async function changes(root: string, ...args: string[]) {
@@ -135,5 +135,23 @@ describe('ideas changes', () => {
     expect(bad.stderr).toContain('there is no such day');
     const who = await runCli(['changes', '--for', '--x'], { cwd: root });
     expect(who.code).toBe(2);
+  });
+});
+
+describe('ideas changes reads each commit once', () => {
+  it('reads a window inside one commit once, for both ends (built binary)', () => {
+    const root = buildHistoryRepo();
+    const trace = join(tempDir(), 'trace');
+    // After the last commit of the history (10-01): both ends stand at that commit.
+    const result = runBinary(['changes', '--since', '2026-11-01', '--until', '2026-11-20'], {
+      cwd: root,
+      env: { GIT_TRACE: trace },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Nothing happened in this window.');
+    const logs = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter((line) => /built-in: git log\b.*--diff-filter=A/.test(line));
+    expect(logs).toHaveLength(1);
   });
 });

@@ -54,10 +54,16 @@ export async function readStatesBetween(
     });
     return { repo, dates: resolveDates(repo, readFileHistory(git, commit, historyKeys(repo))) };
   };
-  const [before, after] = await Promise.all([
-    sincePoint.commit === null ? Promise.resolve(undefined) : read(sincePoint.commit),
-    untilPoint.commit === null ? Promise.resolve(undefined) : read(untilPoint.commit),
-  ]);
+  // One after the other, not side by side: each read's garbage is then collected while the
+  // next runs, instead of both peaking at once. A window inside one commit (nothing landed in
+  // it) reads that commit once: both ends are the same state.
+  const after = untilPoint.commit === null ? undefined : await read(untilPoint.commit);
+  const before =
+    sincePoint.commit === null
+      ? undefined
+      : sincePoint.commit === untilPoint.commit && after !== undefined
+        ? after
+        : await read(sincePoint.commit);
   if (!after) {
     // The window ends before the first commit: nothing had happened yet.
     throw new UsageError(
