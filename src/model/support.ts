@@ -20,6 +20,8 @@ export interface CountedVote {
   from: string;
   /** Customers the voter named. */
   customers: string[];
+  /** The vote file itself, for its record date (always set by countSupport). */
+  file?: Vote;
 }
 
 /** Voters and points of one idea's counted votes. */
@@ -120,6 +122,7 @@ export function countSupport(repo: Repository): Support {
         date: vote.date,
         from: vote.idea,
         customers: vote.customers,
+        file: vote,
       });
     }
     list.sort((a, b) => compare(a.voter, b.voter));

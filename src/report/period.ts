@@ -5,7 +5,6 @@
  */
 import { isClosed, isDone, type Lifecycle } from '../model/lifecycle.js';
 import type { RecordDates } from '../model/record-dates.js';
-import type { Repository } from '../model/repository.js';
 import type { CountedVote } from '../model/support.js';
 import type { Decision, Idea, Vote } from '../model/types.js';
 import type { Timeline } from './funnel.js';
@@ -42,30 +41,9 @@ export function periodWindows(today: string, since: string | undefined): PeriodW
 
 const within = (w: Window, day: string) => day >= w.from && day <= w.to;
 
-/**
- * The day a counted vote arrived: its vote file's record date (git, else front matter). Asked
- * for every counted vote by two sections: each answer is kept, and files are found by idea
- * then voter (no key strings built per vote).
- */
-export function countedVoteDays(
-  repo: Repository,
-  dates: RecordDates,
-): (vote: CountedVote) => string {
-  const files = new Map<string, Map<string, Vote>>();
-  for (const vote of repo.votes) {
-    let byVoter = files.get(vote.idea);
-    if (!byVoter) files.set(vote.idea, (byVoter = new Map()));
-    byVoter.set(vote.voter, vote);
-  }
-  const known = new Map<CountedVote, string>();
-  return (counted) => {
-    let day = known.get(counted);
-    if (day === undefined) {
-      const file = files.get(counted.from)?.get(counted.voter);
-      known.set(counted, (day = file ? dates.vote(file) : counted.date));
-    }
-    return day;
-  };
+/** The day a counted vote arrived: its vote file's record date (git, else front matter). */
+export function countedVoteDays(dates: RecordDates): (vote: CountedVote) => string {
+  return (counted) => (counted.file ? dates.vote(counted.file) : counted.date);
 }
 
 export interface PeriodInput {

@@ -95,7 +95,7 @@ export function buildReport(repo: Repository, options: ReportOptions): Report {
   const queue = reviewQueue(repo, support, dates, today, ideas);
   const totals = countTotals(repo, ideas);
   const windows = periodWindows(today, since);
-  const voteDay = countedVoteDays(repo, dates);
+  const voteDay = countedVoteDays(dates);
   const { stages, byTheme, byTeam } = buildRoadmap(repo, {
     today,
     dates,
