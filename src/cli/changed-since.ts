@@ -1,5 +1,6 @@
 /** `--changed-since REF`: the files changed since the merge base with REF, relative to the root, and what they reach. */
 import { gitOutputAsync, resolveCommit, type GitDir } from '../git/git-process.js';
+import { GitError } from '../errors.js';
 import {
   assertFullHistory,
   mergeBase,
@@ -8,7 +9,7 @@ import {
   type DiffEntry,
 } from '../git/diff.js';
 import { fromGitPath, requireRootPrefix } from '../git/locate.js';
-import { DIFF_FILES, newIndexScan, parseDiffFiles, type RootDirt } from '../read/index-scan.js';
+import { listDirt, newIndexScan, type RootDirt } from '../read/index-scan.js';
 import type { Repository } from '../model/repository.js';
 import { readAffected } from '../validate/affected.js';
 import type { Context } from './context.js';
@@ -42,24 +43,33 @@ export async function changedSince(
   // the benchmark's 115,000); the layers apart are cheap but the stat of every file (diff-files)
   // and the untracked search, which run side by side: a path differs from the base only if it
   // changed in a commit since, in the index or on disk. Those few are then diffed by name.
-  const [staged, unstaged, untracked] = [
-    gitOutputAsync(dir, ['diff-index', '--cached', '-z', '--name-only', '--relative', head, '--']),
-    gitOutputAsync(dir, [...DIFF_FILES, '--']),
-    gitOutputAsync(dir, ['ls-files', '-z', '-o', '--exclude-standard', '--']),
-  ];
+  const staged = gitOutputAsync(dir, [
+    'diff-index',
+    '--cached',
+    '-z',
+    '--name-only',
+    '--relative',
+    head,
+    '--',
+  ]);
+  const listing = listDirt(dir, []);
   const candidates = new Set(pathsOf(readChanges(dir, base, head), prefix));
   for (const path of (await staged).split('\0')) if (path) candidates.add(path);
-  const { removed, changed } = parseDiffFiles(await unstaged);
-  for (const path of [...removed, ...changed]) candidates.add(path);
+  const dirt = await listing;
+  if (!dirt)
+    throw new GitError(
+      'git could not list the files that differ from the index',
+      'run "git status" to see what git says',
+    );
+  for (const path of [...dirt.removed, ...dirt.changed]) candidates.add(path);
   const found =
     candidates.size === 0
       ? []
       : candidates.size > MAX_CANDIDATES
         ? pathsOf(readChanges(dir, base), prefix)
         : pathsOf(readChanges(dir, base, undefined, [...candidates].sort()), prefix);
-  const others = new Set((await untracked).split('\0').filter((path) => path !== ''));
-  const paths = new Set([...found, ...others]);
-  return { paths: [...paths], dirt: { untracked: others, removed, changed } };
+  const paths = new Set([...found, ...dirt.untracked]);
+  return { paths: [...paths], dirt };
 }
 
 /** The paths a diff names, both sides of a rename, as the root names them (none outside it). */

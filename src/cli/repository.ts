@@ -6,7 +6,13 @@ import { UsageError } from '../errors.js';
 import { firstDay, parseMoment, resolveMoment } from '../git/point-in-time.js';
 import { outputOf, runGit, runGitOnce, type GitDir } from '../git/git-process.js';
 import { existingRevisions } from '../git/revisions.js';
-import { buildId, cacheFolder, cachingEnabled } from '../cache/location.js';
+import {
+  buildId,
+  cacheFolder,
+  cachingEnabled,
+  gitPlaces,
+  type GitPlaces,
+} from '../cache/location.js';
 import { keyOf, ResultCache, type Answer } from '../cache/result-cache.js';
 import type { Context } from './context.js';
 import type { ReadFlags } from './options.js';
@@ -77,26 +83,48 @@ export async function answerFromCache(
   const target = resolveTarget(ctx, flags);
   const dir = ctx.git(target.root);
   const build = buildId();
-  const folder = build && cachingEnabled(dir, flags.cache) ? cacheFolder(dir) : undefined;
+  if (!build || !cachingEnabled(dir, flags.cache)) return produce(await loadRepository(ctx, flags));
+  // Naming the tree starts git's listings first; where the git files are is asked meanwhile.
+  let places: GitPlaces | undefined;
+  const placesOf = () => (places ??= gitPlaces(dir));
   const options = { ...target, env: ctx.env, cache: flags.cache };
-  const identity = folder && build ? await identifyTree(options) : undefined;
-  if (!identity || !folder || !build) return produce(await loadRepository(ctx, flags));
+  const identity = await identifyTree(options, placesOf);
+  const folder = identity && cacheFolder(dir, places);
+  if (!identity || !folder) return produce(await loadRepository(ctx, flags));
   const commit = request.history ? (identity.commit ?? headCommit(dir)) : undefined;
   const shallow = request.history ? isShallow(dir) : undefined;
-  const key = keyOf([identity.id, target.today, request.command, request.params, commit, shallow]);
+  const keyFor = (id: string) =>
+    keyOf([id, target.today, request.command, request.params, commit, shallow]);
   const results = new ResultCache(join(folder, 'results'), build);
-  const cached = results.get(key);
   const trace = ctx.env.IDEAS_CACHE_TRACE
     ? (what: string) => ctx.err(`ideas: cache: ${what}\n`)
     : undefined;
-  if (cached && stillExisting(dir, cached)) {
+  const usable = (key: string | undefined) => {
+    const cached = key === undefined ? undefined : results.get(key);
+    return cached && stillExisting(dir, cached) ? cached : undefined;
+  };
+  const quickKey = identity.id === undefined ? undefined : keyFor(identity.id);
+  const quick = usable(quickKey);
+  if (quick) {
     trace?.(`answered ${request.command} from the result cache`);
-    return cached;
+    return quick;
+  }
+  // A new index file may hold the same files (git status refreshed its stat data): by blob ids.
+  const fullId = await identity.fullId?.();
+  const fullKey = fullId === undefined ? undefined : keyFor(fullId);
+  const keep = (answer: Answer) => {
+    if (fullKey !== undefined) results.put(fullKey, answer);
+    if (quickKey !== undefined && identity.idHolds()) results.put(quickKey, answer);
+    return answer;
+  };
+  const full = usable(fullKey);
+  if (full) {
+    trace?.(`answered ${request.command} from the result cache, by blob ids`);
+    if (quickKey !== undefined && identity.idHolds()) results.put(quickKey, full);
+    return full;
   }
   trace?.(`computed ${request.command}`);
-  const answer = await produce({ ...target, ...(await identity.read()) });
-  results.put(key, answer);
-  return answer;
+  return keep(await produce({ ...target, ...(await identity.read()) }));
 }
 
 /** A cached answer that looked revisions up holds while the same ones exist. */

@@ -1,28 +1,25 @@
 /**
  * Reads the working tree fast through git: files that match the index come from the object
  * store through one `git cat-file --batch` (measured: 0.4 s for 115,000 files, against 1.1 s
- * for opening each file), and only modified or untracked files are read from disk.
+ * for opening each file), and only modified or untracked files are read from disk. What git
+ * lists goes through index-scan.ts, the one scanner of the working tree.
  *
  * Two ways in. `readWorkingTreeViaGit` streams the blobs while git looks for changed files
- * (the fastest first read). `surveyWorkingTree` first finds what the tree is made of (blob
- * ids, changed and untracked files and their text) and names it with a digest, so a cached
- * answer can be used without reading anything; `readSurveyed` then reads the rest.
+ * (the fastest first read). `surveyWorkingTree` first names what the tree is made of, so a
+ * cached answer can be used without reading anything; its scan then feeds the read.
  */
-import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CONFIG_FILE } from '../parse/config.js';
 import { RECORD_FOLDERS, TEMPLATE_PATH } from '../model/layout.js';
-import {
-  fetchMissingBlobs,
-  runGitAsync,
-  streamBlobs,
-  type GitDir,
-  type GitResult,
-} from '../git/git-process.js';
+import { fetchMissingBlobs, streamBlobs, type GitDir } from '../git/git-process.js';
 import { MAX_FILE_BYTES, checkBytes, refusal, type Refusal } from './limits.js';
-import { readFromDisk, type RawTree } from './working-tree.js';
+import type { RawTree } from './working-tree.js';
 import {
+  diskFile,
+  listDirt,
+  nameDirt,
+  nameView,
   newIndexScan,
-  eachIndexEntry,
   scanSpecs,
   type DiskFile,
   type IndexEntry,
@@ -30,21 +27,12 @@ import {
 } from './index-scan.js';
 import { withParse, type ParseCache } from './parse-cache.js';
 import type { ParsedSource } from '../parse/records.js';
-import type { Problem, SourceFile } from '../model/types.js';
+import type { SourceFile } from '../model/types.js';
 
 /** Where git looks: the record folders (or a selection's scope), the template and the config. */
 function pathspecsOf(scope?: readonly string[]): string[] {
-  return ['--', ...(scope ?? RECORD_FOLDERS), TEMPLATE_PATH, CONFIG_FILE];
+  return [...(scope ?? RECORD_FOLDERS), TEMPLATE_PATH, CONFIG_FILE];
 }
-/** -t tags each entry: S when a sparse checkout leaves it off disk (the skip-worktree bit). */
-const listIndexArgs = (pathspecs: readonly string[]) => [
-  'ls-files',
-  '-z',
-  '-s',
-  '-t',
-  ...pathspecs,
-];
-const WHOLE_TREE = pathspecsOf();
 
 /**
  * The record paths a read wants: `select` accepts them (config and template are always read),
@@ -56,8 +44,6 @@ export interface TreeSelection {
 }
 
 interface Listing {
-  /** `git ls-files -s` as git printed it: what the digest is made of. */
-  raw: Buffer;
   entries: IndexEntry[];
 }
 
@@ -67,51 +53,25 @@ interface Dirty {
   fromDisk: Set<string>;
 }
 
-export interface WorkingTreeSurvey {
-  /** Names the tree's content: equal digests, equal trees. */
-  digest: string;
-  listing: Listing;
-  dirty: Dirty;
-  disk: Map<string, DiskFile>;
-}
-
 /**
  * The working tree read through git's index, or undefined when the root is not in a git work
- * tree. With a selection, git lists and scans only its scope (index-scan.ts: once per command,
- * whatever the rounds), only selected blobs are streamed and only selected changed files read
- * from disk; the other paths listed are `unread`, as at a ref: their names still count (an idea
- * file's name is an id).
+ * tree. Git lists the scope once per command (index-scan.ts, whatever the rounds). With a
+ * selection, only selected blobs are streamed and only selected changed files read from disk;
+ * the other paths listed are `unread`, as at a ref: their names still count (an idea file's
+ * name is an id).
  */
 export async function readWorkingTreeViaGit(
   dir: GitDir,
   openCache?: () => ParseCache | undefined,
   selection?: TreeSelection,
-  scan?: IndexScan,
+  scan: IndexScan = newIndexScan(),
 ): Promise<RawTree | undefined> {
-  if (selection) return readSelection(dir, selection, scan ?? newIndexScan(), openCache);
-  const listing = listIndex(await runGitAsync(dir, listIndexArgs(WHOLE_TREE)));
-  if (!listing) return undefined;
-  // Finding changed files stats every file in scope; it runs while cat-file streams the blobs.
-  const [scanned, streamed] = await Promise.all([
-    scanDirty(dir, WHOLE_TREE, listing),
-    streamIndexed(dir, listing, openCache?.()),
-  ]);
-  if (!scanned) return undefined;
-  return assemble(listing, scanned, streamed, readDisk(dir, scanned));
-}
-
-async function readSelection(
-  dir: GitDir,
-  selection: TreeSelection,
-  scan: IndexScan,
-  openCache?: () => ParseCache | undefined,
-): Promise<RawTree | undefined> {
-  const { listed, view } = scanSpecs(dir, scan, pathspecsOf(selection.scope).slice(1));
+  const { listed, view } = scanSpecs(dir, scan, pathspecsOf(selection?.scope));
   const entries = await listed;
   if (!entries) return undefined;
-  const wants = wantedBy(selection);
-  const listing: Listing = { raw: Buffer.alloc(0), entries };
-  const wanted: Listing = { raw: listing.raw, entries: entries.filter((e) => wants(e.path)) };
+  const wants = selection ? wantedBy(selection) : () => true;
+  const listing: Listing = { entries };
+  const wanted: Listing = selection ? { entries: entries.filter((e) => wants(e.path)) } : listing;
   // diff-files stats every file in scope; it runs while cat-file streams the blobs.
   const [found, streamed] = await Promise.all([
     view,
@@ -123,8 +83,8 @@ async function readSelection(
     fromDisk: new Set([...found.changed, ...found.untracked]),
   });
   const dirty: Dirty = { removed: scanned.removed, fromDisk: keepOnly(scanned.fromDisk, wants) };
-  const tree = assemble(wanted, dirty, streamed, readDisk(dir, dirty, scan.disk));
-  return { ...tree, unread: unreadOf(listing, scanned, wants) };
+  const tree = assemble(wanted, dirty, streamed, readDisk(dir, dirty, scan));
+  return selection ? { ...tree, unread: unreadOf(listing, scanned, wants) } : tree;
 }
 
 /** Config and template are always read; records when the selection wants them. */
@@ -145,77 +105,75 @@ function unreadOf(listing: Listing, dirty: Dirty, wants: (path: string) => boole
   return [...unread].sort();
 }
 
-/** What the working tree is made of, without reading what the index already names. */
-export async function surveyWorkingTree(dir: GitDir): Promise<WorkingTreeSurvey | undefined> {
-  const staged = runGitAsync(dir, listIndexArgs(WHOLE_TREE));
-  const dirtyScan = Promise.all([staged.then(listIndex), scanDirty(dir, WHOLE_TREE)]);
-  const [listing, scanned] = await dirtyScan;
-  if (!listing || !scanned) return undefined;
-  const dirty = withConflicts(listing, scanned);
-  const disk = readDisk(dir, dirty);
-  const hash = createHash('sha256').update(listing.raw);
-  hash.update(`\0removed\0${[...dirty.removed].sort().join('\0')}`);
-  for (const [path, file] of disk)
-    hash.update(`\0disk\0${path}\0${JSON.stringify(file.problems)}\0${file.text ?? '\0absent'}`);
-  return { digest: hash.digest('hex'), listing, dirty, disk };
-}
-
-/** The tree a survey found, reading the blobs it names (parsed through the cache when it has them). */
-export async function readSurveyed(
-  dir: GitDir,
-  survey: WorkingTreeSurvey,
-  openCache?: () => ParseCache | undefined,
-): Promise<RawTree> {
-  const streamed = await streamIndexed(dir, survey.listing, openCache?.());
-  return assemble(survey.listing, survey.dirty, streamed, survey.disk);
-}
-
-function listIndex(staged: GitResult): Listing | undefined {
-  if (staged.status !== 0) return undefined;
-  const entries: IndexEntry[] = [];
-  eachIndexEntry(staged.stdout, (entry) => entries.push(entry));
-  return { raw: staged.stdout, entries };
+/**
+ * The whole working tree named before it is read: first by the index file's checksum and the
+ * files that differ from it (no listing of the index decoded), then, if that name is new, by the
+ * index's blob ids (a refreshed index, same files: the same name). `scan` holds what naming it
+ * learnt, for the read that follows.
+ */
+export interface WorkingTreeSurvey {
+  /** The quick name; undefined when the index file carries no checksum (index.skipHash). */
+  quickName: string | undefined;
+  /** The name by blob ids: lists the index. */
+  name: () => Promise<string | undefined>;
+  /** Whether the index file is still the one the quick name names: else it keys nothing. */
+  indexUnchanged: () => boolean;
+  scan: IndexScan;
 }
 
 /**
- * Changed, removed and untracked files. Separate commands, because one `ls-files -t -m -d -o`
- * took 1.1 s where these take 0.26 s and 0.2 s. With `listing`, merge conflicts are added too.
+ * `indexFile` is asked for once the listings run (a git process of its own, overlapping them);
+ * `place` tells roots of one repository apart (the root's prefix inside it).
  */
-async function scanDirty(
+export async function surveyWorkingTree(
   dir: GitDir,
-  pathspecs: readonly string[],
-  listing?: Listing,
-): Promise<Dirty | undefined> {
-  const [untracked, changed] = await Promise.all([
-    runGitAsync(dir, ['ls-files', '-z', '-o', '--exclude-standard', ...pathspecs]),
-    scanChanged(dir, pathspecs),
-  ]);
-  if (untracked.status !== 0 || !changed) return undefined;
-  const dirty: Dirty = { removed: changed.removed, fromDisk: changed.fromDisk };
-  for (const path of untracked.stdout.toString('utf8').split('\0'))
-    if (path) dirty.fromDisk.add(path);
-  return listing ? withConflicts(listing, dirty) : dirty;
+  placesOf: () => { indexFile: string; prefix: string } | undefined,
+): Promise<WorkingTreeSurvey | undefined> {
+  const specs = pathspecsOf();
+  const listing = listDirt(dir, specs);
+  const places = placesOf();
+  const dirt = await listing;
+  if (!dirt || !places) return undefined;
+  const scan = newIndexScan([], dirt);
+  // Read after the listings: a checksum read before them could name an index they never saw.
+  const checksum = indexChecksum(places.indexFile);
+  const quickName =
+    checksum && nameDirt(dir, scan, dirt, `index\0${checksum}\0at\0${places.prefix}`);
+  return {
+    quickName,
+    name: async () => {
+      const view = await scanSpecs(dir, scan, specs).view;
+      return view && nameView(dir, scan, view);
+    },
+    indexUnchanged: () => checksum !== undefined && indexChecksum(places.indexFile) === checksum,
+    scan,
+  };
 }
 
 /**
- * Files of the whole tree that differ from the index, whose answer the survey's digest is made
- * of. A selection asks `diff-files` instead (index-scan.ts): `ls-files -m -d` stats every index
- * entry under the pathspecs' common folder before matching them (none for `ideas/` with
- * `ideas.config.yaml`: the whole index, 0.8 s on the benchmark's 115,000 files against 0.13 s
- * for `ideas/` alone), where diff-files matches first.
+ * The index file's trailing checksum (SHA-1 or SHA-256 of all before it) with its size: equal,
+ * the same entries, stat data and extensions. Undefined when it has none: absent, or zeros
+ * (`index.skipHash` writes no checksum).
  */
-async function scanChanged(dir: GitDir, pathspecs: readonly string[]): Promise<Dirty | undefined> {
-  const found: Dirty = { removed: new Set(), fromDisk: new Set() };
-  const result = await runGitAsync(dir, ['ls-files', '-z', '-t', '-m', '-d', ...pathspecs]);
-  if (result.status !== 0) return undefined;
-  const fields = result.stdout.toString('utf8').split('\0');
-  // `-t` tags each path: "R " removed from disk, "C " changed.
-  for (const entry of fields) {
-    if (!entry) continue;
-    if (entry[0] === 'R') found.removed.add(entry.slice(2));
-    else found.fromDisk.add(entry.slice(2));
+export function indexChecksum(file: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
   }
-  return found;
+  try {
+    const { size } = fstatSync(fd);
+    const tail = Buffer.alloc(32);
+    if (size < 12 + tail.length) return undefined;
+    if (readSync(fd, tail, 0, tail.length, size - tail.length) !== tail.length) return undefined;
+    if (tail.subarray(tail.length - 20).every((byte) => byte === 0)) return undefined;
+    return `${size}\0${tail.toString('hex')}`;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A merge conflict is read from disk: what is there is what the user sees. */
@@ -227,18 +185,10 @@ function withConflicts(listing: Listing, dirty: Dirty): Dirty {
   return dirty;
 }
 
-/** The files to read from disk; `known` keeps what an earlier round of the command read. */
-function readDisk(dir: GitDir, dirty: Dirty, known?: Map<string, DiskFile>): Map<string, DiskFile> {
+/** The files to read from disk, each once per command (what a key named is what is read). */
+function readDisk(dir: GitDir, dirty: Dirty, scan: IndexScan): Map<string, DiskFile> {
   const disk = new Map<string, DiskFile>();
-  for (const path of [...dirty.fromDisk].sort()) {
-    let file = known?.get(path);
-    if (!file) {
-      const problems: Problem[] = [];
-      file = { text: readFromDisk(dir.cwd, path, problems), problems };
-      known?.set(path, file);
-    }
-    disk.set(path, file);
-  }
+  for (const path of [...dirty.fromDisk].sort()) disk.set(path, diskFile(dir, scan, path));
   return disk;
 }
 

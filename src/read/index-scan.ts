@@ -11,7 +11,7 @@
  */
 import { recordKindOf } from '../parse/records.js';
 import { names } from '../parse/string-pool.js';
-import { runGitAsync, type GitDir, type GitResult } from '../git/git-process.js';
+import { runGitAsync, type GitDir } from '../git/git-process.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
 import { createHash } from 'node:crypto';
 import type { Refusal } from './limits.js';
@@ -79,11 +79,84 @@ export function newIndexScan(prefetch: readonly string[] = [], dirt?: RootDirt):
   };
 }
 
-/** `diff-files` as the scan reads it; --relative: it names paths from the top, ls-files from the root. */
-export const DIFF_FILES = ['diff-files', '-z', '--name-status', '--no-renames', '--relative'];
+/**
+ * The three listings of the working tree, each spelt here alone. `pathspecs` are root-relative
+ * literal paths (none: the whole root). Undefined when git cannot list (not a work tree).
+ */
+export async function listEntries(
+  dir: GitDir,
+  pathspecs: readonly string[],
+): Promise<IndexEntry[] | undefined> {
+  // -t tags each entry: S when a sparse checkout leaves it off disk (the skip-worktree bit).
+  const result = await runGitAsync(dir, ['ls-files', '-z', '-s', '-t', '--', ...pathspecs]);
+  if (result.status !== 0) return undefined;
+  const entries: IndexEntry[] = [];
+  eachIndexEntry(result.stdout, (entry) => entries.push(entry));
+  return entries;
+}
+
+/** The untracked files git does not ignore. */
+export async function listUntracked(
+  dir: GitDir,
+  pathspecs: readonly string[],
+): Promise<Set<string> | undefined> {
+  const result = await runGitAsync(dir, [
+    'ls-files',
+    '-z',
+    '-o',
+    '--exclude-standard',
+    '--',
+    ...pathspecs,
+  ]);
+  if (result.status !== 0) return undefined;
+  return new Set(
+    result.stdout
+      .toString('utf8')
+      .split('\0')
+      .filter((path) => path !== ''),
+  );
+}
+
+/**
+ * The files that differ from the index: `diff-files` matches the pathspecs before it stats,
+ * where `ls-files -m -d` stats every entry under their common folder (for `ideas/` with
+ * `ideas.config.yaml`, the whole index: 0.8 s on 115,000 files against 0.27 s). --relative:
+ * it names paths from the top, ls-files from the root.
+ */
+export async function listDiffering(
+  dir: GitDir,
+  pathspecs: readonly string[],
+): Promise<Pick<RootDirt, 'removed' | 'changed'> | undefined> {
+  const result = await runGitAsync(dir, [
+    'diff-files',
+    '-z',
+    '--name-status',
+    '--no-renames',
+    '--relative',
+    '--',
+    ...pathspecs,
+  ]);
+  if (result.status !== 0) return undefined;
+  return parseDiffFiles(result.stdout.toString('utf8'));
+}
+
+/**
+ * What differs from the index under `pathspecs`: untracked, changed and removed files, the two
+ * listings side by side (each stats or walks every file in scope: ~0.3 s at 115,000 files).
+ */
+export async function listDirt(
+  dir: GitDir,
+  pathspecs: readonly string[],
+): Promise<RootDirt | undefined> {
+  const [untracked, differing] = await Promise.all([
+    listUntracked(dir, pathspecs),
+    listDiffering(dir, pathspecs),
+  ]);
+  return untracked && differing ? { untracked, ...differing } : undefined;
+}
 
 /** `diff-files --name-status`: "D", path removed from disk; any other status ("M", "T", "U"), path changed. */
-export function parseDiffFiles(out: string): { removed: Set<string>; changed: Set<string> } {
+function parseDiffFiles(out: string): { removed: Set<string>; changed: Set<string> } {
   const found = { removed: new Set<string>(), changed: new Set<string>() };
   const fields = out.split('\0');
   for (let i = 0; i + 1 < fields.length; i += 2) {
@@ -121,25 +194,22 @@ export function scanSpecs(
     const view = cut(scan, holds);
     return { listed: Promise.resolve(view.entries), view: Promise.resolve(view) };
   }
-  const pathspecs = ['--', ...ask];
   // Three processes, not one `ls-files -s -o`: the untracked search walks every folder in
   // scope, and the blobs stream as soon as the index is listed.
-  const listing = runGitAsync(dir, ['ls-files', '-z', '-s', '-t', ...pathspecs]);
-  const others = scan.dirtyKnown
-    ? undefined
-    : runGitAsync(dir, ['ls-files', '-z', '-o', '--exclude-standard', ...pathspecs]);
-  const diff = scan.dirtyKnown ? undefined : runGitAsync(dir, [...DIFF_FILES, ...pathspecs]);
+  const listing = listEntries(dir, ask);
+  const dirt = scan.dirtyKnown ? undefined : listDirt(dir, ask);
   let failed = false;
-  const listed = listing.then((result) => {
-    if (!addListing(scan, result)) {
+  const listed = listing.then((entries) => {
+    if (!entries) {
       failed = true;
       return undefined;
     }
+    for (const entry of entries) scan.entries.set(`${entry.path}\0${entry.stage}`, entry);
     return [...scan.entries.values()].filter((entry) => holds(entry.path));
   });
-  const view = Promise.all([listed, diff, others]).then(([, changed, untracked]) => {
-    if (failed || (changed && !addChanged(scan, changed))) return undefined;
-    if (untracked && !addUntracked(scan, untracked)) return undefined;
+  const view = Promise.all([listed, dirt]).then(([, found]) => {
+    if (failed || (dirt && !found)) return undefined;
+    if (found) addDirt(scan, found);
     scan.listed.push(...ask);
     return cut(scan, holds);
   });
@@ -175,21 +245,6 @@ function cut(scan: IndexScan, holds: (path: string) => boolean): ScanView {
   };
 }
 
-/** `ls-files -s -t`: "H mode id stage\tpath" for each index entry ("S" when off disk). */
-function addListing(scan: IndexScan, result: GitResult): boolean {
-  if (result.status !== 0) return false;
-  eachIndexEntry(result.stdout, (entry) =>
-    scan.entries.set(`${entry.path}\0${entry.stage}`, entry),
-  );
-  return true;
-}
-
-function addUntracked(scan: IndexScan, result: GitResult): boolean {
-  if (result.status !== 0) return false;
-  for (const path of result.stdout.toString('utf8').split('\0')) if (path) scan.untracked.add(path);
-  return true;
-}
-
 /**
  * The entries of an `ls-files -s -t` listing (NUL-separated "H mode id stage\tpath", "S" for an
  * entry off disk). Each field is decoded from the bytes on its own: a slice of one decoded
@@ -218,12 +273,10 @@ export function eachIndexEntry(out: Buffer, onEntry: (entry: IndexEntry) => void
   }
 }
 
-function addChanged(scan: IndexScan, result: GitResult): boolean {
-  if (result.status !== 0) return false;
-  const { removed, changed } = parseDiffFiles(result.stdout.toString('utf8'));
-  for (const path of removed) scan.removed.add(path);
-  for (const path of changed) scan.changed.add(path);
-  return true;
+function addDirt(scan: IndexScan, dirt: RootDirt): void {
+  for (const path of dirt.untracked) scan.untracked.add(path);
+  for (const path of dirt.removed) scan.removed.add(path);
+  for (const path of dirt.changed) scan.changed.add(path);
 }
 
 /**
@@ -232,19 +285,33 @@ function addChanged(scan: IndexScan, result: GitResult): boolean {
  * read that follows). Equal names, equal files: a key for an answer computed from them alone.
  */
 export function nameView(dir: GitDir, scan: IndexScan, view: ScanView): string {
-  const hash = createHash('sha256');
   const entries = view.entries.map((e) => `${e.path}\0${e.mode}\0${e.id}\0${e.stage}`).sort();
-  hash.update(`entries\0${entries.join('\0')}\0removed\0${[...view.removed].sort().join('\0')}`);
-  for (const path of [...view.changed, ...view.untracked].sort()) {
-    let file = scan.disk.get(path);
-    if (!file) {
-      const problems: Problem[] = [];
-      file = { text: readFromDisk(dir.cwd, path, problems), problems };
-      scan.disk.set(path, file);
-    }
+  return nameDirt(dir, scan, view, `entries\0${entries.join('\0')}`);
+}
+
+/**
+ * Names the files under `dirt` the same way, with `index` naming the index's side: the
+ * entries, or something that names them all (the index file's checksum, cli/repository.ts).
+ */
+export function nameDirt(dir: GitDir, scan: IndexScan, dirt: RootDirt, index: string): string {
+  const hash = createHash('sha256');
+  hash.update(`${index}\0removed\0${[...dirt.removed].sort().join('\0')}`);
+  for (const path of [...dirt.changed, ...dirt.untracked].sort()) {
+    const file = diskFile(dir, scan, path);
     hash.update(`\0disk\0${path}\0${JSON.stringify(file.problems)}\0${file.text ?? '\0absent'}`);
   }
   return hash.digest('hex');
+}
+
+/** A file of the working tree read once per command: the text a key names is the text read. */
+export function diskFile(dir: GitDir, scan: IndexScan, path: string): DiskFile {
+  let file = scan.disk.get(path);
+  if (!file) {
+    const problems: Problem[] = [];
+    file = { text: readFromDisk(dir.cwd, path, problems), problems };
+    scan.disk.set(path, file);
+  }
+  return file;
 }
 
 /** Whether every pathspec git was asked about lies within `specs`: nothing else was listed. */

@@ -13,12 +13,7 @@ import { gitAt, resolveCommit, runGit, type Env, type GitDir } from '../git/git-
 import { requireRootPrefix } from '../git/locate.js';
 import { buildRepository } from './build-repository.js';
 import { readGitRef } from './git-ref.js';
-import {
-  readSurveyed,
-  readWorkingTreeViaGit,
-  surveyWorkingTree,
-  type WorkingTreeSurvey,
-} from './git-index.js';
+import { readWorkingTreeViaGit, surveyWorkingTree } from './git-index.js';
 import type { IndexScan } from './index-scan.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
 import { readPackageFile } from './package-files.js';
@@ -135,18 +130,28 @@ function assemble(tree: RawTree, config: Config, warnings: readonly Problem[]): 
 
 /**
  * What a repository is made of, named without reading it: the tree id at a ref; at the working
- * tree, a digest of the index's blob ids and of the changed and untracked files' text. Equal
- * ids, equal repositories. Undefined where there is nothing to name it by (outside git).
+ * tree, a digest of the index file's checksum and of the changed and untracked files' text,
+ * then (`fullId`) of the index's blob ids instead. Equal ids, equal repositories. Undefined
+ * where there is nothing to name it by (outside git).
  */
 export interface TreeIdentity {
-  id: string;
+  /** The cheap name; undefined when there is none (an index without a checksum). */
+  id: string | undefined;
+  /** A name found at more cost, for when `id` misses: equal for a refreshed index. */
+  fullId?: () => Promise<string | undefined>;
+  /** Whether an answer read now may be kept under `id` (its index is still the one named). */
+  idHolds: () => boolean;
   /** The commit read, at a ref; undefined for the working tree. */
   commit: string | undefined;
   /** Reads the repository so named, continuing from what naming it already read. */
   read(): Promise<ReadRepository>;
 }
 
-export async function identifyTree(options: ReadOptions): Promise<TreeIdentity | undefined> {
+/** `placesOf`: where the working tree's index is and the root's prefix, asked while git lists. */
+export async function identifyTree(
+  options: ReadOptions,
+  placesOf: () => { indexFile: string; prefix: string } | undefined,
+): Promise<TreeIdentity | undefined> {
   const dir = gitAt(options.root, options.env);
   if (options.ref !== undefined) {
     const commit = resolveCommit(dir, options.ref);
@@ -154,18 +159,23 @@ export async function identifyTree(options: ReadOptions): Promise<TreeIdentity |
     const tree = runGit(dir, ['rev-parse', '--verify', '--quiet', `${commit}:${prefix}`]);
     if (tree.status !== 0) return undefined;
     const id = `tree ${tree.stdout.toString('utf8').trim()}`;
-    return { id, commit, read: () => readRepository(options) };
+    return { id, idHolds: () => true, commit, read: () => readRepository(options) };
   }
-  const survey = await surveyWorkingTree(dir);
+  const survey = await surveyWorkingTree(dir, placesOf);
   if (!survey) return undefined;
   return {
-    id: `work tree ${survey.digest}`,
+    id: survey.quickName && `work tree ${survey.quickName}`,
+    fullId: async () => {
+      const name = await survey.name();
+      return name && `work tree ${name}`;
+    },
+    idHolds: survey.indexUnchanged,
     commit: undefined,
-    read: async () => fromTree(await readTree(options, survey), options),
+    read: async () => fromTree(await readTree({ ...options, scan: survey.scan }), options),
   };
 }
 
-async function readTree(options: ReadOptions, survey?: WorkingTreeSurvey): Promise<RawTree> {
+async function readTree(options: ReadOptions): Promise<RawTree> {
   const { root, ref, env, select, scope } = options;
   const dir: GitDir = gitAt(root, env);
   // Opened by the reader once its git processes run: loading the cache overlaps their work.
@@ -180,15 +190,8 @@ async function readTree(options: ReadOptions, survey?: WorkingTreeSurvey): Promi
   const raw =
     ref !== undefined
       ? await readGitRef(dir, ref, openCache, select, scope)
-      : survey
-        ? // A survey names the whole tree (the whole-result cache's key): it is read whole.
-          selectFrom(await readSurveyed(dir, survey, openCache), select)
-        : ((await readWorkingTreeViaGit(
-            dir,
-            openCache,
-            select && { select, scope },
-            options.scan,
-          )) ?? selectFrom(readWorkingTree(root), select));
+      : ((await readWorkingTreeViaGit(dir, openCache, select && { select, scope }, options.scan)) ??
+        selectFrom(readWorkingTree(root), select));
   cache?.save();
   return raw;
 }
