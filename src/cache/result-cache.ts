@@ -34,20 +34,41 @@ export function keyOf(parts: readonly unknown[]): string {
 }
 
 export class ResultCache {
+  /**
+   * `links`: where other names of an answer are kept (the working tree's quick name, pointing
+   * at its name by blob ids), so one answer is one file whatever it is found by.
+   */
   constructor(
     private readonly folder: string,
     private readonly build: string,
+    private readonly links?: string,
   ) {}
 
-  private fileOf(key: string): string {
-    return join(this.folder, `${key}.v1`);
+  /** The answer stored under `key` or linked from it, or undefined when there is none or it is in any doubt. */
+  get(key: string): Answer | undefined {
+    const answer = answerIn(this.read(join(this.folder, `${key}.v1`)), key, this.build);
+    if (answer || !this.links) return answer;
+    const target = targetIn(this.read(join(this.links, `${key}.v1`)), key, this.build);
+    return target === undefined
+      ? undefined
+      : answerIn(this.read(join(this.folder, `${target}.v1`)), target, this.build);
   }
 
-  /** The answer stored under `key`, or undefined when there is none or it is in any doubt. */
-  get(key: string): Answer | undefined {
+  /** Keeps `answer` under `key`; a cache that cannot be written only costs time. */
+  put(key: string, answer: Answer): void {
+    this.write(this.folder, key, { key, build: this.build, answer });
+  }
+
+  /** Makes `from` a name of the answer kept under `to`. */
+  link(from: string, to: string): void {
+    if (this.links) this.write(this.links, from, { key: from, build: this.build, target: to });
+  }
+
+  /** A file's checked payload, deserialised; undefined when absent, damaged or not ours. */
+  private read(file: string): unknown {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(this.fileOf(key));
+      bytes = readFileSync(file);
     } catch {
       return undefined;
     }
@@ -56,42 +77,46 @@ export class ResultCache {
     const digest = bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES);
     const payload = bytes.subarray(MAGIC.length + DIGEST_BYTES);
     if (!createHash('sha256').update(payload).digest().equals(digest)) return undefined;
-    let stored: unknown;
     try {
-      stored = deserialize(payload);
+      return deserialize(payload);
     } catch {
       return undefined;
     }
-    return answerIn(stored, key, this.build);
   }
 
-  /** Keeps `answer` under `key`; a cache that cannot be written only costs time. */
-  put(key: string, answer: Answer): void {
-    const payload = serialize({ key, build: this.build, answer });
+  private write(folder: string, key: string, stored: unknown): void {
+    const payload = serialize(stored);
     const digest = createHash('sha256').update(payload).digest();
     try {
-      writeBufferAtomic(this.fileOf(key), Buffer.concat([MAGIC, digest, payload]));
-      this.prune();
+      writeBufferAtomic(join(folder, `${key}.v1`), Buffer.concat([MAGIC, digest, payload]));
+      prune(folder);
     } catch {
       // Read-only git directory, full disk: the next run computes the answer again.
     }
   }
+}
 
-  /** Forgets all but the newest answers, so the folder follows the repository instead of growing. */
-  private prune(): void {
-    const entries = readdirSync(this.folder)
-      .filter((name) => name.endsWith('.v1') && !name.startsWith('.'))
-      .map((name) => {
-        try {
-          return { name, at: statSync(join(this.folder, name)).mtimeMs };
-        } catch {
-          return { name, at: 0 };
-        }
-      });
-    if (entries.length <= KEEP) return;
-    entries.sort((a, b) => b.at - a.at);
-    for (const { name } of entries.slice(KEEP)) rmSync(join(this.folder, name), { force: true });
-  }
+/** Forgets all but the newest files, so the folder follows the repository instead of growing. */
+function prune(folder: string): void {
+  const entries = readdirSync(folder)
+    .filter((name) => name.endsWith('.v1') && !name.startsWith('.'))
+    .map((name) => {
+      try {
+        return { name, at: statSync(join(folder, name)).mtimeMs };
+      } catch {
+        return { name, at: 0 };
+      }
+    });
+  if (entries.length <= KEEP) return;
+  entries.sort((a, b) => b.at - a.at);
+  for (const { name } of entries.slice(KEEP)) rmSync(join(folder, name), { force: true });
+}
+
+/** The key a link file names, checked like an answer: its own key and build, a key's shape. */
+function targetIn(stored: unknown, key: string, build: string): string | undefined {
+  if (!isRecord(stored) || stored.key !== key || stored.build !== build) return undefined;
+  const { target } = stored;
+  return typeof target === 'string' && /^[0-9a-f]{64}$/.test(target) ? target : undefined;
 }
 
 /** The answer inside a deserialised file, checked field by field: never trusted by its shape alone. */

@@ -95,7 +95,7 @@ export async function answerFromCache(
   const shallow = request.history ? isShallow(dir) : undefined;
   const keyFor = (id: string) =>
     keyOf([id, target.today, request.command, request.params, commit, shallow]);
-  const results = new ResultCache(join(folder, 'results'), build);
+  const results = new ResultCache(join(folder, 'results'), build, join(folder, 'names'));
   const trace = ctx.env.IDEAS_CACHE_TRACE
     ? (what: string) => ctx.err(`ideas: cache: ${what}\n`)
     : undefined;
@@ -112,19 +112,23 @@ export async function answerFromCache(
   // A new index file may hold the same files (git status refreshed its stat data): by blob ids.
   const fullId = await identity.fullId?.();
   const fullKey = fullId === undefined ? undefined : keyFor(fullId);
-  const keep = (answer: Answer) => {
-    if (fullKey !== undefined) results.put(fullKey, answer);
-    if (quickKey !== undefined && identity.idHolds()) results.put(quickKey, answer);
-    return answer;
+  // One file per answer, under its surest name; the quick name links to it while it holds.
+  const linkQuick = () => {
+    if (quickKey !== undefined && fullKey !== undefined && identity.idHolds())
+      results.link(quickKey, fullKey);
   };
   const full = usable(fullKey);
   if (full) {
     trace?.(`answered ${request.command} from the result cache, by blob ids`);
-    if (quickKey !== undefined && identity.idHolds()) results.put(quickKey, full);
+    linkQuick();
     return full;
   }
   trace?.(`computed ${request.command}`);
-  return keep(await produce({ ...target, ...(await identity.read()) }));
+  const answer = await produce({ ...target, ...(await identity.read()) });
+  const surest = fullKey ?? (identity.idHolds() ? quickKey : undefined);
+  if (surest !== undefined) results.put(surest, answer);
+  linkQuick();
+  return answer;
 }
 
 /** A cached answer that looked revisions up holds while the same ones exist. */
