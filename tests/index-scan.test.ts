@@ -9,16 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { changedSince } from '../src/cli/changed-since.js';
 import { gitAt } from '../src/git/git-process.js';
 import { runCli } from './helpers/cli.js';
+import { gitCommands } from './helpers/git-trace.js';
 import { BASE_TREE, ideaText, voteText } from './helpers/forge.js';
 import { commitAll, git, makeRepo, tempDir, writeTree } from './helpers/repo.js';
-
-/** The git commands a run started, from git's own trace (GIT_TRACE2_EVENT), as "name args". */
-function gitCommands(trace: string): string[] {
-  return readFileSync(trace, 'utf8')
-    .split('\n')
-    .filter((line) => line.includes('"event":"start"'))
-    .map((line) => (JSON.parse(line) as { argv: string[] }).argv.slice(1).join(' '));
-}
 
 async function partialAndFull(root: string, args: string[], as = 'bob') {
   const env = { GIT_AUTHOR_EMAIL: `${as}@example.com`, IDEAS_NO_CACHE: '1' };
