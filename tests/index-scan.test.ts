@@ -61,6 +61,27 @@ describe('one scan of the working tree per command', () => {
     expect(listed).toContain('decisions/chat22/');
   });
 
+  it('a whole validate and --changed-since list through the one scanner: each listing once', async () => {
+    const root = makeRepo(BASE_TREE);
+    writeTree(root, { 'votes/chat22/zed.md': voteText('chat22', 'bob') });
+    for (const args of [['validate'], ['validate', '--changed-since', 'main']]) {
+      const trace = join(tempDir(), 'trace.json');
+      const result = await runCli(args, {
+        cwd: root,
+        env: { GIT_TRACE2_EVENT: trace, IDEAS_NO_CACHE: '1' },
+      });
+      expect(result.stdout, args.join(' ')).toContain('votes/chat22/zed.md');
+      const commands = gitCommands(trace);
+      const count = (prefix: string) => commands.filter((c) => c.startsWith(prefix)).length;
+      // --changed-since lists the index once per round, by new pathspecs (tested above).
+      if (args.length === 1) expect(count('ls-files -z -s -t')).toBe(1);
+      expect(count('ls-files -z -o --exclude-standard'), args.join(' ')).toBe(1);
+      expect(count('diff-files'), args.join(' ')).toBe(1);
+      // `ls-files -m -d` stats the whole index whatever the pathspecs: never asked.
+      expect(count('ls-files -z -t -m'), args.join(' ')).toBe(0);
+    }
+  });
+
   it('--changed-since finds by layers what one diff of the base against the working tree finds', async () => {
     const root = makeRepo({
       ...BASE_TREE,
