@@ -3,13 +3,23 @@
  * quick, by the index file's checksum and what differs from it, then by blob ids. Each case
  * is a way the index and the files can part, and each answer must be a full run's.
  */
-import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitAt } from '../src/git/git-process.js';
 import { gitPlaces } from '../src/cache/location.js';
 import { indexChecksum, surveyWorkingTree } from '../src/read/git-index.js';
-import { runBinary, type CliResult } from './helpers/cli.js';
+import { BIN, runBinary, type CliResult } from './helpers/cli.js';
 import { BASE_TREE, commitAs, ideaText, makeForge, voteText } from './helpers/forge.js';
 import { gitCommands, traceFile } from './helpers/git-trace.js';
 import { cloneOf } from './helpers/partial.js';
@@ -228,4 +238,43 @@ describe('the quick name', () => {
     expect(indexChecksum(join(root, 'no-such-index'))).toBeUndefined();
     expect(indexChecksum(join(root, '.git/index'))).toMatch(/[0-9a-f]{64}$/);
   });
+});
+
+describe('two builds in turn', () => {
+  it(
+    'each keeps its own answers: running the other in between does not make a run compute again',
+    () => {
+      // A second build: this one's files with another build id, as another version would have.
+      const here = dirname(dirname(BIN));
+      const other = join(tempDir('ideas-build-'), 'pkg');
+      for (const part of ['bin', 'dist', 'templates', 'package.json'])
+        cpSync(join(here, part), join(other, part), { recursive: true });
+      symlinkSync(join(here, 'node_modules'), join(other, 'node_modules'));
+      const chunks = join(other, 'dist', 'chunks');
+      const stamped = /"(\d+\.\d+\.\d+[^"]*-[0-9a-f]{16})"/;
+      let restamped = 0;
+      for (const name of readdirSync(chunks)) {
+        const file = join(chunks, name);
+        const text = readFileSync(file, 'utf8');
+        if (!stamped.test(text)) continue;
+        writeFileSync(file, text.replace(stamped, '"0.0.0-ffffffffffffffff"'));
+        restamped++;
+      }
+      expect(restamped).toBe(1);
+      const root = makeRepo(BASE_TREE);
+      const runOther = (args: string[]) =>
+        spawnSync(process.execPath, [join(other, 'bin', 'ideas.js'), ...args], {
+          cwd: root,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1', IDEAS_TODAY: '2026-11-24', IDEAS_CACHE_TRACE: '1' },
+        });
+      for (const args of [VALIDATE, ['validate', '--ref', 'HEAD']]) {
+        expect(run(root, args).stderr).toContain('computed validate');
+        expect(runOther(args).stderr).toContain('computed validate');
+        expect(run(root, args).stderr).toContain(QUICK);
+        expect(runOther(args).stderr).toContain(QUICK);
+      }
+    },
+    SLOW,
+  );
 });

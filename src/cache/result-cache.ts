@@ -1,14 +1,15 @@
 /**
  * The whole-result cache: what a read command printed, kept under a key naming everything the
  * answer depends on, so an unchanged repository answers from one small file instead of being
- * read, parsed and checked again. One file per key in `<git-common-dir>/ideas/results/`;
+ * read, parsed and checked again. One file per key and build in
+ * `<git-common-dir>/ideas/results/`, and in `names/` the other names of an answer; each
  * written atomically (temporary file, then rename), carrying its own key, build id and a
  * SHA-256 of its contents. Anything in doubt (truncated, corrupt, another build's, another
  * key's, unreadable) is a miss, never an answer: the command runs and writes it afresh.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeBufferAtomic } from '../write/atomic.js';
 
@@ -46,22 +47,31 @@ export class ResultCache {
 
   /** The answer stored under `key` or linked from it, or undefined when there is none or it is in any doubt. */
   get(key: string): Answer | undefined {
-    const answer = answerIn(this.read(join(this.folder, `${key}.v1`)), key, this.build);
+    const answer = answerIn(this.read(this.fileOf(this.folder, key)), key, this.build);
     if (answer || !this.links) return answer;
-    const target = targetIn(this.read(join(this.links, `${key}.v1`)), key, this.build);
+    const target = targetIn(this.read(this.fileOf(this.links, key)), key, this.build);
     return target === undefined
       ? undefined
-      : answerIn(this.read(join(this.folder, `${target}.v1`)), target, this.build);
+      : answerIn(this.read(this.fileOf(this.folder, target)), target, this.build);
   }
 
   /** Keeps `answer` under `key`; a cache that cannot be written only costs time. */
   put(key: string, answer: Answer): void {
-    this.write(this.folder, key, { key, build: this.build, answer });
+    this.write(this.fileOf(this.folder, key), { key, build: this.build, answer });
   }
 
   /** Makes `from` a name of the answer kept under `to`. */
   link(from: string, to: string): void {
-    if (this.links) this.write(this.links, from, { key: from, build: this.build, target: to });
+    if (this.links)
+      this.write(this.fileOf(this.links, from), { key: from, build: this.build, target: to });
+  }
+
+  /**
+   * The file of `key` for this build: two builds run in turn (a global install and a
+   * project's) would otherwise take each other's file and neither ever hit.
+   */
+  private fileOf(folder: string, key: string): string {
+    return join(folder, `${keyOf([this.build, key])}.v1`);
   }
 
   /** A file's checked payload, deserialised; undefined when absent, damaged or not ours. */
@@ -84,12 +94,12 @@ export class ResultCache {
     }
   }
 
-  private write(folder: string, key: string, stored: unknown): void {
+  private write(file: string, stored: unknown): void {
     const payload = serialize(stored);
     const digest = createHash('sha256').update(payload).digest();
     try {
-      writeBufferAtomic(join(folder, `${key}.v1`), Buffer.concat([MAGIC, digest, payload]));
-      prune(folder);
+      writeBufferAtomic(file, Buffer.concat([MAGIC, digest, payload]));
+      prune(dirname(file));
     } catch {
       // Read-only git directory, full disk: the next run computes the answer again.
     }
