@@ -133,6 +133,8 @@ export async function listDiffering(
     '--name-status',
     '--no-renames',
     '--relative',
+    // What a submodule holds is never a record; its folder would be read as a changed file.
+    '--ignore-submodules',
     '--',
     ...pathspecs,
   ]);
