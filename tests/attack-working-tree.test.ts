@@ -12,13 +12,10 @@ import { BASE_TREE, voteText } from './helpers/forge.js';
 import { commitAll, git, makeRepo } from './helpers/repo.js';
 
 describe('a tracked vote that became a folder', () => {
-  // Defect: `ls-files -m -d` (read/git-index.ts scanChanged) names the vote as changed, and
-  // read/working-tree.ts readFile opens the folder (open succeeds on a folder) and reads it:
-  // EISDIR, exit 70. Fix in readFile: after fstatSync, a path that is not a regular file is
-  // refused as absent (`if (!stats.isFile()) return undefined`), as ENOENT is; the folder's own
-  // files are listed as untracked and judged on their own. --changed-since (diff-files) and show
-  // already pass.
-  it.skip('is judged as removed, its files as misplaced: validate and rank do not fail with 70', async () => {
+  // Before, git named the vote as changed and read/working-tree.ts readFile opened the folder
+  // (open succeeds on a folder) and read it: EISDIR, exit 70. A folder is now read as absent;
+  // its own files are listed as untracked and judged on their own.
+  it('is judged as removed, its files as misplaced: validate and rank do not fail with 70', async () => {
     const root = makeRepo(BASE_TREE);
     rmSync(join(root, 'votes/shipa1/bob.md'));
     mkdirSync(join(root, 'votes/shipa1/bob.md'));
@@ -36,12 +33,10 @@ describe('a tracked vote that became a folder', () => {
 });
 
 describe('a tracked vote that became a named pipe', () => {
-  // Defect: as above, the pipe is named as changed, and readFile's openSync on it waits for a
-  // writer for ever: validate (whole, and --changed-since) never ends. Fix in
-  // read/working-tree.ts readFile: open with `constants.O_RDONLY | constants.O_NONBLOCK` (a
-  // pipe then opens at once), and refuse what fstat says is not a regular file (a folder as
-  // absent; a pipe, socket or device as 'unreadable'), before reading a byte.
-  it.skip('is refused with a message, and validate ends', () => {
+  // Before, readFile's openSync on the pipe waited for a writer for ever: validate (whole, and
+  // --changed-since) never ended. It now opens without blocking and refuses what is not a
+  // regular file before reading a byte.
+  it('is refused with a message, and validate ends', () => {
     const root = makeRepo(BASE_TREE);
     rmSync(join(root, 'votes/shipa1/bob.md'));
     execFileSync('mkfifo', [join(root, 'votes/shipa1/bob.md')]);
@@ -61,12 +56,10 @@ describe('a tracked vote that became a named pipe', () => {
 });
 
 describe('a submodule inside the ideas root, with work of its own', () => {
-  // Defect: `diff-files` names a submodule whose checkout differs (read/index-scan.ts
-  // DIFF_FILES, changed-since.ts) as changed, and both then read its folder from disk:
-  // `show` (nameView) and `validate --changed-since` exit 70 with EISDIR, where the whole
-  // `validate` passes ("a submodule holds no records"). Fix: add `--ignore-submodules` to
-  // DIFF_FILES in read/index-scan.ts (what a submodule holds is never a record): verified to
-  // pass this test alone. The readFile fix above makes any folder read from disk absent too.
+  // Before, `diff-files` named a submodule whose checkout differs as changed, and its folder
+  // was read from disk: `show` and `validate --changed-since` exited 70 with EISDIR. DIFF_FILES
+  // in read/index-scan.ts now passes --ignore-submodules (what a submodule holds is never a
+  // record), and a folder read from disk is absent anyway.
   it('is passed over by show and validate --changed-since, as by validate', async () => {
     const root = makeRepo(BASE_TREE);
     const inner = join(root, 'votes/shipa1/sub.md');

@@ -4,6 +4,7 @@
  */
 import {
   closeSync,
+  constants,
   fstatSync,
   lstatSync,
   openSync,
@@ -90,7 +91,9 @@ export function readFromDisk(
 function readFile(root: string, relative: string, problems: Problem[]): string | undefined {
   let fd: number;
   try {
-    fd = openSync(join(root, relative), 'r');
+    // Non-blocking, so a named pipe where a record was opens at once instead of waiting for a
+    // writer (no effect on a regular file).
+    fd = openSync(join(root, relative), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     // Absent is fine (an optional file); present but unreadable must not pass unnoticed.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
@@ -98,7 +101,15 @@ function readFile(root: string, relative: string, problems: Problem[]): string |
     return undefined;
   }
   try {
-    const { size } = fstatSync(fd);
+    const stats = fstatSync(fd);
+    // A record that became a folder is gone, as if removed (its own files are listed on their
+    // own); a pipe, socket or device is refused before a byte is read.
+    if (stats.isDirectory()) return undefined;
+    if (!stats.isFile()) {
+      problems.push(refusal(relative, 'unreadable'));
+      return undefined;
+    }
+    const { size } = stats;
     if (size > MAX_FILE_BYTES) {
       problems.push(refusal(relative, 'too-large'));
       return undefined;
