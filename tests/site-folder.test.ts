@@ -29,7 +29,7 @@ describe('writeSite', () => {
     const written = writeSite(out, files());
     expect(written).toEqual([...PAGES.map(([path]) => path), 'index.html'].sort());
     expect(seen.every((names) => !names.includes('site'))).toBe(true);
-    expect(seen.at(-1)?.[0]).toMatch(/^\.site\.\d+\.[0-9a-f]{8}\.tmp$/);
+    expect(seen.at(-1)?.[0]).toMatch(/^\.site\.ideas-site\.\d+\.[0-9a-f]{8}\.tmp$/);
     expect(readdirSync(join(parent, 'deep'))).toEqual(['site']);
     for (const [path, text] of PAGES) expect(readFileSync(join(out, path), 'utf8')).toBe(text);
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as { files: string[] };

@@ -6,10 +6,14 @@
  * hidden folder (SIGINT until the writers' deferSignals served the site, SIGHUP until it was
  * deferred too).
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
 import { interruptSiteBuild } from './helpers/interrupt.js';
+import { STAGING_MARK } from '../src/write/site-folder.js';
 import { lastingTempDir, makeRepo } from './helpers/repo.js';
 import { bigTeamTree } from './helpers/site-tree.js';
 
@@ -36,4 +40,29 @@ describe('ideas site, interrupted', () => {
     },
     60_000,
   );
+
+  it('a build killed outright leaves its folder; the next build removes it, and nothing else', async () => {
+    const { sent, signal, parent, out } = await interruptSiteBuild(root, 'SIGKILL');
+    expect({ sent, signal }).toEqual({ sent: true, signal: 'SIGKILL' });
+    const stale = readdirSync(parent);
+    expect(stale).toHaveLength(1);
+    expect(stale[0]).toMatch(/^\.site\.ideas-site\.\d+\.[0-9a-f]{8}\.tmp$/);
+    // Beside it, what must stay: a folder by our name without our mark (someone else's), one
+    // marked by a process that still runs (this test), and the build folder of another --out.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid ?? 1;
+    const keep = {
+      unmarked: `.site.ideas-site.${dead}.0123abcd.tmp`,
+      running: `.site.ideas-site.${process.pid}.89abcdef.tmp`,
+      other: `.other.ideas-site.${dead}.01234567.tmp`,
+    };
+    for (const name of Object.values(keep)) mkdirSync(join(parent, name));
+    const mark = (name: string, pid: number) =>
+      writeFileSync(join(parent, name, STAGING_MARK), JSON.stringify({ pid, host: hostname() }));
+    mark(keep.running, process.pid);
+    mark(keep.other, dead);
+    expect((await runCli(['site', '--out', out], { cwd: root })).code).toBe(0);
+    expect(readdirSync(parent).sort()).toEqual([...Object.values(keep), 'site'].sort());
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(existsSync(join(out, STAGING_MARK))).toBe(false);
+  }, 60_000);
 });

@@ -10,8 +10,10 @@
 import {
   closeSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   readSync,
   renameSync,
@@ -19,6 +21,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { SiteFile } from '../site/build-site.js';
@@ -27,9 +30,74 @@ import { asWriteError, batchWriter, makeFolder, writeFileAtomic } from './atomic
 /** The list of files a run wrote, kept in the folder so the next run knows what is its own. */
 export const MANIFEST = '.ideas-site.json';
 
+/**
+ * Inside every build folder, written first: which process on which machine builds it. Only a
+ * folder holding it, of a process that is gone, is ever removed as stale.
+ */
+export const STAGING_MARK = '.ideas-site-build.json';
+
 /** Write the files as they come into `out` (new, empty, or an earlier run's); returns their paths. */
 export function writeSite(out: string, files: Iterable<SiteFile>): string[] {
+  removeStaleBuilds(out);
   return existsSync(out) ? updateFolder(out, files) : buildFolder(out, files);
+}
+
+/** `.<out>.ideas-site.<pid>.<8 hex>.tmp`: the build folder of `out`, named for its process. */
+export function stagingName(out: string, pid: number): string {
+  return `.${basename(out)}.ideas-site.${pid}.${randomBytes(4).toString('hex')}.tmp`;
+}
+
+/**
+ * A build killed outright (SIGKILL, a crash, the machine stopping) leaves its folder beside
+ * `out`. The next build removes those of `out` alone: a directory (not a link) by our name,
+ * holding our mark, written on this machine by a process that no longer runs. A build still
+ * running, another program's folder or one from another machine sharing the disk stays.
+ */
+function removeStaleBuilds(out: string): void {
+  const parent = dirname(out);
+  const prefix = `.${basename(out)}.ideas-site.`;
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    const pid = Number(match?.[1]);
+    if (!match || pid === process.pid || isRunning(pid)) continue;
+    const folder = join(parent, name);
+    try {
+      if (!lstatSync(folder).isDirectory()) continue;
+      const mark: unknown = JSON.parse(readFileSync(join(folder, STAGING_MARK), 'utf8'));
+      if (!isMark(mark) || mark.pid !== pid || mark.host !== hostname()) continue;
+    } catch {
+      continue;
+    }
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function isMark(value: unknown): value is { pid: number; host: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'pid' in value &&
+    'host' in value &&
+    typeof value.pid === 'number' &&
+    typeof value.host === 'string'
+  );
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function manifestText(paths: readonly string[]): string {
@@ -40,10 +108,7 @@ function manifestText(paths: readonly string[]): string {
 function buildFolder(out: string, files: Iterable<SiteFile>): string[] {
   const parent = dirname(out);
   makeFolder(parent);
-  const staging = join(
-    parent,
-    `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const staging = join(parent, stagingName(out, process.pid));
   // Ctrl-C ends the process between two writes (write/signals.ts): it leaves no half-built site.
   const discard = () => rmSync(staging, { recursive: true, force: true });
   process.once('exit', discard);
@@ -53,6 +118,11 @@ function buildFolder(out: string, files: Iterable<SiteFile>): string[] {
   try {
     makeFolder(staging);
     made.add(staging);
+    writeFileSync(
+      join(staging, STAGING_MARK),
+      `${JSON.stringify({ generator: 'ideas site', pid: process.pid, host: hostname() })}\n`,
+      { flag: 'wx' },
+    );
     for (const [path, text] of files) {
       written.push(path);
       at = join(out, path);
@@ -68,6 +138,7 @@ function buildFolder(out: string, files: Iterable<SiteFile>): string[] {
     at = out;
     const paths = written.sort();
     writeFileSync(join(staging, MANIFEST), manifestText(paths), { flag: 'wx' });
+    rmSync(join(staging, STAGING_MARK));
     renameSync(staging, out);
     return paths;
   } catch (error) {
