@@ -19,6 +19,7 @@ import { BIG_TEAM, bigTeamTree } from './helpers/site-tree.js';
 import { PER_PAGE } from '../src/site/paging.js';
 import { VOTES_PER_PAGE } from '../src/site/idea-page.js';
 import { MANY_VOTES_IDEA, manyVotesTree } from './helpers/site-votes.js';
+import { readVoted } from '../src/site/voted.js';
 
 const REMOTE = 'https://github.com/acme/ideas-demo.git';
 
@@ -163,14 +164,20 @@ describe.skipIf(!hasChromium)(
       const visit = await open(first ?? '');
       const form = visit.page.locator('form[data-vote]');
       const people = ((await form.getAttribute('data-people')) ?? '').split(' ');
-      const taken = new Set(
-        `${await form.getAttribute('data-voters')} ${await form.getAttribute('data-authors')}`.split(
-          ' ',
-        ),
-      );
-      const handle = people.find((p) => p && !taken.has(p)) ?? '';
+      const voted = readVoted((await form.getAttribute('data-voted')) ?? '');
+      const authors = ((await form.getAttribute('data-authors')) ?? '').split(' ');
+      const handle = people.find((p) => p && !voted(p) && !authors.includes(p)) ?? '';
       expect(handle).not.toBe('');
       expect(await visit.page.getAttribute('#vote-link', 'aria-disabled')).toBe('true');
+      // A returning voter is told so, from the hashes the page carries, and sent to their file.
+      const voter = (await visit.page.locator('ol.votes .person').first().textContent()) ?? '';
+      expect(voted(voter)).toBe(true);
+      await visit.page.fill('#vote-handle', voter);
+      await visit.page.getByText('You have voted for this idea already').waitFor();
+      expect(await visit.page.getAttribute('#vote-link', 'aria-disabled')).toBe('true');
+      expect(
+        await visit.page.getByRole('link', { name: 'Edit your vote file' }).getAttribute('href'),
+      ).toContain(`/${voter}.md`);
       await visit.page.fill('#vote-handle', handle);
       await visit.page.fill('#vote-customers', 'acme, Stark Industries');
       await visit.page.fill(

@@ -13,6 +13,7 @@ import { describeIdeas } from '../src/site/idea-details.js';
 import { renderMarkdown, safeHref } from '../src/site/markdown.js';
 import { newFileLink, MAX_EDITOR_URL } from '../src/site/new-file.js';
 import { randomIntFrom, voteDraft } from '../src/site/drafts.js';
+import { encodeVoted, readVoted } from '../src/site/voted.js';
 import { buildSearchIndex } from '../src/site/search-index.js';
 import { prepareIndex, runSearch } from '../src/site/search-query.js';
 import { buildReport } from '../src/report/report.js';
@@ -187,6 +188,13 @@ describe('site generator', () => {
         expect(html).not.toContain('<b>idea</b>');
       }
     }
+    // The form knows who voted, all 205, without listing them: hashes, smaller than the handles.
+    const voted = /data-voted="([^"]*)"/.exec(pages[0] ?? '')?.[1] ?? '';
+    const hasVoted = readVoted(voted);
+    expect(expected.every(hasVoted)).toBe(true);
+    expect(['v205', 'alice', 'V001', 'v00'].some(hasVoted)).toBe(false);
+    expect(voted.length).toBeLessThan(7 * total);
+    expect(pages[0]).not.toMatch(/data-voters|v150/);
     // The hostile comment, on the first page, is text; a page of short votes stays small.
     expect(voters(pages[0] ?? '')).toContain(HOSTILE_VOTER);
     expect(pages[0]).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -263,7 +271,7 @@ describe('site generator', () => {
     const context = {
       idea: 'abc123',
       authors: ['alice'],
-      voters: ['bob'],
+      voted: readVoted(encodeVoted(['bob'])),
       closed: false,
       voting: { mode: 'simple', budget: 10, downvotes: false, selfVotes: false },
       people: ['alice', 'bob', 'carol'],

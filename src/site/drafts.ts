@@ -14,7 +14,8 @@ import { HANDLE_PATTERN } from '../schema/patterns.js';
 export interface VoteContext {
   idea: string;
   authors: string[];
-  voters: string[];
+  /** Whether a handle has voted for the idea already (voted.ts). */
+  voted: (handle: string) => boolean;
   closed: boolean;
   campaignCloses?: string | undefined;
   voting: { mode: string; budget: number; downvotes: boolean; selfVotes: boolean };
@@ -54,7 +55,7 @@ export function voteDraft(context: VoteContext, input: VoteInput): Draft {
     problems.push(`Its campaign closed on ${context.campaignCloses}: it takes no new votes.`);
   if (!context.voting.selfVotes && context.authors.includes(handle))
     problems.push('You are an author of this idea, and self-votes are off in this repository.');
-  if (context.voters.includes(handle))
+  if (context.voted(handle))
     problems.push('You have voted for this idea already: edit your vote file instead.');
   const points = input.points;
   if (

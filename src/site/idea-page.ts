@@ -16,6 +16,7 @@ import {
 } from './html.js';
 import { renderMarkdown, safeHref } from './markdown.js';
 import { forgeName, type SiteForge } from './new-file.js';
+import { encodeVoted } from './voted.js';
 
 export interface IdeaPageContext {
   forge: SiteForge | undefined;
@@ -243,11 +244,11 @@ function voteForm(detail: IdeaDetail, context: IdeaPageContext): string {
     voting.mode === 'simple'
       ? '<input type="hidden" name="points" value="1">'
       : `<label for="vote-points">Points</label><input id="vote-points" name="points" type="number" min="${voting.downvotes ? -voting.budget : 1}" max="${voting.budget}" step="1" value="1"><p class="hint" id="vote-points-hint">${h(voting.mode)} voting: a budget of ${voting.budget} points over all open ideas${voting.mode === 'quadratic' ? ' (n points cost n²)' : ''}.</p>`;
-  const voters = [...new Set(detail.votes.filter((v) => v.idea === idea.id).map((v) => v.voter))];
+  const voted = encodeVoted(detail.votes.filter((v) => v.idea === idea.id).map((v) => v.voter));
   return section(
     'vote',
     'Vote or comment',
-    `<form class="act" data-vote data-idea="${h(idea.id)}" data-authors="${h(idea.authors.join(' '))}" data-voters="${h(voters.join(' '))}" data-voting="${h(voting.mode)}" data-budget="${voting.budget}" data-downvotes="${voting.downvotes}" data-self-votes="${voting.self_votes}"${
+    `<form class="act" data-vote data-idea="${h(idea.id)}" data-authors="${h(idea.authors.join(' '))}" data-voted="${h(voted)}" data-voting="${h(voting.mode)}" data-budget="${voting.budget}" data-downvotes="${voting.downvotes}" data-self-votes="${voting.self_votes}"${
       context.campaignCloses ? ` data-campaign-closes="${h(context.campaignCloses)}"` : ''
     } data-people="${h(context.people.join(' '))}" novalidate>
 <p class="hint">Your vote is a file in the repository. The button opens ${h(where)}'s editor with it filled in: commit it there to open a pull request, which CI checks and a reviewer merges.</p>

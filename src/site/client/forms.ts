@@ -5,6 +5,7 @@
  */
 import { freshIdeaId, ideaDraft, voteDraft, type Draft, type VoteContext } from '../drafts.js';
 import { editFileUrl, forgeName, newFileLink, type SiteForge } from '../new-file.js';
+import { readVoted } from '../voted.js';
 
 const HANDLE_KEY = 'ideas-site-handle';
 
@@ -116,7 +117,7 @@ export function initVoteForm(form: HTMLFormElement, forge: SiteForge | undefined
   const context: VoteContext = {
     idea: data.idea ?? '',
     authors: words(data.authors),
-    voters: words(data.voters),
+    voted: readVoted(data.voted ?? ''),
     closed: false,
     campaignCloses: data.campaignCloses,
     voting: {
@@ -146,7 +147,7 @@ export function initVoteForm(form: HTMLFormElement, forge: SiteForge | undefined
     });
     // "Comment" proposes the same vote file with the comment in it: it needs a comment.
     comment.dataset.blocked = String(text.trim() === '');
-    const mine = context.voters.includes(handle.value.trim()) ? draft.path : undefined;
+    const mine = context.voted(handle.value.trim()) ? draft.path : undefined;
     showDraft(draft, forge, [vote, comment], panel, mine);
   };
   comment.addEventListener('click', (event) => {
