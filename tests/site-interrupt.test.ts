@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { runBinary } from './helpers/cli.js';
 import { interruptSiteBuild } from './helpers/interrupt.js';
 import { STAGING_MARK } from '../src/write/site-folder.js';
 import { lastingTempDir, makeRepo } from './helpers/repo.js';
@@ -47,7 +47,7 @@ describe('ideas site, interrupted', () => {
     const stale = readdirSync(parent);
     expect(stale).toHaveLength(1);
     expect(stale[0]).toMatch(/^\.site\.ideas-site\.\d+\.[0-9a-f]{8}\.tmp$/);
-    // Beside it, what must stay: a folder by our name without our mark (someone else's), one
+    // Beside it, what must stay: a folder by our name with files but no mark (someone else's), one
     // marked by a process that still runs (this test), and the build folder of another --out.
     const dead = spawnSync(process.execPath, ['-e', '0']).pid ?? 1;
     const keep = {
@@ -56,11 +56,14 @@ describe('ideas site, interrupted', () => {
       other: `.other.ideas-site.${dead}.01234567.tmp`,
     };
     for (const name of Object.values(keep)) mkdirSync(join(parent, name));
+    writeFileSync(join(parent, keep.unmarked, 'theirs.txt'), 'not ours\n');
     const mark = (name: string, pid: number) =>
       writeFileSync(join(parent, name, STAGING_MARK), JSON.stringify({ pid, host: hostname() }));
     mark(keep.running, process.pid);
     mark(keep.other, dead);
-    expect((await runCli(['site', '--out', out], { cwd: root })).code).toBe(0);
+    expect(
+      runBinary(['site', '--out', out], { cwd: root, env: { IDEAS_NO_CACHE: '1' } }).code,
+    ).toBe(0);
     expect(readdirSync(parent).sort()).toEqual([...Object.values(keep), 'site'].sort());
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(existsSync(join(out, STAGING_MARK))).toBe(false);

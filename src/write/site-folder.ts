@@ -17,6 +17,7 @@ import {
   readFileSync,
   readSync,
   renameSync,
+  rmdirSync,
   rmSync,
   writeFileSync,
   writeSync,
@@ -51,7 +52,8 @@ export function stagingName(out: string, pid: number): string {
 /**
  * A build killed outright (SIGKILL, a crash, the machine stopping) leaves its folder beside
  * `out`. The next build removes those of `out` alone: a directory (not a link) by our name,
- * holding our mark, written on this machine by a process that no longer runs. A build still
+ * holding our mark, written on this machine by a process that no longer runs (or still empty:
+ * killed before it was marked). A build still
  * running, another program's folder or one from another machine sharing the disk stays.
  */
 function removeStaleBuilds(out: string): void {
@@ -69,13 +71,20 @@ function removeStaleBuilds(out: string): void {
     const pid = Number(match?.[1]);
     if (!match || pid === process.pid || isRunning(pid)) continue;
     const folder = join(parent, name);
+    let mark: unknown;
     try {
       if (!lstatSync(folder).isDirectory()) continue;
-      const mark: unknown = JSON.parse(readFileSync(join(folder, STAGING_MARK), 'utf8'));
-      if (!isMark(mark) || mark.pid !== pid || mark.host !== hostname()) continue;
+      mark = JSON.parse(readFileSync(join(folder, STAGING_MARK), 'utf8'));
     } catch {
+      // Killed between making the folder and marking it: only an empty one goes (rmdir).
+      try {
+        rmdirSync(folder);
+      } catch {
+        // Not empty, or not ours to remove: it stays.
+      }
       continue;
     }
+    if (!isMark(mark) || mark.pid !== pid || mark.host !== hostname()) continue;
     rmSync(folder, { recursive: true, force: true });
   }
 }
