@@ -192,7 +192,9 @@ describe('site generator', () => {
     const voted = /data-voted="([^"]*)"/.exec(pages[0] ?? '')?.[1] ?? '';
     const hasVoted = readVoted(voted);
     expect(expected.every(hasVoted)).toBe(true);
-    expect(['v205', 'alice', 'V001', 'v00'].some(hasVoted)).toBe(false);
+    expect(['v205', 'alice', 'v00'].some(hasVoted)).toBe(false);
+    // A handle is one person whatever its case, as check judges a second vote.
+    expect(hasVoted('V001')).toBe(true);
     expect(voted.length).toBeLessThan(7 * total);
     expect(pages[0]).not.toMatch(/data-voters|v150/);
     // The hostile comment, on the first page, is text; a page of short votes stays small.
@@ -294,6 +296,10 @@ describe('site generator', () => {
     expect(voteDraft(context, { ...input, handle: 'zed' }).warnings[0]).toMatch(
       /not one of the people/,
     );
+    // A handle is one person whatever its case, as check judges it.
+    expect(voteDraft(context, { ...input, handle: 'Carol' }).warnings).toEqual([]);
+    expect(voteDraft(context, { ...input, handle: 'Alice' }).problems[0]).toMatch(/author/);
+    expect(voteDraft(context, { ...input, handle: 'BOB' }).problems[0]).toMatch(/already/);
   });
 
   it('draws random ints without bias from 32-bit words', () => {

@@ -8,6 +8,7 @@
 import { bodyFromSections, renderIdea, renderVote } from '../format/record-files.js';
 import { allocateId } from '../model/ids.js';
 import { slugify } from '../model/layout.js';
+import { sameHandle } from '../model/people.js';
 import { HANDLE_PATTERN } from '../schema/patterns.js';
 
 /** What an idea page tells its form about the idea and the repository's voting rules. */
@@ -46,14 +47,14 @@ export function voteDraft(context: VoteContext, input: VoteInput): Draft {
   const warnings: string[] = [];
   if (!HANDLE_PATTERN.test(handle))
     problems.push('Type your handle: letters, digits, ".", "_" or "-", as in the repository.');
-  else if (context.people.length > 0 && !context.people.includes(handle))
+  else if (context.people.length > 0 && !context.people.some((p) => sameHandle(p, handle)))
     warnings.push(
       `"${handle}" is not one of the people of this repository: CI will ask a reviewer to add you.`,
     );
   if (context.closed) problems.push('This idea is closed: it takes no new votes.');
   if (context.campaignCloses !== undefined && input.today > context.campaignCloses)
     problems.push(`Its campaign closed on ${context.campaignCloses}: it takes no new votes.`);
-  if (!context.voting.selfVotes && context.authors.includes(handle))
+  if (!context.voting.selfVotes && context.authors.some((a) => sameHandle(a, handle)))
     problems.push('You are an author of this idea, and self-votes are off in this repository.');
   if (context.voted(handle))
     problems.push('You have voted for this idea already: edit your vote file instead.');
@@ -132,7 +133,7 @@ export function ideaDraft(id: string, context: IdeaContext, input: IdeaInput): D
   const warnings: string[] = [];
   if (!HANDLE_PATTERN.test(handle))
     problems.push('Type your handle: letters, digits, ".", "_" or "-", as in the repository.');
-  else if (context.people.length > 0 && !context.people.includes(handle))
+  else if (context.people.length > 0 && !context.people.some((p) => sameHandle(p, handle)))
     warnings.push(`"${handle}" is not one of the people of this repository.`);
   if (title === '') problems.push('Give the idea a title.');
   const tags = splitList(input.tags);
