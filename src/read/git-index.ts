@@ -131,6 +131,8 @@ export async function surveyWorkingTree(
 ): Promise<WorkingTreeSurvey | undefined> {
   const specs = pathspecsOf();
   const listing = listDirt(dir, specs);
+  // placesOf runs git too and may throw first: the listing's failure is then not awaited.
+  listing.catch(() => undefined);
   const places = placesOf();
   const dirt = await listing;
   if (!dirt || !places) return undefined;

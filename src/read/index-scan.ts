@@ -215,6 +215,11 @@ export function scanSpecs(
     scan.listed.push(...ask);
     return cut(scan, holds);
   });
+  // A caller awaits one of the two and may leave the other when it fails: both fail with the
+  // same error, which must reach the caller as a GitError (exit 3), not kill the process as an
+  // unhandled rejection. Awaiting either still throws.
+  listed.catch(() => undefined);
+  view.catch(() => undefined);
   return { listed, view };
 }
 
