@@ -51,6 +51,7 @@ describe('a tracked vote that became a named pipe', () => {
       expect(result.signal, args.join(' ')).toBeNull();
       expect(result.stderr).not.toContain('internal error');
       expect(result.stdout).toContain('votes/shipa1/bob.md');
+      expect(result.stdout).toContain('not a regular file');
     }
   }, 60_000);
 });

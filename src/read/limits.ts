@@ -7,7 +7,14 @@ import type { BlobLimit } from '../git/git-process.js';
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 export type Refusal =
-  'symlink' | 'too-large' | 'binary' | 'unreadable' | 'too-deep' | 'utf-16' | 'not-utf8';
+  | 'symlink'
+  | 'too-large'
+  | 'binary'
+  | 'unreadable'
+  | 'not-a-file'
+  | 'too-deep'
+  | 'utf-16'
+  | 'not-utf8';
 
 const MESSAGES: Record<Refusal, string> = {
   symlink:
@@ -18,6 +25,8 @@ const MESSAGES: Record<Refusal, string> = {
   'not-utf8':
     'not UTF-8: re-save as UTF-8 (this file holds bytes of another encoding, such as Latin-1 or Windows-1252)',
   unreadable: 'the file cannot be opened: check its permissions',
+  'not-a-file':
+    'this is not a regular file (a named pipe, socket or device): remove it, or put the record back (git restore)',
   'too-deep': 'folders nest deeper than any record lives: move the records to where they belong',
 };
 

@@ -106,7 +106,7 @@ function readFile(root: string, relative: string, problems: Problem[]): string |
     // own); a pipe, socket or device is refused before a byte is read.
     if (stats.isDirectory()) return undefined;
     if (!stats.isFile()) {
-      problems.push(refusal(relative, 'unreadable'));
+      problems.push(refusal(relative, 'not-a-file'));
       return undefined;
     }
     const { size } = stats;
