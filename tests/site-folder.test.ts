@@ -3,10 +3,11 @@
  * file is in it, and a failure part-way leaves nothing behind (neither the folder nor the
  * temporary one it was built in); an earlier run's folder is updated in place.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST, writeSite } from '../src/write/site-folder.js';
+import { MANIFEST, STAGING_MARK, writeSite } from '../src/write/site-folder.js';
 import { tempDir } from './helpers/repo.js';
 
 const PAGES: [string, string][] = Array.from({ length: 40 }, (_, i) => [
@@ -34,6 +35,22 @@ describe('writeSite', () => {
     for (const [path, text] of PAGES) expect(readFileSync(join(out, path), 'utf8')).toBe(text);
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as { files: string[] };
     expect(manifest.files).toEqual(written);
+  });
+
+  it('removes the folder of a build killed while it wrote its mark, and no folder with other files', () => {
+    // The window a SIGKILL can hit: the folder made, its mark created but not yet written.
+    const parent = tempDir();
+    const out = join(parent, 'site');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid ?? 1;
+    const halfMarked = join(parent, `.site.ideas-site.${dead}.0badf00d.tmp`);
+    const theirs = join(parent, `.site.ideas-site.${dead}.0123abcd.tmp`);
+    mkdirSync(halfMarked);
+    writeFileSync(join(halfMarked, STAGING_MARK), '');
+    mkdirSync(theirs);
+    writeFileSync(join(theirs, STAGING_MARK), '');
+    writeFileSync(join(theirs, 'notes.txt'), 'not ours\n');
+    writeSite(out, [['index.html', 'home']]);
+    expect(readdirSync(parent).sort()).toEqual([`.site.ideas-site.${dead}.0123abcd.tmp`, 'site']);
   });
 
   it('leaves nothing when a write fails or the pages fail part-way', () => {

@@ -17,7 +17,6 @@ import {
   readFileSync,
   readSync,
   renameSync,
-  rmdirSync,
   rmSync,
   writeFileSync,
   writeSync,
@@ -52,8 +51,8 @@ export function stagingName(out: string, pid: number): string {
 /**
  * A build killed outright (SIGKILL, a crash, the machine stopping) leaves its folder beside
  * `out`. The next build removes those of `out` alone: a directory (not a link) by our name,
- * holding our mark, written on this machine by a process that no longer runs (or still empty:
- * killed before it was marked). A build still
+ * holding our mark, written on this machine by a process that no longer runs (or holding
+ * nothing but a mark half written: killed before it was marked). A build still
  * running, another program's folder or one from another machine sharing the disk stays.
  */
 function removeStaleBuilds(out: string): void {
@@ -76,11 +75,13 @@ function removeStaleBuilds(out: string): void {
       if (!lstatSync(folder).isDirectory()) continue;
       mark = JSON.parse(readFileSync(join(folder, STAGING_MARK), 'utf8'));
     } catch {
-      // Killed between making the folder and marking it: only an empty one goes (rmdir).
+      // Killed between making the folder and finishing its mark: it goes only while it holds
+      // nothing else (empty, or its own mark half written); one with other files stays.
       try {
-        rmdirSync(folder);
+        if (readdirSync(folder).every((entry) => entry === STAGING_MARK))
+          rmSync(folder, { recursive: true, force: true });
       } catch {
-        // Not empty, or not ours to remove: it stays.
+        // Not ours to read or remove: it stays.
       }
       continue;
     }
