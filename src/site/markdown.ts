@@ -133,22 +133,75 @@ export function safeHref(url: string): string | undefined {
   return target;
 }
 
-// Every part matches one way only, so a hostile body reads in linear time: a code span opens at
-// a whole run of backticks (from inside a run of 2,000 it took 9 s), link text stops at a "[",
-// and the target's two runs are one optional group ("[a[a[a…" and "[a](bbb…" were quadratic).
+// Every part matches one way only, so a hostile body reads in linear time: link text stops at
+// a "[", and the target's two runs are one optional group ("[a[a[a…" and "[a](bbb…" were
+// quadratic). A code span is not in the pattern: a run of backticks is matched whole and its
+// closer (the next run of the same length) looked up in the runs of the text, found in one
+// pass. A pattern searching for the closer rescanned the rest of the text from every run that
+// had none: runs of decreasing length cost O(n^1.5), 3.5 s for a 1 MiB body.
 const INLINE =
-  /(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|\b_([^_\s][^_]*)_\b|!?\[([^[\]]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)?)(?:\s+"[^"]*")?\)|<(https?:\/\/[^\s<>]+)>|(https?:\/\/[^\s<>()"']+[^\s<>()"'.,;:!?])/g;
+  /(?<!`)(`+)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|\b_([^_\s][^_]*)_\b|!?\[([^[\]]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)?)(?:\s+"[^"]*")?\)|<(https?:\/\/[^\s<>]+)>|(https?:\/\/[^\s<>()"']+[^\s<>()"'.,;:!?])/g;
+
+/**
+ * Where each run of backticks in a text starts, by length, for finding a code span's closer:
+ * the first run after it of exactly its length. Spans are looked up left to right, so each
+ * length's cursor only moves forward and all lookups together read each run once.
+ */
+class BacktickRuns {
+  private readonly starts = new Map<number, number[]>();
+  private readonly cursors = new Map<number, number>();
+
+  constructor(text: string) {
+    for (let at = text.indexOf('`'); at !== -1;) {
+      let end = at + 1;
+      while (text.charCodeAt(end) === 96) end++;
+      const list = this.starts.get(end - at);
+      if (list) list.push(at);
+      else this.starts.set(end - at, [at]);
+      at = text.indexOf('`', end);
+    }
+  }
+
+  /** The start of the first run of `length` backticks at or after `from`, or -1. */
+  next(length: number, from: number): number {
+    const list = this.starts.get(length);
+    if (!list) return -1;
+    let k = this.cursors.get(length) ?? 0;
+    while (k < list.length && (list[k] as number) < from) k++;
+    this.cursors.set(length, k);
+    return k < list.length ? (list[k] as number) : -1;
+  }
+}
 
 export function renderInline(text: string): string {
+  const runs = text.includes('`') ? new BacktickRuns(text) : undefined;
   let out = '';
+  // Text from `last` on is not written yet; the search resumes at `from` (past a run of
+  // backticks with no closer, which stays in the text around it and is escaped with it).
   let last = 0;
-  for (const match of text.matchAll(INLINE)) {
-    const at = match.index ?? 0;
+  let from = 0;
+  for (;;) {
+    // One pattern serves every (nested) call: each call sets where its own search resumes.
+    INLINE.lastIndex = from;
+    const match = INLINE.exec(text);
+    if (!match) break;
+    const at = match.index;
+    const end = at + match[0].length;
+    const [whole, ticks, strong, strong2, em, em2, label, url, auto, bare] = match;
+    if (ticks !== undefined) {
+      // A span ends at the next run of as many backticks; a run with none is text.
+      const close = runs?.next(ticks.length, end) ?? -1;
+      if (close === -1) {
+        from = end;
+        continue;
+      }
+      out += `${h(text.slice(last, at))}<code>${h(text.slice(end, close).trim())}</code>`;
+      last = from = close + ticks.length;
+      continue;
+    }
     out += h(text.slice(last, at));
-    last = at + match[0].length;
-    const [whole, , code, strong, strong2, em, em2, label, url, auto, bare] = match;
-    if (code !== undefined) out += `<code>${h(code.trim())}</code>`;
-    else if (strong !== undefined || strong2 !== undefined)
+    last = from = end;
+    if (strong !== undefined || strong2 !== undefined)
       out += `<strong>${renderInline(strong ?? strong2 ?? '')}</strong>`;
     else if (em !== undefined || em2 !== undefined)
       out += `<em>${renderInline(em ?? em2 ?? '')}</em>`;
