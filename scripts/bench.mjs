@@ -287,7 +287,8 @@ writeFileSync(
 
 /**
  * Runs `node <argv>` `runs` times: the median wall time and the peak memory over the runs.
- * `after` undoes what a writer did, outside the timing.
+ * `after` undoes what a writer did, outside the timing. `argv` is the arguments, or a function
+ * of the run's number (from 0) giving them.
  */
 function measure(label, argv, { cwd, runs, okCodes = [0, 1], env = {}, after } = {}) {
   const samples = [];
@@ -295,7 +296,8 @@ function measure(label, argv, { cwd, runs, okCodes = [0, 1], env = {}, after } =
   for (let i = 0; i < runs; i++) {
     rmSync(rssFile, { force: true });
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, ...argv], {
+    const args = typeof argv === 'function' ? argv(i) : argv;
+    const result = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, ...args], {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
@@ -435,9 +437,16 @@ async function fullTable() {
 
   // The static site holds the HTML report and a page per idea: under 2× building the report.
   // Both build from the files (no cache): the report's cached run is a lookup of its answer,
-  // not a build. The site goes into a new folder each run, its slowest case.
-  const siteOut = join(benchDir, 'site');
-  rmSync(siteOut, { recursive: true, force: true });
+  // not a build. The site goes into a new folder each run, its slowest case. Each run has a
+  // folder of its own, all removed at the end: on ext4 without a journal, a file created
+  // within a minute or more of many being deleted costs the kernel a scan past every inode
+  // deleted (the 10,000 of the run before took 15-20 % of the site's CPU), which no site
+  // build pays on a fresh machine.
+  const siteOut = (i) => join(benchDir, `site-${i}`);
+  const removeSites = () => {
+    for (let i = 0; i < runs; i++) rmSync(siteOut(i), { recursive: true, force: true });
+  };
+  removeSites();
   const report = measure(
     'report --format html (no cache)',
     [bin, 'report', '--format', 'html', '--out', join(benchDir, 'report.html')],
@@ -445,9 +454,10 @@ async function fullTable() {
   );
   const site = measure(
     'site (no cache, new folder)',
-    [bin, 'site', '--out', siteOut, '--forge-url', 'https://github.com/bench/ideas'],
-    { ...at(repo), env: NO_CACHE, after: () => rmSync(siteOut, { recursive: true, force: true }) },
+    (i) => [bin, 'site', '--out', siteOut(i), '--forge-url', 'https://github.com/bench/ideas'],
+    { ...at(repo), env: NO_CACHE },
   );
+  removeSites();
   row(
     'site (no cache, new folder)',
     site,
