@@ -176,7 +176,7 @@ function addRecord(source: SourceFile, out: ParsedRecords): void {
       ? source.parsed
       : parseSource(source.text, placement.kind);
   const path = source.path;
-  names.place(placement);
+  names.place(placement, parsed.fields ?? parsed.partial?.fields);
   const file: RecordFile = { path, placement, frontMatter: parsed };
   out.files.set(path, file);
   for (const problem of parsed.problems) out.problems.push({ ...problem, file: path });

@@ -27,12 +27,24 @@ export class StringPool {
     return text;
   }
 
-  /** The placement with its names swapped for the pool's copies, in place (it is fresh). */
-  place(placement: Extract<Placement, { kind: RecordKind }>): void {
-    if (placement.id !== undefined) placement.id = this.string(placement.id);
-    if (placement.voter !== undefined) placement.voter = this.string(placement.voter);
-    if (placement.date !== undefined) placement.date = this.string(placement.date);
-    if (placement.status !== undefined) placement.status = this.string(placement.status);
+  /**
+   * The placement with its names swapped for the pool's copies, in place (it is fresh). The
+   * record's `fields` (pooled already) nearly always repeat them: a comparison there spares a
+   * look-up (hashing a fresh string), two of five per vote.
+   */
+  place(
+    placement: Extract<Placement, { kind: RecordKind }>,
+    fields?: Readonly<Record<string, unknown>>,
+  ): void {
+    const pooled = (text: string, field: string) => {
+      const same = fields?.[field];
+      return same === text ? same : this.string(text);
+    };
+    if (placement.id !== undefined)
+      placement.id = pooled(placement.id, placement.kind === 'idea' ? 'id' : 'idea');
+    if (placement.voter !== undefined) placement.voter = pooled(placement.voter, 'voter');
+    if (placement.date !== undefined) placement.date = pooled(placement.date, 'date');
+    if (placement.status !== undefined) placement.status = pooled(placement.status, 'status');
   }
 
   /**

@@ -21,6 +21,10 @@ import {
   nameView,
   newIndexScan,
   scanSpecs,
+  rememberBlobs,
+  streamedBefore,
+  blobKey,
+  type BlobMemo,
   type DiskFile,
   type IndexEntry,
   type IndexScan,
@@ -202,21 +206,22 @@ interface Streamed {
 
 /**
  * Every clean blob of the index, parsed as it arrives; those the parse cache has are not read,
- * nor those an earlier round of the command streamed (`known`, by path and blob id).
+ * nor those an earlier round of the command streamed (`memo`, by path and blob id).
  */
 async function streamIndexed(
   dir: GitDir,
   listing: Listing,
   cache: ParseCache | undefined,
-  known?: Map<string, SourceFile | Refusal>,
+  memo: BlobMemo,
 ): Promise<Streamed> {
+  const known = streamedBefore(memo);
   const wanted: IndexEntry[] = [];
   const read: (SourceFile | Refusal | undefined)[] = [];
   const fromCache: Streamed['fromCache'] = [];
   const missing: number[] = [];
   for (const entry of listing.entries) {
     if (entry.mode === '120000' || entry.mode === '160000' || entry.stage !== '0') continue;
-    const before = known?.get(`${entry.path}\0${entry.id}`);
+    const before = known?.get(blobKey(entry));
     const parsed = before ? undefined : cache?.cached(entry.id, entry.kind);
     if (parsed) fromCache.push({ path: entry.path, parsed });
     else {
@@ -236,7 +241,6 @@ async function streamIndexed(
     const entry = toStream[at];
     if (index === undefined || !entry) return;
     read[index] = file;
-    known?.set(`${entry.path}\0${entry.id}`, file);
   };
   await streamBlobs(
     dir,
@@ -260,6 +264,7 @@ async function streamIndexed(
     // An oversized blob is refused as it streams by, never held whole.
     { maxBytes: MAX_FILE_BYTES, onTooLarge: (at) => keep(at, 'too-large') },
   );
+  rememberBlobs(memo, wanted, read);
   return { wanted, read, fromCache };
 }
 

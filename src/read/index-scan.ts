@@ -57,10 +57,65 @@ export interface IndexScan {
    * --changed-since` found them): git lists only the index.
    */
   dirtyKnown: boolean;
-  /** Blobs already streamed and disk files already read, by path and blob id (or path). */
-  blobs: Map<string, SourceFile | Refusal>;
+  /** Blobs already streamed, by path and blob id; disk files already read, by path. */
+  blobs: BlobMemo;
   disk: Map<string, DiskFile>;
+  /**
+   * The first listing, not yet put in `entries`: a read that lists once (most commands) never
+   * needs that map, whose keys were 115,000 strings made for nothing.
+   */
+  unindexed?: IndexEntry[] | undefined;
 }
+
+/** What a blob read gave: its file, or why it was refused. */
+export type BlobRead = SourceFile | Refusal;
+
+/**
+ * The blobs each round streamed, kept as they came; indexed by path and blob id only when a
+ * later round asks (most commands stream once, and building the keys cost as much as the
+ * framing of the blobs).
+ */
+export interface BlobMemo {
+  rounds: { entries: readonly IndexEntry[]; read: readonly (BlobRead | undefined)[] }[];
+  index?: Map<string, BlobRead> | undefined;
+}
+
+/** Remembers what a round streamed (`read[i]` for `entries[i]`) for the rounds after it. */
+export function rememberBlobs(
+  memo: BlobMemo,
+  entries: readonly IndexEntry[],
+  read: readonly (BlobRead | undefined)[],
+): void {
+  memo.rounds.push({ entries, read });
+  memo.index = undefined;
+}
+
+/** What earlier rounds streamed, by path and blob id; undefined when none did. */
+export function streamedBefore(memo: BlobMemo): Map<string, BlobRead> | undefined {
+  if (memo.rounds.length === 0) return undefined;
+  if (!memo.index) {
+    memo.index = new Map();
+    for (const { entries, read } of memo.rounds)
+      entries.forEach((entry, at) => {
+        const file = read[at];
+        if (file !== undefined) memo.index?.set(blobKey(entry), file);
+      });
+  }
+  return memo.index;
+}
+
+export const blobKey = (entry: Pick<IndexEntry, 'path' | 'id'>) => `${entry.path}\0${entry.id}`;
+
+/** Every entry listed so far, by path and stage. */
+function entriesOf(scan: IndexScan): Map<string, IndexEntry> {
+  if (scan.unindexed) {
+    for (const entry of scan.unindexed) scan.entries.set(entryKey(entry), entry);
+    scan.unindexed = undefined;
+  }
+  return scan.entries;
+}
+
+const entryKey = (entry: IndexEntry) => `${entry.path}\0${entry.stage}`;
 
 /** Untracked, changed and removed files of the whole root, root-relative. */
 export type RootDirt = Pick<ScanView, 'untracked' | 'changed' | 'removed'>;
@@ -74,7 +129,7 @@ export function newIndexScan(prefetch: readonly string[] = [], dirt?: RootDirt):
     removed: new Set(dirt?.removed),
     changed: new Set(dirt?.changed),
     dirtyKnown: dirt !== undefined,
-    blobs: new Map(),
+    blobs: { rounds: [] },
     disk: new Map(),
   };
 }
@@ -201,19 +256,33 @@ export function scanSpecs(
   const listing = listEntries(dir, ask);
   const dirt = scan.dirtyKnown ? undefined : listDirt(dir, ask);
   let failed = false;
+  // The first listing of exactly `specs` is their entries as they are: git lists each entry
+  // once, and only what the pathspecs hold. Sorting them into the map waits for a next round.
+  const first =
+    scan.listed.length === 0 &&
+    scan.entries.size === 0 &&
+    !scan.unindexed &&
+    ask.length === specs.length &&
+    ask.every((spec, at) => spec === specs[at]);
+  let exact: IndexEntry[] | undefined;
   const listed = listing.then((entries) => {
     if (!entries) {
       failed = true;
       return undefined;
     }
-    for (const entry of entries) scan.entries.set(`${entry.path}\0${entry.stage}`, entry);
-    return [...scan.entries.values()].filter((entry) => holds(entry.path));
+    if (first) {
+      scan.unindexed = exact = entries;
+      return entries;
+    }
+    const known = entriesOf(scan);
+    for (const entry of entries) known.set(entryKey(entry), entry);
+    return [...known.values()].filter((entry) => holds(entry.path));
   });
   const view = Promise.all([listed, dirt]).then(([, found]) => {
     if (failed || (dirt && !found)) return undefined;
     if (found) addDirt(scan, found);
     scan.listed.push(...ask);
-    return cut(scan, holds);
+    return cut(scan, holds, exact);
   });
   // A caller awaits one of the two and may leave the other when it fails: both fail with the
   // same error, which must reach the caller as a GitError (exit 3), not kill the process as an
@@ -242,10 +311,11 @@ function holderOf(specs: readonly string[]): (path: string) => boolean {
   };
 }
 
-function cut(scan: IndexScan, holds: (path: string) => boolean): ScanView {
+/** The scan under the specs `holds` tests; `entries` when they are known to be exactly those. */
+function cut(scan: IndexScan, holds: (path: string) => boolean, entries?: IndexEntry[]): ScanView {
   const only = (paths: Set<string>) => new Set([...paths].filter(holds));
   return {
-    entries: [...scan.entries.values()].filter((entry) => holds(entry.path)),
+    entries: entries ?? [...entriesOf(scan).values()].filter((entry) => holds(entry.path)),
     untracked: only(scan.untracked),
     removed: only(scan.removed),
     changed: only(scan.changed),

@@ -39,11 +39,14 @@ function listOf(value: unknown, ok: (item: unknown) => boolean): unknown[] | und
  */
 const NO_CUSTOMERS: readonly string[] = Object.freeze([]);
 
+const isCustomer = (item: unknown) => isPlainText(item, 80);
+
 export function acceptVote(data: Fields): Fields | undefined {
-  const { idea, voter, points = 1, date, customers = [], recorded_by } = data;
+  const { idea, voter, points = 1, date, customers, recorded_by } = data;
   if (!isId(idea) || !isHandle(voter) || !isDate(date)) return undefined;
   if (typeof points !== 'number' || !Number.isSafeInteger(points)) return undefined;
-  const customerList = listOf(customers, (item) => isPlainText(item, 80));
+  // Nearly every vote names no customers: no list to check, copy or drop.
+  const customerList = customers === undefined ? NO_CUSTOMERS : listOf(customers, isCustomer);
   if (!customerList) return undefined;
   const out: Fields = {
     idea,
