@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedSince } from '../src/cli/changed-since.js';
 import { gitAt } from '../src/git/git-process.js';
+import { readWorkingTreeViaGit } from '../src/read/git-index.js';
+import { newIndexScan } from '../src/read/index-scan.js';
 import { runCli } from './helpers/cli.js';
 import { gitCommands } from './helpers/git-trace.js';
 import { BASE_TREE, ideaText, voteText } from './helpers/forge.js';
@@ -80,6 +82,32 @@ describe('one scan of the working tree per command', () => {
       // `ls-files -m -d` stats the whole index whatever the pathspecs: never asked.
       expect(count('ls-files -z -t -m'), args.join(' ')).toBe(0);
     }
+  });
+
+  it('a round after the first streams only what no earlier round did, and reads what a fresh read reads', async () => {
+    const root = makeRepo(BASE_TREE);
+    writeTree(root, { 'votes/chat22/zed.md': voteText('chat22', 'bob') });
+    const trace = join(tempDir(), 'trace.json');
+    const dir = gitAt(root, { GIT_TRACE2_EVENT: trace });
+    const scan = newIndexScan();
+    const inChat = (path: string) => path.startsWith('votes/chat22/');
+    const first = await readWorkingTreeViaGit(dir, undefined, { select: inChat }, scan);
+    const streamedAfterFirst = gitCommands(trace).filter((c) => c.startsWith('cat-file')).length;
+    // The same selection again: every blob it needs was streamed, so no cat-file at all.
+    const again = await readWorkingTreeViaGit(dir, undefined, { select: inChat }, scan);
+    expect(gitCommands(trace).filter((c) => c.startsWith('cat-file'))).toHaveLength(
+      streamedAfterFirst,
+    );
+    expect(again).toEqual(first);
+    // A whole read after the selection: the same files as a read with a scan of its own.
+    const whole = await readWorkingTreeViaGit(dir, undefined, undefined, scan);
+    const fresh = await readWorkingTreeViaGit(gitAt(root, {}));
+    expect(whole?.files.map((f) => f.path)).toEqual(fresh?.files.map((f) => f.path));
+    expect(whole?.files.map((f) => f.parsed ?? f.text)).toEqual(
+      fresh?.files.map((f) => f.parsed ?? f.text),
+    );
+    expect(whole?.files.map((f) => f.path)).toContain('votes/chat22/zed.md');
+    expect(whole?.files.length).toBeGreaterThan(first?.files.length ?? 0);
   });
 
   it('--changed-since finds by layers what one diff of the base against the working tree finds', async () => {

@@ -322,6 +322,31 @@ function cut(scan: IndexScan, holds: (path: string) => boolean, entries?: IndexE
   };
 }
 
+/** git's file modes, the same few strings for every entry: matched on the bytes, not decoded. */
+const MODES = ['100644', '100755', '120000', '160000'].map((mode) => ({
+  mode,
+  bytes: Buffer.from(mode, 'latin1'),
+}));
+
+function modeAt(out: Buffer, from: number, to: number): string {
+  if (to - from === 6)
+    for (const { mode, bytes } of MODES) {
+      let i = 0;
+      while (i < 6 && out[from + i] === bytes[i]) i++;
+      if (i === 6) return mode;
+    }
+  return names.string(out.toString('latin1', from, to));
+}
+
+const STAGES = ['0', '1', '2', '3'];
+
+/** A stage is one digit, 0 to 3: by its byte. */
+function stageAt(out: Buffer, from: number, to: number): string {
+  const digit = (out[from] ?? 0) - 48;
+  const stage = to === from + 1 ? STAGES[digit] : undefined;
+  return stage ?? names.string(out.toString('latin1', from, to));
+}
+
 /**
  * The entries of an `ls-files -s -t` listing (NUL-separated "H mode id stage\tpath", "S" for an
  * entry off disk). Each field is decoded from the bytes on its own: a slice of one decoded
@@ -333,15 +358,15 @@ export function eachIndexEntry(out: Buffer, onEntry: (entry: IndexEntry) => void
     let end = out.indexOf(0, start);
     if (end === -1) end = out.length;
     const idAt = out.indexOf(32, start + 2) + 1;
-    const stageAt = idAt > 0 ? out.indexOf(32, idAt) + 1 : 0;
-    const tab = stageAt > 0 ? out.indexOf(9, stageAt) : -1;
+    const stageFrom = idAt > 0 ? out.indexOf(32, idAt) + 1 : 0;
+    const tab = stageFrom > 0 ? out.indexOf(9, stageFrom) : -1;
     if (tab !== -1 && tab < end) {
       const path = out.toString('utf8', tab + 1, end);
       onEntry({
         path,
-        id: out.toString('latin1', idAt, stageAt - 1),
-        mode: names.string(out.toString('latin1', start + 2, idAt - 1)),
-        stage: names.string(out.toString('latin1', stageAt, tab)),
+        id: out.toString('latin1', idAt, stageFrom - 1),
+        mode: modeAt(out, start + 2, idAt - 1),
+        stage: stageAt(out, stageFrom, tab),
         kind: recordKindOf(path),
         offDisk: out[start] === 83, // "S"
       });
