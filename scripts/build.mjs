@@ -38,9 +38,30 @@ const englishOnly = {
   },
 };
 
+// js-yaml 3 (gray-matter's engine) loads esprima, 280 KB, at start for its `!!js/function`
+// type, which only its unsafe `load` knows: gray-matter reads with `safeLoad`, whose schema has
+// no such type. Without esprima that type would refuse to resolve, as js-yaml does in a browser.
+const jsYamlFunctionType = join(root, 'node_modules', 'js-yaml', 'lib', 'js-yaml', 'type', 'js');
+const noEsprima = {
+  name: 'js-yaml-without-esprima',
+  setup(builder) {
+    builder.onLoad(
+      { filter: /[\\/]js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/ },
+      (args) => {
+        if (dirname(args.path) !== jsYamlFunctionType) return undefined;
+        const source = readFileSync(args.path, 'utf8');
+        const loading = "esprima = _require('esprima');";
+        if (!source.includes(loading))
+          throw new Error(`${args.path}: esprima is loaded differently`);
+        return { contents: source.replace(loading, 'esprima = undefined;'), loader: 'js' };
+      },
+    );
+  },
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
-  plugins: [englishOnly],
+  plugins: [englishOnly, noEsprima],
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',

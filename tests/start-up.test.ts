@@ -73,6 +73,29 @@ describe('start-up', () => {
     );
   });
 
+  it('loads no esprima for js-yaml, and a !!js/function tag is still refused through the binary', () => {
+    // js-yaml 3 required esprima (280 KB) at load for a type only its unsafe `load` knows.
+    for (const chunk of readdirSync(join(dist, 'chunks')))
+      expect(readFileSync(join(dist, 'chunks', chunk), 'utf8'), chunk).not.toMatch(
+        /require\("esprima"\)/,
+      );
+    const root = makeRepo({
+      ...BASE_TREE,
+      'votes/chat22/bob.md': voteText(
+        'chat22',
+        'bob',
+        'note: !!js/function "function () { return 1 }"\n',
+      ),
+    });
+    const result = runBinary(['validate', 'votes/chat22/bob.md', '--format', 'json'], {
+      cwd: root,
+      env: { IDEAS_NO_CACHE: '1' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('js/function');
+    expect(result.stdout).toContain('"severity": "error"');
+  });
+
   it('still runs a command that needs them, and --estimate still checks its bounds', () => {
     const help = runBinary(['--help'], { cwd: dist });
     expect(help.code).toBe(0);
