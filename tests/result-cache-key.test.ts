@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitAt } from '../src/git/git-process.js';
 import { gitPlaces } from '../src/cache/location.js';
-import { indexChecksum, surveyWorkingTree } from '../src/read/git-index.js';
+import { indexChecksum, surveyWorkingTree } from '../src/read/tree-identity.js';
 import { BIN, runBinary, type CliResult } from './helpers/cli.js';
 import { BASE_TREE, commitAs, ideaText, makeForge, voteText } from './helpers/forge.js';
 import { gitCommands, traceFile } from './helpers/git-trace.js';

@@ -13,8 +13,8 @@ import { makeRepo } from './helpers/repo.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
-/** Every file dist/cli.js loads before it runs anything: its static imports, followed. */
-function loadedAtStart(): Map<string, string> {
+/** Every file dist/cli.js (and `more`: chunks it imports when asked) loads: static imports, followed. */
+function loadedAtStart(...more: string[]): Map<string, string> {
   const files = new Map<string, string>();
   const visit = (file: string) => {
     if (files.has(file)) return;
@@ -28,7 +28,17 @@ function loadedAtStart(): Map<string, string> {
       visit(join(dirname(file), match[1] ?? match[2] ?? ''));
   };
   visit(join(dist, 'cli.js'));
+  for (const file of more) visit(file);
   return files;
+}
+
+/** The chunk of a command: `validate-HASH.js`, not `validate-check-HASH.js`. */
+function commandChunk(name: string): string {
+  const chunk = readdirSync(join(dist, 'chunks')).find((file) =>
+    new RegExp(`^${name}-[A-Z0-9]+\\.js$`).test(file),
+  );
+  if (!chunk) throw new Error(`no chunk for ${name}`);
+  return join(dist, 'chunks', chunk);
 }
 
 /** The packages a bundled file holds: esbuild marks each module with a `// node_modules/…` line. */
@@ -48,6 +58,28 @@ describe('start-up', () => {
     expect(loaded.has('commander')).toBe(true);
     for (const heavy of ['zod', 'yaml', 'js-yaml', 'gray-matter', 'playwright', 'playwright-core'])
       expect([...loaded], `${heavy} is loaded at start-up`).not.toContain(heavy);
+  });
+
+  it('answers validate, list and rank from the result cache without loading a parser, a schema or the rules', () => {
+    // What they load before they know the answer is not cached: the reader loads on a miss.
+    for (const command of ['validate', 'list', 'rank']) {
+      const files = loadedAtStart(commandChunk(command));
+      const loaded = new Set<string>();
+      for (const text of files.values()) for (const name of packagesIn(text)) loaded.add(name);
+      for (const heavy of ['zod', 'yaml', 'js-yaml', 'gray-matter'])
+        expect([...loaded], `${command} loads ${heavy} before its cache lookup`).not.toContain(
+          heavy,
+        );
+      const sources = [...files.values()].join('\n');
+      for (const module of [
+        'src/validate/validate.ts',
+        'src/read/repository.ts',
+        'src/rank/rank.ts',
+      ])
+        expect(sources, `${command} loads ${module} before its cache lookup`).not.toContain(
+          `// ${module}\n`,
+        );
+    }
   });
 
   it('bundles zod with its English messages alone, and they still reach the user', () => {

@@ -6,7 +6,7 @@ import { ideaTeam } from '../model/teams.js';
 import type { Repository } from '../model/repository.js';
 import type { RankOptions } from '../rank/rank.js';
 import type { FilterFlags } from './specs/filters.js';
-import { isRealDate, normaliseTag } from '../schema/common.js';
+import { isRealDate, normaliseTag } from '../schema/patterns.js';
 
 export type Filters = Pick<RankOptions, 'statuses' | 'team' | 'tags' | 'campaign'>;
 

@@ -1,7 +1,8 @@
 /** What most commands start with: find the root, read the repository, say what went wrong. */
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findRoot } from '../read/find-root.js';
-import { identifyTree, readRepository, type ReadRepository } from '../read/repository.js';
+import type { ReadRepository } from '../read/repository.js';
+import { identifyTree } from '../read/tree-identity.js';
 import { UsageError } from '../errors.js';
 import { firstDay, parseMoment, resolveMoment } from '../git/point-in-time.js';
 import { outputOf, runGit, runGitOnce, type GitDir } from '../git/git-process.js';
@@ -32,6 +33,8 @@ export interface LoadedRepository extends ReadRepository {
 /** The repository a read command works on: the working tree, `--ref`, or `--at` a moment on it. */
 export async function loadRepository(ctx: Context, flags: ReadFlags): Promise<LoadedRepository> {
   const target = resolveTarget(ctx, flags);
+  // Loaded here, not at start: a command answered from the result cache never reads.
+  const { readRepository } = await import('../read/repository.js');
   const loaded = await readRepository({ ...target, env: ctx.env, cache: flags.cache });
   return { ...target, ...loaded };
 }

@@ -6,7 +6,7 @@
  * is when a pull request's records started to count.
  */
 import { GitError, UsageError } from '../errors.js';
-import { isRealDate } from '../schema/common.js';
+import { isRealDate } from '../schema/patterns.js';
 import { gitOutput, resolveCommit, runGit, type GitDir } from './git-process.js';
 
 const DATE = /^(\d{4}-\d{2}-\d{2})$/;

@@ -1,8 +1,20 @@
 /** Where each kind of record lives in an ideas repository (the layout every command reads). */
-import type { Placement } from './types.js';
+import type { Placement, RecordKind } from './types.js';
 
 export const RECORD_FOLDERS = ['ideas', 'votes', 'decisions'] as const;
 export const TEMPLATE_PATH = 'templates/idea.md';
+export const CONFIG_FILE = 'ideas.config.yaml';
+
+/** The kind of record a path holds, if any: what parsing and caching key on. */
+export function recordKindOf(path: string): RecordKind | undefined {
+  // By folder alone, cheaply (it runs on every file of every read): a record in the wrong
+  // place is parsed for nothing, then reported by placeFile as misplaced.
+  if (!path.endsWith('.md')) return undefined;
+  if (path.startsWith('ideas/')) return 'idea';
+  if (path.startsWith('votes/')) return 'vote';
+  if (path.startsWith('decisions/')) return 'decision';
+  return undefined;
+}
 
 const IDEA_FILE = /^ideas\/([a-z][a-z0-9]*)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const VOTE_FILE = /^votes\/([^/]+)\/([^/]+)\.md$/;

@@ -18,7 +18,9 @@ import { configSchema, type Config } from '../schema/config.js';
 import { handleKey } from '../model/people.js';
 import type { Problem } from '../model/types.js';
 
-export const CONFIG_FILE = 'ideas.config.yaml';
+import { CONFIG_FILE } from '../model/layout.js';
+
+export { CONFIG_FILE };
 
 export interface ConfigResult {
   config: Config | undefined;

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { locateField, parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { placeFile } from '../model/layout.js';
-import { estimatesSchema, recordSchemas } from '../schema/records.js';
+import { estimatesSchema, recordNameFields, recordSchemas } from '../schema/records.js';
 import { acceptFields } from '../schema/accept.js';
 import { names } from './string-pool.js';
 import type { Decision, Idea, Problem, RecordKind, SourceFile, Vote } from '../model/types.js';
@@ -40,17 +40,6 @@ const KNOWN_FIELDS: Record<RecordKind, ReadonlySet<string>> = {
 
 const ESTIMATE_NAMES: ReadonlySet<string> = new Set(Object.keys(estimatesSchema.shape));
 
-/** The kind of record a path holds, if any: what parsing and caching key on. */
-export function recordKindOf(path: string): RecordKind | undefined {
-  // By folder alone, cheaply (it runs on every file of every read): a record in the wrong
-  // place is parsed for nothing, then reported by placeFile as misplaced.
-  if (!path.endsWith('.md')) return undefined;
-  if (path.startsWith('ideas/')) return 'idea';
-  if (path.startsWith('votes/')) return 'vote';
-  if (path.startsWith('decisions/')) return 'decision';
-  return undefined;
-}
-
 export function parseRecords(sources: readonly SourceFile[]): ParsedRecords {
   const out: ParsedRecords = {
     ideas: [],
@@ -78,11 +67,11 @@ export function parseSource(text: string, kind: RecordKind): ParsedSource {
     yamlLine: fm.yamlLine,
     bodyLine: fm.bodyLine,
     body: fm.body,
-    fields: read.fields && names.fields(read.fields, kind),
+    fields: read.fields && names.fields(read.fields, recordNameFields[kind]),
     problems: problems.length === 0 ? NO_PROBLEMS : problems,
   };
   if (read.partial) {
-    names.fields(read.partial.fields, kind);
+    names.fields(read.partial.fields, recordNameFields[kind]);
     parsed.partial = read.partial;
   }
   return parsed;

@@ -7,7 +7,7 @@
  * reached the old generation first, and cost a full collection to free.
  */
 import type { Placement, RecordKind } from '../model/types.js';
-import { recordNameFields } from '../schema/records.js';
+import type { NameFields } from '../schema/short-names.js';
 
 /** Longer texts are titles and bodies: unique, so pooling them would only cost. */
 const MAX_POOLED = 64;
@@ -51,8 +51,7 @@ export class StringPool {
    * A record's fields with their names swapped for the pool's copies, in place: the values
    * stay equal, so a parse shared with the cache is still the parse it was.
    */
-  fields(fields: Record<string, unknown>, kind: RecordKind): Record<string, unknown> {
-    const { names, lists } = recordNameFields[kind];
+  fields(fields: Record<string, unknown>, { names, lists }: NameFields): Record<string, unknown> {
     for (const key of names) {
       const value = fields[key];
       if (typeof value === 'string') fields[key] = this.string(value);

@@ -1,6 +1,5 @@
 /** What kind of file a changed path is, and whether the path itself is an attempt to escape the layout. */
-import { CONFIG_FILE } from '../parse/config.js';
-import { RECORD_FOLDERS, placeFile } from '../model/layout.js';
+import { CONFIG_FILE, RECORD_FOLDERS, placeFile } from '../model/layout.js';
 
 export type ChangeKind = 'idea' | 'vote' | 'decision' | 'config' | 'template' | 'index' | 'other';
 

@@ -1,7 +1,7 @@
 /** Finds the ideas repository: the nearest folder upwards holding ideas.config.yaml. */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE } from '../parse/config.js';
+import { CONFIG_FILE } from '../model/layout.js';
 import { UsageError } from '../errors.js';
 
 export function findRoot(cwd: string, explicit?: string): string {

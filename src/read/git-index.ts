@@ -5,21 +5,18 @@
  * lists goes through index-scan.ts, the one scanner of the working tree.
  *
  * Two ways in. `readWorkingTreeViaGit` streams the blobs while git looks for changed files
- * (the fastest first read). `surveyWorkingTree` first names what the tree is made of, so a
- * cached answer can be used without reading anything; its scan then feeds the read.
+ * (the fastest first read). `surveyWorkingTree` (tree-identity.ts) first names what the tree
+ * is made of, so a cached answer can be used without reading anything; its scan then feeds the
+ * read.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { CONFIG_FILE } from '../parse/config.js';
-import { RECORD_FOLDERS, TEMPLATE_PATH } from '../model/layout.js';
+import { CONFIG_FILE, TEMPLATE_PATH } from '../model/layout.js';
 import { fetchMissingBlobs, streamBlobs, type GitDir } from '../git/git-process.js';
 import { MAX_FILE_BYTES, checkBytes, refusal, type Refusal } from './limits.js';
 import type { RawTree } from './working-tree.js';
 import {
   diskFile,
-  listDirt,
-  nameDirt,
-  nameView,
   newIndexScan,
+  pathspecsOf,
   scanSpecs,
   rememberBlobs,
   streamedBefore,
@@ -32,11 +29,6 @@ import {
 import { withParse, type ParseCache } from './parse-cache.js';
 import type { ParsedSource } from '../parse/records.js';
 import type { SourceFile } from '../model/types.js';
-
-/** Where git looks: the record folders (or a selection's scope), the template and the config. */
-function pathspecsOf(scope?: readonly string[]): string[] {
-  return [...(scope ?? RECORD_FOLDERS), TEMPLATE_PATH, CONFIG_FILE];
-}
 
 /**
  * The record paths a read wants: `select` accepts them (config and template are always read),
@@ -107,79 +99,6 @@ function unreadOf(listing: Listing, dirty: Dirty, wants: (path: string) => boole
     if (!wants(path) && !dirty.removed.has(path)) unread.add(path);
   for (const path of dirty.fromDisk) if (!wants(path) && !dirty.removed.has(path)) unread.add(path);
   return [...unread].sort();
-}
-
-/**
- * The whole working tree named before it is read: first by the index file's checksum and the
- * files that differ from it (no listing of the index decoded), then, if that name is new, by the
- * index's blob ids (a refreshed index, same files: the same name). `scan` holds what naming it
- * learnt, for the read that follows.
- */
-export interface WorkingTreeSurvey {
-  /** The quick name; undefined when the index file carries no checksum (index.skipHash). */
-  quickName: string | undefined;
-  /** The name by blob ids: lists the index. */
-  name: () => Promise<string | undefined>;
-  /** Whether the index file is still the one the quick name names: else it keys nothing. */
-  indexUnchanged: () => boolean;
-  scan: IndexScan;
-}
-
-/**
- * `indexFile` is asked for once the listings run (a git process of its own, overlapping them);
- * `place` tells roots of one repository apart (the root's prefix inside it).
- */
-export async function surveyWorkingTree(
-  dir: GitDir,
-  placesOf: () => { indexFile: string; prefix: string } | undefined,
-): Promise<WorkingTreeSurvey | undefined> {
-  const specs = pathspecsOf();
-  const listing = listDirt(dir, specs);
-  // placesOf runs git too and may throw first: the listing's failure is then not awaited.
-  listing.catch(() => undefined);
-  const places = placesOf();
-  const dirt = await listing;
-  if (!dirt || !places) return undefined;
-  const scan = newIndexScan([], dirt);
-  // Read after the listings: a checksum read before them could name an index they never saw.
-  const checksum = indexChecksum(places.indexFile);
-  const quickName =
-    checksum && nameDirt(dir, scan, dirt, `index\0${checksum}\0at\0${places.prefix}`);
-  return {
-    quickName,
-    name: async () => {
-      const view = await scanSpecs(dir, scan, specs).view;
-      return view && nameView(dir, scan, view);
-    },
-    indexUnchanged: () => checksum !== undefined && indexChecksum(places.indexFile) === checksum,
-    scan,
-  };
-}
-
-/**
- * The index file's trailing checksum (SHA-1 or SHA-256 of all before it) with its size: equal,
- * the same entries, stat data and extensions. Undefined when it has none: absent, or zeros
- * (`index.skipHash` writes no checksum).
- */
-export function indexChecksum(file: string): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const { size } = fstatSync(fd);
-    const tail = Buffer.alloc(32);
-    if (size < 12 + tail.length) return undefined;
-    if (readSync(fd, tail, 0, tail.length, size - tail.length) !== tail.length) return undefined;
-    if (tail.subarray(tail.length - 20).every((byte) => byte === 0)) return undefined;
-    return `${size}\0${tail.toString('hex')}`;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** A merge conflict is read from disk: what is there is what the user sees. */

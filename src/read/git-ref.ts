@@ -1,6 +1,5 @@
 /** Reads the records as they stand at a git ref, without a checkout: one ls-tree, one cat-file. */
-import { CONFIG_FILE } from '../parse/config.js';
-import { RECORD_FOLDERS, TEMPLATE_PATH } from '../model/layout.js';
+import { CONFIG_FILE, RECORD_FOLDERS, TEMPLATE_PATH, recordKindOf } from '../model/layout.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
 import {
   fetchMissingBlobs,
@@ -13,7 +12,6 @@ import { requireRootPrefix, toGitPath } from '../git/locate.js';
 import { checkBytes, refusal, tooLargeRefused } from './limits.js';
 import type { RawTree } from './working-tree.js';
 import { withParse, type ParseCache } from './parse-cache.js';
-import { recordKindOf } from '../parse/records.js';
 
 /**
  * `select`, when given, limits the records read to the paths it accepts (config and template

@@ -9,7 +9,7 @@
  * command that asks once runs three (`ls-files -s`, `ls-files -o`, `diff-files`) side by side,
  * where each round ran three one after the other before.
  */
-import { recordKindOf } from '../parse/records.js';
+import { CONFIG_FILE, RECORD_FOLDERS, TEMPLATE_PATH, recordKindOf } from '../model/layout.js';
 import { names } from '../parse/string-pool.js';
 import { runGitAsync, type GitDir } from '../git/git-process.js';
 import type { Problem, RecordKind, SourceFile } from '../model/types.js';
@@ -132,6 +132,11 @@ export function newIndexScan(prefetch: readonly string[] = [], dirt?: RootDirt):
     blobs: { rounds: [] },
     disk: new Map(),
   };
+}
+
+/** Where git looks: the record folders (or a selection's scope), the template and the config. */
+export function pathspecsOf(scope?: readonly string[]): string[] {
+  return [...(scope ?? RECORD_FOLDERS), TEMPLATE_PATH, CONFIG_FILE];
 }
 
 /**

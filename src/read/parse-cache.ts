@@ -8,8 +8,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
 import type { RecordKind, SourceFile } from '../model/types.js';
-import { parseSource, recordKindOf, type ParsedSource } from '../parse/records.js';
+import { parseSource, type ParsedSource } from '../parse/records.js';
+import { recordKindOf } from '../model/layout.js';
 import { names } from '../parse/string-pool.js';
+import { recordNameFields } from '../schema/records.js';
 import type { GitDir } from '../git/git-process.js';
 import { writeBufferAtomic } from '../write/atomic.js';
 import { buildId, cacheFolder, cachingEnabled } from '../cache/location.js';
@@ -73,8 +75,8 @@ export function openParseCache(dir: GitDir, cache?: boolean): ParseCache | undef
     if (stored.build === build && stored.entries instanceof Map) {
       // Deserialised, each name is a copy of its own: share them as a fresh parse does.
       for (const parsed of stored.entries.values()) {
-        if (parsed.fields) names.fields(parsed.fields, parsed.kind);
-        if (parsed.partial) names.fields(parsed.partial.fields, parsed.kind);
+        if (parsed.fields) names.fields(parsed.fields, recordNameFields[parsed.kind]);
+        if (parsed.partial) names.fields(parsed.partial.fields, recordNameFields[parsed.kind]);
       }
       return new ParseCache(file, stored.entries);
     }

@@ -9,11 +9,10 @@ import type { Repository } from '../model/repository.js';
 import type { FileChange, Problem, SourceFile } from '../model/types.js';
 import type { Config } from '../schema/config.js';
 import { ConfigError } from '../errors.js';
-import { gitAt, resolveCommit, runGit, type Env, type GitDir } from '../git/git-process.js';
-import { requireRootPrefix } from '../git/locate.js';
+import { gitAt, type Env, type GitDir } from '../git/git-process.js';
 import { buildRepository } from './build-repository.js';
 import { readGitRef } from './git-ref.js';
-import { readWorkingTreeViaGit, surveyWorkingTree } from './git-index.js';
+import { readWorkingTreeViaGit } from './git-index.js';
 import type { IndexScan } from './index-scan.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
 import { readPackageFile } from './package-files.js';
@@ -126,53 +125,6 @@ function assemble(tree: RawTree, config: Config, warnings: readonly Problem[]): 
     },
     config,
   );
-}
-
-/**
- * What a repository is made of, named without reading it: the tree id at a ref; at the working
- * tree, a digest of the index file's checksum and of the changed and untracked files' text,
- * then (`fullId`) of the index's blob ids instead. Equal ids, equal repositories. Undefined
- * where there is nothing to name it by (outside git).
- */
-export interface TreeIdentity {
-  /** The cheap name; undefined when there is none (an index without a checksum). */
-  id: string | undefined;
-  /** A name found at more cost, for when `id` misses: equal for a refreshed index. */
-  fullId?: () => Promise<string | undefined>;
-  /** Whether an answer read now may be kept under `id` (its index is still the one named). */
-  idHolds: () => boolean;
-  /** The commit read, at a ref; undefined for the working tree. */
-  commit: string | undefined;
-  /** Reads the repository so named, continuing from what naming it already read. */
-  read(): Promise<ReadRepository>;
-}
-
-/** `placesOf`: where the working tree's index is and the root's prefix, asked while git lists. */
-export async function identifyTree(
-  options: ReadOptions,
-  placesOf: () => { indexFile: string; prefix: string } | undefined,
-): Promise<TreeIdentity | undefined> {
-  const dir = gitAt(options.root, options.env);
-  if (options.ref !== undefined) {
-    const commit = resolveCommit(dir, options.ref);
-    const prefix = requireRootPrefix(dir, 'leave out --ref to read the files as they are');
-    const tree = runGit(dir, ['rev-parse', '--verify', '--quiet', `${commit}:${prefix}`]);
-    if (tree.status !== 0) return undefined;
-    const id = `tree ${tree.stdout.toString('utf8').trim()}`;
-    return { id, idHolds: () => true, commit, read: () => readRepository(options) };
-  }
-  const survey = await surveyWorkingTree(dir, placesOf);
-  if (!survey) return undefined;
-  return {
-    id: survey.quickName && `work tree ${survey.quickName}`,
-    fullId: async () => {
-      const name = await survey.name();
-      return name && `work tree ${name}`;
-    },
-    idHolds: survey.indexUnchanged,
-    commit: undefined,
-    read: async () => fromTree(await readTree({ ...options, scan: survey.scan }), options),
-  };
 }
 
 async function readTree(options: ReadOptions): Promise<RawTree> {

@@ -13,8 +13,7 @@ import {
   type Dirent,
 } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE } from '../parse/config.js';
-import { RECORD_FOLDERS, TEMPLATE_PATH } from '../model/layout.js';
+import { CONFIG_FILE, RECORD_FOLDERS, TEMPLATE_PATH } from '../model/layout.js';
 import type { Problem, SourceFile } from '../model/types.js';
 import { MAX_FILE_BYTES, checkBytes, refusal } from './limits.js';
 

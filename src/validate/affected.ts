@@ -3,8 +3,7 @@
  * read to say so: derived from what each rule declares it reads (rule.ts `reads`, reach.ts),
  * never from a list kept by hand.
  */
-import { CONFIG_FILE } from '../parse/config.js';
-import { TEMPLATE_PATH } from '../model/layout.js';
+import { CONFIG_FILE, TEMPLATE_PATH } from '../model/layout.js';
 import type { Repository } from '../model/repository.js';
 import type { Config } from '../schema/config.js';
 import { rules } from './registry.js';

@@ -16,8 +16,8 @@ import {
   requireRootPrefix,
   shortRefName,
 } from '../../git/locate.js';
-import { placeFile } from '../../model/layout.js';
-import { parseRecords, recordKindOf } from '../../parse/records.js';
+import { placeFile, recordKindOf } from '../../model/layout.js';
+import { parseRecords } from '../../parse/records.js';
 import { openParseCache, withParse } from '../../read/parse-cache.js';
 import { checkBytes } from '../../read/limits.js';
 import { startProgress } from '../progress.js';

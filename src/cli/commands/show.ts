@@ -10,8 +10,7 @@ import type { Repository } from '../../model/repository.js';
 import { isRead, readToJudge } from '../../validate/affected.js';
 import { emptySelection, selectionPathspecs, type Selection } from '../../validate/reach.js';
 import { join, relative } from 'node:path';
-import { CONFIG_FILE } from '../../parse/config.js';
-import { TEMPLATE_PATH } from '../../model/layout.js';
+import { CONFIG_FILE, TEMPLATE_PATH } from '../../model/layout.js';
 import { buildId, cacheFolder, cachingEnabled } from '../../cache/location.js';
 import { keyOf, ResultCache } from '../../cache/result-cache.js';
 import {
