@@ -60,9 +60,9 @@ describe('start-up', () => {
       expect([...loaded], `${heavy} is loaded at start-up`).not.toContain(heavy);
   });
 
-  it('answers validate, list and rank from the result cache without loading a parser, a schema or the rules', () => {
+  it('answers validate, list, rank and show from the result cache without loading a parser, a schema or the rules', () => {
     // What they load before they know the answer is not cached: the reader loads on a miss.
-    for (const command of ['validate', 'list', 'rank']) {
+    for (const command of ['validate', 'list', 'rank', 'show']) {
       const files = loadedAtStart(commandChunk(command));
       const loaded = new Set<string>();
       for (const text of files.values()) for (const name of packagesIn(text)) loaded.add(name);

@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors.js';
 import type { Repository } from '../model/repository.js';
-import { ID_PATTERN } from '../schema/common.js';
+import { ID_PATTERN } from '../schema/patterns.js';
 
 /** The id as ideas writes it, or a usage error when it cannot be an id at all. */
 export function normaliseIdeaId(typed: string, flag = 'the id'): string {

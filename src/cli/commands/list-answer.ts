@@ -8,8 +8,10 @@ import { filterListing, readListFilter } from '../list-filters.js';
 import type { Answer } from '../../cache/result-cache.js';
 import type { Context } from '../context.js';
 import type { LoadedRepository } from '../repository.js';
-import type { ListOptions } from './list.js';
 
+import type { ReadFlags } from '../options.js';
+import type { FilterFlags } from '../specs/filters.js';
+import type { LIST_FORMATS, LIST_SORTS } from '../choices.js';
 export function listAnswer(
   ctx: Context,
   { root, repo, today }: LoadedRepository,
@@ -42,4 +44,13 @@ export function listAnswer(
           ? listMarkdown(shown)
           : listTable(shown, { width, color: ctx.color });
   return { out, err: '', code: ExitCode.ok };
+}
+
+export interface ListOptions extends ReadFlags {
+  filters: FilterFlags;
+  sort: (typeof LIST_SORTS)[number];
+  limit: string | undefined;
+  author: string | undefined;
+  search: string | undefined;
+  format: (typeof LIST_FORMATS)[number];
 }

@@ -2,18 +2,10 @@
 import { answerFromCache, loadRepository, type LoadedRepository } from '../repository.js';
 import { readLimit, tableWidth } from '../filters.js';
 import type { CommandHandler } from '../spec.js';
-import type { ReadFlags } from '../options.js';
-import type { FilterFlags } from '../specs/filters.js';
-import type { LIST_FORMATS, LIST_SORTS } from '../choices.js';
 
-export interface ListOptions extends ReadFlags {
-  filters: FilterFlags;
-  sort: (typeof LIST_SORTS)[number];
-  limit: string | undefined;
-  author: string | undefined;
-  search: string | undefined;
-  format: (typeof LIST_FORMATS)[number];
-}
+import type { ListOptions } from './list-answer.js';
+
+export type { ListOptions };
 
 export const run: CommandHandler<ListOptions> = async (ctx, _args, options) => {
   const limit = readLimit(options.limit);

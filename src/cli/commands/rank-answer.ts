@@ -8,8 +8,11 @@ import type { Answer } from '../../cache/result-cache.js';
 import type { Context } from '../context.js';
 import type { Progress } from '../progress.js';
 import type { LoadedRepository } from '../repository.js';
-import type { RankOptions } from './rank.js';
 
+import type { ReadFlags } from '../options.js';
+import type { FilterFlags } from '../specs/filters.js';
+import type { RankingModel } from '../../schema/ranking-models.js';
+import type { RankFormat } from '../../format/ranking.js';
 export function rankAnswer(
   ctx: Context,
   { repo, today }: LoadedRepository,
@@ -36,4 +39,13 @@ export function rankAnswer(
     err: format === 'json' || format === 'csv' ? formatRankNotes(view, 'table').trimStart() : '',
     code: ExitCode.ok,
   };
+}
+
+export interface RankOptions extends ReadFlags {
+  by: RankingModel | undefined;
+  filters: FilterFlags;
+  limit: string | undefined;
+  at: string | undefined;
+  tree: boolean;
+  format: RankFormat;
 }

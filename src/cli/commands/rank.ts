@@ -3,19 +3,10 @@ import { readLimit, tableWidth } from '../filters.js';
 import { startProgress } from '../progress.js';
 import { answerFromCache } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
-import type { ReadFlags } from '../options.js';
-import type { FilterFlags } from '../specs/filters.js';
-import type { RankingModel } from '../../schema/ranking-models.js';
-import type { RankFormat } from '../../format/ranking.js';
 
-export interface RankOptions extends ReadFlags {
-  by: RankingModel | undefined;
-  filters: FilterFlags;
-  limit: string | undefined;
-  at: string | undefined;
-  tree: boolean;
-  format: RankFormat;
-}
+import type { RankOptions } from './rank-answer.js';
+
+export type { RankOptions };
 
 export const run: CommandHandler<RankOptions> = async (ctx, _args, options) => {
   const limit = readLimit(options.limit);

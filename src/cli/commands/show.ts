@@ -1,35 +1,23 @@
 /** `ideas show <id>`: one idea with its decisions, votes, customers, theme and similar ideas. */
-import { ideaJson, ideaText } from '../../format/idea.js';
-import { describeIdea } from '../../model/idea-detail.js';
-import { statusOf } from '../../model/lifecycle.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { loadRepository, rootOf } from '../repository.js';
-import { normaliseIdeaId, resolveIdeaId } from '../idea-id.js';
-import { canonicalIdeaId } from '../../model/lifecycle.js';
-import type { Repository } from '../../model/repository.js';
-import { isRead, readToJudge } from '../../validate/affected.js';
-import { emptySelection, selectionPathspecs, type Selection } from '../../validate/reach.js';
+import { normaliseIdeaId } from '../idea-id.js';
+import { selectionPathspecs } from '../../validate/reach.js';
+import { firstRead } from '../show-selection.js';
 import { join, relative } from 'node:path';
 import { CONFIG_FILE, TEMPLATE_PATH } from '../../model/layout.js';
 import { buildId, cacheFolder, cachingEnabled } from '../../cache/location.js';
 import { keyOf, ResultCache } from '../../cache/result-cache.js';
-import {
-  listedWithin,
-  nameView,
-  newIndexScan,
-  scanSpecs,
-  type IndexScan,
-} from '../../read/index-scan.js';
-import { handleKey } from '../../model/people.js';
-import { subsetReader } from '../read-selection.js';
+import { listedWithin, nameView, newIndexScan, scanSpecs } from '../../read/index-scan.js';
 import type { Context } from '../context.js';
-import { countSupport } from '../../model/support.js';
 import type { CommandHandler } from '../spec.js';
-import type { ReadFlags } from '../options.js';
 
-export interface ShowOptions extends ReadFlags {
-  format: 'text' | 'json';
-}
+import type { ShowOptions } from './show-answer.js';
+
+export type { ShowOptions };
+
+// The reader, the parsers and the formats load once the answer is not in the result cache.
+const answering = () => import('./show-answer.js');
 
 export const run: CommandHandler<ShowOptions> = async (ctx, args, options) => {
   const typed = args[0] ?? '';
@@ -37,6 +25,7 @@ export const run: CommandHandler<ShowOptions> = async (ctx, args, options) => {
     ctx.out(await showWorkingTree(ctx, typed, options));
     return ExitCode.ok;
   }
+  const { readForShow, render } = await answering();
   const repo =
     options.at === undefined
       ? await readForShow(ctx, normaliseIdeaId(typed), options)
@@ -44,15 +33,6 @@ export const run: CommandHandler<ShowOptions> = async (ctx, args, options) => {
   ctx.out(render(ctx, repo, typed, options));
   return ExitCode.ok;
 };
-
-function render(ctx: Context, repo: Repository, typed: string, options: ShowOptions): string {
-  const id = resolveIdeaId(repo, typed, options.ref ? `at ${options.ref}` : '');
-  const detail = describeIdea(repo, id, countSupport(repo));
-  if (!detail) throw new UsageError(`there is no idea "${id}"`);
-  return options.format === 'json'
-    ? ideaJson(detail)
-    : ideaText(detail, { color: ctx.color, statusOf: (other) => statusOf(repo, other) });
-}
 
 /**
  * `show` in the working tree, answered from the result cache when the files it reads are as they
@@ -97,47 +77,10 @@ async function showWorkingTree(ctx: Context, typed: string, options: ShowOptions
       return cached.out;
     }
   }
+  const { readForShow, render } = await answering();
   const out = render(ctx, await readForShow(ctx, id, options, scan), typed, options);
   if (results) trace?.('computed show');
   if (results && key !== undefined && listedWithin(scan, specs))
     results.put(key, { out, err: '', code: ExitCode.ok });
   return out;
-}
-
-/** Before anything is read: every idea and decision, and the votes on the idea. */
-function firstRead(id: string): Selection {
-  const selection = emptySelection();
-  selection.everyIdea = true;
-  selection.votesOn.add(id);
-  return selection;
-}
-
-/**
- * What showing one idea reads: every idea and decision (its theme, children, duplicates and
- * similar ideas, their statuses), the votes on it and its duplicates, and under a budget their
- * voters' other votes, which decide what each vote counts. Not the other ideas' votes.
- */
-async function readForShow(
-  ctx: Context,
-  id: string,
-  options: ShowOptions,
-  scan?: IndexScan,
-): Promise<Repository> {
-  const { read } = subsetReader({
-    root: rootOf(ctx, options),
-    ref: options.ref,
-    env: ctx.env,
-    cache: options.cache,
-    scan,
-  });
-  return readToJudge(read, [], (repo) => {
-    const selection = firstRead(id);
-    if (!isRead(repo)) return selection;
-    for (const idea of repo.ideas)
-      if (canonicalIdeaId(repo, idea.id) === id) selection.votesOn.add(idea.id);
-    if (repo.config.voting.mode !== 'simple')
-      for (const vote of repo.votes)
-        if (selection.votesOn.has(vote.idea)) selection.votesBy.add(handleKey(vote.voter));
-    return selection;
-  });
 }

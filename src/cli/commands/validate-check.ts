@@ -10,8 +10,9 @@ import type { Progress } from '../progress.js';
 import type { Answer } from '../../cache/result-cache.js';
 import { sanitizeLine } from '../../format/sanitize.js';
 import type { Context } from '../context.js';
-import type { ValidateOptions } from './validate.js';
 
+import type { FORMAT_CHOICES } from '../spec.js';
+import type { ReadFlags } from '../options.js';
 export function check(
   ctx: Context,
   { root, repo, today }: Pick<LoadedRepository, 'root' | 'repo' | 'today'>,
@@ -71,4 +72,9 @@ function selectFiles(wanted: string[], known: Iterable<string>): Set<string> {
   for (const path of known)
     if (folders.some((folder) => path.startsWith(folder))) selected.add(path);
   return selected;
+}
+
+export interface ValidateOptions extends ReadFlags {
+  format: (typeof FORMAT_CHOICES)[number];
+  changedSince: string | undefined;
 }

@@ -7,13 +7,10 @@ import { relative } from 'node:path';
 import { sanitizeLine } from '../../format/sanitize.js';
 import type { CommandHandler } from '../spec.js';
 import type { Context } from '../context.js';
-import type { FORMAT_CHOICES } from '../spec.js';
-import type { ReadFlags } from '../options.js';
 
-export interface ValidateOptions extends ReadFlags {
-  format: (typeof FORMAT_CHOICES)[number];
-  changedSince: string | undefined;
-}
+import type { ValidateOptions } from './validate-check.js';
+
+export type { ValidateOptions };
 
 export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) => {
   // The parser, the rules and the reader load once the answer is not in the result cache.
