@@ -81,6 +81,44 @@ describe('similar pairs', () => {
   });
 });
 
+describe('similar to one document', () => {
+  // The candidates similarTo scores, spelt out: the documents sharing a word that at most
+  // max(5, 2 %) of the documents hold; each scored as a comparison of the pair scores it.
+  function reference(index: SimilarityIndex, docs: readonly Document[], i: number) {
+    const wordsOf = docs.map((doc) => new Set([...tokenize(doc.title), ...tokenize(doc.body)]));
+    const held = new Map<string, number>();
+    for (const words of wordsOf)
+      for (const word of words) held.set(word, (held.get(word) ?? 0) + 1);
+    const rare = (word: string) => (held.get(word) ?? 0) <= Math.max(5, docs.length * 0.02);
+    const mine = [...(wordsOf[i] ?? [])].filter(rare);
+    return docs
+      .flatMap((doc, j) =>
+        doc.id !== docs[i]?.id && mine.some((word) => wordsOf[j]?.has(word))
+          ? [{ id: doc.id, score: index.scoreAt(i, j) }]
+          : [],
+      )
+      .filter((match) => match.score >= 0.25)
+      .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1))
+      .slice(0, 5);
+  }
+
+  it('returns what scoring each document that shares a rare word with it returns', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(corpus, fc.nat(), (docs, at) => {
+        const index = new SimilarityIndex(docs);
+        const i = at % docs.length;
+        const doc = docs[i] as Document;
+        const expected = reference(index, docs, i);
+        found += expected.length;
+        expect(index.similarTo(doc, { limit: 5 })).toEqual(expected);
+      }),
+      { numRuns: 200, seed: 14 },
+    );
+    expect(found).toBeGreaterThan(50);
+  });
+});
+
 describe('tokenize', () => {
   // The definition the hand-written scanner must keep: runs of a-z and 0-9 after lowercasing
   // (and decomposing accents), two characters or more, stop words out, then stemmed.

@@ -45,14 +45,31 @@ interface Counted {
   counts: Float64Array;
 }
 
-interface Indexed {
-  doc: Document;
-  /** The document's words as ids of the index's vocabulary (-1: a word no document has), in
-   * the order they first occur, with their TF-IDF weights (normalised). */
-  terms: Int32Array;
-  weights: Float64Array;
+/**
+ * An indexed document. Its TF-IDF weights (normalised) are worked out when a score first reads
+ * them: a sweep reads every document's, one query (show, new) only its candidates'.
+ */
+class Indexed {
   /** Built when a pair first needs it: most documents are never scored against another. */
   titleGrams?: Uint16Array;
+  private weighed: Float64Array | undefined;
+
+  /**
+   * `terms`: the document's words as ids of the index's vocabulary (-1: a word no document
+   * has), in the order they first occur; `counts` their counts; `df` the index's document
+   * frequencies, complete before any weight is read.
+   */
+  constructor(
+    readonly doc: Document,
+    readonly terms: Int32Array,
+    private readonly counts: Float64Array,
+    private readonly df: readonly number[],
+    private readonly total: number,
+  ) {}
+
+  get weights(): Float64Array {
+    return (this.weighed ??= weigh(this.terms, this.counts, this.df, this.total));
+  }
 }
 
 export class SimilarityIndex {
@@ -62,7 +79,7 @@ export class SimilarityIndex {
   private readonly documentFrequency: number[] = [];
   /** Scratch while counting one document: its count of each word id (0 when absent). */
   private readonly countScratch: number[] = [];
-  /** Words in few documents (≤ COMMON_WORD_SHARE), in every document: similarTo's candidates. */
+  /** Words in few documents (≤ COMMON_WORD_SHARE), in every document: the low-threshold sweep's candidates. */
   private rare: { postings: Postings; commonNorms: Float64Array } | undefined;
   private readonly total: number;
   /** One document's weights spread by word id, and each word's place in it: what a score reads. */
@@ -82,7 +99,7 @@ export class SimilarityIndex {
         ids: new Int32Array(),
         counts: new Float64Array(),
       };
-      return { doc, terms: ids, weights: this.weigh(ids, counts) };
+      return new Indexed(doc, ids, counts, this.documentFrequency, this.total);
     });
   }
 
@@ -123,34 +140,23 @@ export class SimilarityIndex {
     return df <= Math.max(5, this.total * COMMON_WORD_SHARE);
   }
 
-  /** TF-IDF weights of counted words, normalised to a unit vector. */
-  private weigh(ids: Int32Array, counts: Float64Array): Float64Array {
-    const n = this.total;
-    const weights = new Float64Array(ids.length);
-    let norm = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] as number;
-      const idf = Math.log(1 + n / (1 + (id < 0 ? 0 : (this.documentFrequency[id] ?? 0))));
-      const weight = (1 + Math.log(counts[i] as number)) * idf;
-      weights[i] = weight;
-      norm += weight * weight;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] ?? 0) / norm;
-    return weights;
-  }
-
   /** A document that is not indexed, weighed against the index's vocabulary. */
   private probe(doc: Document): Indexed {
     const counts = countTerms(doc);
     const ids = Int32Array.from(counts.keys(), (word) => this.vocabulary.get(word) ?? -1);
-    return { doc, terms: ids, weights: this.weigh(ids, Float64Array.from(counts.values())) };
+    return new Indexed(
+      doc,
+      ids,
+      Float64Array.from(counts.values()),
+      this.documentFrequency,
+      this.total,
+    );
   }
 
   /**
    * The postings of the words in at most COMMON_WORD_SHARE of the documents, and each
-   * document's norm over the other words: built once, when similarTo or a low-threshold
-   * similarPairs first needs them.
+   * document's norm over the other words: built once, when a low-threshold similarPairs first
+   * needs them.
    */
   private rareWords(): { postings: Postings; commonNorms: Float64Array } {
     if (this.rare) return this.rare;
@@ -258,19 +264,19 @@ export class SimilarityIndex {
     return dot;
   }
 
-  /** The indexed documents most like `doc`, best first, at or above `threshold`. */
+  /**
+   * The indexed documents most like `doc`, best first, at or above `threshold`. One query needs
+   * no postings: a walk over every document's word ids finds the documents sharing one of its
+   * rare words (the candidates the postings would give), and only they are weighed.
+   */
   similarTo(doc: Document, { limit = 5, threshold = SIMILAR_THRESHOLD } = {}): Match[] {
     const probe = this.probe(doc);
-    const { postings } = this.rareWords();
-    const candidates = new Set<number>();
-    for (const id of probe.terms) {
-      for (const index of postings[id]?.docs ?? []) candidates.add(index);
-    }
+    const rare = new Uint8Array(this.documentFrequency.length);
+    for (const id of probe.terms) if (id >= 0 && this.isIndexed(id)) rare[id] = 1;
     const matches: Match[] = [];
     this.spread(probe);
-    for (const index of candidates) {
-      const entry = this.entries[index];
-      if (!entry || entry.doc.id === doc.id) continue;
+    for (const entry of this.entries) {
+      if (entry.doc.id === doc.id || !holdsAny(entry.terms, rare)) continue;
       const score = this.score(probe, entry);
       if (score >= threshold) matches.push({ id: entry.doc.id, score });
     }
@@ -394,6 +400,33 @@ export class SimilarityIndex {
     });
     return pairs;
   }
+}
+
+/** TF-IDF weights of counted words, normalised to a unit vector. */
+function weigh(
+  ids: Int32Array,
+  counts: Float64Array,
+  df: readonly number[],
+  total: number,
+): Float64Array {
+  const weights = new Float64Array(ids.length);
+  let norm = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    const idf = Math.log(1 + total / (1 + (id < 0 ? 0 : (df[id] ?? 0))));
+    const weight = (1 + Math.log(counts[i] as number)) * idf;
+    weights[i] = weight;
+    norm += weight * weight;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] ?? 0) / norm;
+  return weights;
+}
+
+/** Whether any of `terms` is marked in `marks`. */
+function holdsAny(terms: Int32Array, marks: Uint8Array): boolean {
+  for (let i = 0; i < terms.length; i++) if (marks[terms[i] as number] === 1) return true;
+  return false;
 }
 
 /** The two measures' shares of a score. */
