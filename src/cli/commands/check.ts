@@ -1,6 +1,8 @@
 /** `ideas check --base REF`: the pull-request policy of SPEC §6 over HEAD's changes since it left REF. */
 import { appendFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
+import { buildId, cacheFolder, cachingEnabled } from '../../cache/location.js';
+import { keyOf, ResultCache, type Answer } from '../../cache/result-cache.js';
 import { ExitCode, GitError, UsageError } from '../../errors.js';
 import { formatCheckSummary } from '../../format/check-summary.js';
 import { summarizeChanges } from '../../policy/summary.js';
@@ -80,6 +82,20 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
   assertFullHistory(dir);
   const baseCommit = resolveBase(dir, baseRef);
   const headCommit = resolveCommit(dir, headRef);
+  const answers = checkAnswers(ctx, dir, options, [
+    baseRef,
+    baseCommit,
+    headCommit,
+    prefix,
+    chosen,
+  ]);
+  const cached = answers?.get();
+  if (cached) {
+    progress.done();
+    if (cached.err !== '') ctx.err(cached.err);
+    ctx.out(cached.out);
+    return cached.code;
+  }
   const base = mergeBase(dir, baseCommit, headCommit);
   // Above a subfolder root, the files that steer CI (workflows, CODEOWNERS, npm's files) are
   // judged too, by their path from the top; everything else up there is not the ideas' business.
@@ -100,7 +116,8 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
 
   // The pull request that adds ideas.config.yaml to a base without one (adoption.ts).
   const adoption = await adoptionOf(dir, prefix, { ref: baseRef, commit: baseCommit }, changes);
-  if (adoption.notice !== undefined) ctx.err(`ideas check: ${adoption.notice}`);
+  const notice = adoption.notice === undefined ? '' : `ideas check: ${adoption.notice}`;
+  if (notice !== '') ctx.err(notice);
 
   progress.phase('reading both sides');
   // The diff is taken from the merge base, but authority (reviewers, people, quorum, lifecycle,
@@ -242,14 +259,54 @@ export const run: CommandHandler<CheckOptions> = async (ctx, _args, options) => 
     appendFileSync(resolvePath(ctx.cwd, summaryFile), formatCheckSummary(report, summary));
   }
   progress.done();
-  ctx.out(
-    formatCheck(options.format, report, {
-      color: ctx.color,
-      summaryWritten: summaryFile !== undefined,
-    }),
-  );
-  return problems.some((p) => p.severity === 'error') ? ExitCode.problemsFound : ExitCode.ok;
+  const out = formatCheck(options.format, report, {
+    color: ctx.color,
+    summaryWritten: summaryFile !== undefined,
+  });
+  ctx.out(out);
+  const code = problems.some((p) => p.severity === 'error') ? ExitCode.problemsFound : ExitCode.ok;
+  answers?.put({ out, err: notice, code });
+  return code;
 };
+
+/**
+ * The result cache of `check`: its answer is a function of the two commits (what they hold, and
+ * the history between them), the base as typed, the root's place, the actor, the day and how
+ * it prints. Not kept when it reads more than the commits (the other open pull requests'
+ * branches) or writes a summary, nor in the full-read reference runs.
+ */
+function checkAnswers(
+  ctx: Context,
+  dir: GitDir,
+  options: CheckOptions,
+  commits: unknown[],
+): { get: () => Answer | undefined; put: (answer: Answer) => void } | undefined {
+  const build = buildId();
+  if (
+    !build ||
+    !cachingEnabled(dir, options.cache) ||
+    options.openPrs ||
+    options.summary !== undefined ||
+    summaryPath(undefined, ctx.env) !== undefined ||
+    ctx.env.IDEAS_FULL_READ === '1'
+  )
+    return undefined;
+  const folder = cacheFolder(dir);
+  if (!folder) return undefined;
+  const results = new ResultCache(join(folder, 'results'), build);
+  const key = keyOf(['check', ...commits, options.format, ctx.color, ctx.today]);
+  const trace = ctx.env.IDEAS_CACHE_TRACE
+    ? (what: string) => ctx.err(`ideas: cache: ${what}\n`)
+    : undefined;
+  return {
+    get: () => {
+      const answer = results.get(key);
+      trace?.(answer ? 'answered check from the result cache' : 'computed check');
+      return answer;
+    },
+    put: (answer) => results.put(key, answer),
+  };
+}
 
 /** `--summary FILE`, else the GitHub step summary when the runner gives one. */
 function summaryPath(
