@@ -71,7 +71,7 @@ describe('run uses what it is handed', () => {
         stderr: new Capture(),
       });
     };
-    const cacheFile = (root: string) => join(root, '.git', 'ideas', 'parse-cache.v8');
+    const cacheFile = (root: string) => join(root, '.git', 'ideas', 'parse-cache');
     const off = makeRepo({ 'ideas.config.yaml': CONFIG, 'ideas/abc123-a.md': idea('abc123') });
     expect(await inProcess(off, { IDEAS_NO_CACHE: '1' })).toBe(0);
     expect(existsSync(cacheFile(off))).toBe(false);

@@ -81,7 +81,7 @@ describe('the whole-result cache', () => {
       run(root, ['validate', '--no-cache']);
       run(root, ['rank'], { IDEAS_NO_CACHE: '1' });
       expect(resultFiles(root)).toEqual([]);
-      expect(existsSync(join(root, '.git', 'ideas', 'parse-cache.v8'))).toBe(false);
+      expect(existsSync(join(root, '.git', 'ideas', 'parse-cache'))).toBe(false);
     },
     SLOW,
   );

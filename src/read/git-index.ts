@@ -141,7 +141,7 @@ async function streamIndexed(
   for (const entry of listing.entries) {
     if (entry.mode === '120000' || entry.mode === '160000' || entry.stage !== '0') continue;
     const before = known?.get(blobKey(entry));
-    const parsed = before ? undefined : cache?.cached(entry.id, entry.kind);
+    const parsed = before ? undefined : cache?.cached(entry.id, entry.kind, entry.path);
     if (parsed) fromCache.push({ path: entry.path, parsed });
     else {
       if (!before) missing.push(wanted.length);

@@ -76,7 +76,7 @@ export async function readGitRef(
   const uncached: typeof toRead = [];
   const files: SourceFile[] = [];
   for (const entry of toRead) {
-    const parsed = cache?.cached(entry.id, entry.kind);
+    const parsed = cache?.cached(entry.id, entry.kind, entry.path);
     if (parsed) files.push({ path: entry.path, text: '', parsed });
     else uncached.push(entry);
   }

@@ -134,7 +134,7 @@ async function readTree(options: ReadOptions): Promise<RawTree> {
   let cache: ParseCache | undefined;
   let opened = false;
   const openCache = () => {
-    if (!opened) cache = openParseCache(dir, options.cache);
+    if (!opened) cache = openParseCache(dir, options.cache, select === undefined);
     opened = true;
     return cache;
   };
