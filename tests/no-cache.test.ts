@@ -89,7 +89,10 @@ describe('--no-cache', () => {
       rmSync(join(out, 'demo'), { recursive: true, force: true });
       const on = runBinary(argv(out), { cwd: forge.root, env });
       expect(on.code, `${name}: ${on.stderr}`).toBe(0);
-      expect(cacheFiles(where).some((file) => file.startsWith('parse-cache/')), name).toBe(true);
+      expect(
+        cacheFiles(where).some((file) => file.startsWith('parse-cache/')),
+        name,
+      ).toBe(true);
     }
   }, 240_000);
 });
