@@ -128,6 +128,33 @@ describe('git processes of the interactive commands', () => {
     ]);
   });
 
+  it('check: a second run on the same commits resolves them and reads nothing', () => {
+    const root = pullRequest();
+    const argv = ['check', '--base', 'main', '--actor', 'bob', '--format', 'json'];
+    const run = () => {
+      const trace = join(tempDir(), 'trace.json');
+      writeFileSync(trace, '');
+      // A summary to write would be computed each time: none here, whatever the runner says.
+      const env = { GIT_TRACE2_EVENT: trace, GITHUB_STEP_SUMMARY: '' };
+      const result = runBinary(argv, { cwd: root, env });
+      return { ...result, commands: startedIn(trace) };
+    };
+    const first = run();
+    expect(first.code, first.stderr).toBe(0);
+    const second = run();
+    expect(second.stdout).toBe(first.stdout);
+    // The root, the history's depth, the two commits and where the cache is: no listing, no
+    // blob, no diff, no log.
+    expect(second.commands).toEqual([
+      'rev-parse --show-toplevel',
+      'rev-parse --is-shallow-repository',
+      'rev-parse --verify --quiet --end-of-options main^{commit}',
+      'rev-parse --verify --quiet --end-of-options HEAD^{commit}',
+      'rev-parse --git-common-dir',
+    ]);
+    expect(first.commands.length).toBeGreaterThan(second.commands.length + 5);
+  });
+
   it('validate --changed-since: one listing of the working tree and one cat-file', async () => {
     const root = pullRequest();
     const { code, stdout, commands } = await gitProcesses(
