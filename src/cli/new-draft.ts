@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Context } from './context.js';
 import { checkEstimateRecord } from './estimates.js';
 import { readInput } from './input.js';
+import { findProtoKey } from '../parse/json-keys.js';
 
 export type Answers = Omit<NewIdea, 'id' | 'authors' | 'created'>;
 
@@ -41,6 +42,12 @@ export async function readDraft(ctx: Context, fromJson: string | undefined): Pro
       `--from-json ${fromJson} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  const proto = findProtoKey(data);
+  if (proto !== undefined)
+    throw new UsageError(
+      `--from-json ${fromJson}: "${proto}" is not a name ideas takes`,
+      'rename the key; JSON names an estimate or a section by a plain word, such as "reach" or "Problem"',
+    );
   const parsed = draftSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
