@@ -44,6 +44,18 @@ describe('new --from-json refuses what it would drop', () => {
     expect(ideaFiles(root)).toEqual([]);
   });
 
+  it('a section the template does not have is refused, naming the ones it has', () => {
+    const { root, file } = repoWithDraft({
+      title: 'Overnight shipping for all',
+      sections: { ...SECTIONS, Risks: 'The carrier may refuse.' },
+    });
+    const result = runBinary(['new', '--from-json', file, '--yes'], { cwd: root });
+    expect(result.stderr).toContain('"sections.Risks" is not a section of the template');
+    expect(result.stderr).toContain('"Problem", "Proposal", "Evidence"');
+    expect(result.code).toBe(2);
+    expect(ideaFiles(root)).toEqual([]);
+  });
+
   it('the template sections alone are still written', () => {
     const { root, file } = repoWithDraft({
       title: 'Overnight shipping for all',

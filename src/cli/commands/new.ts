@@ -168,6 +168,15 @@ async function gatherAnswers(
       `ideas: warning: ${TEMPLATE_PATH}: ${sanitizeLine(refused.message)}; using the built-in template\n`,
     );
   }
+  // The body is built from the template's headings alone: any other section would be lost.
+  const unknownSections = [...sectionsGiven.keys()].filter(
+    (heading) => !template.some((section) => section.heading === heading),
+  );
+  if (body === undefined && unknownSections.length > 0)
+    throw new UsageError(
+      `--from-json ${options.fromJson ?? '-'}: ${unknownSections.map((h) => `"sections.${sanitizeLine(h)}"`).join(', ')} ${unknownSections.length === 1 ? 'is not a section' : 'are not sections'} of the template`,
+      `the sections are ${template.map((s) => `"${sanitizeLine(s.heading)}"`).join(', ')}; or give the whole Markdown as "body"`,
+    );
   const missingSections =
     body === undefined ? template.filter((s) => !sectionsGiven.has(s.heading)) : [];
 
