@@ -67,3 +67,52 @@ describe('new --from-json refuses what it would drop', () => {
     expect(ideaFiles(root)).toHaveLength(1);
   });
 });
+
+describe('import json: a document not shaped like an export is refused, never a crash', () => {
+  const idea = {
+    id: 'ship01',
+    title: 'Overnight shipping',
+    authors: ['tess'],
+    created: '2026-11-01',
+    tags: [],
+    body: '## Problem\na\n\n## Proposal\nb\n\n## Evidence\nc\n',
+    decisions: [],
+    votes: [],
+  };
+  const importing = (doc: string) => {
+    const root = makeRepo({ 'ideas.config.yaml': CONFIG, 'ideas/.gitkeep': '' });
+    const file = join(tempDir(), 'export.json');
+    writeFileSync(file, doc);
+    return { root, result: runBinary(['import', 'json', file], { cwd: root }) };
+  };
+
+  it('missing fields, nulls and wrong types are each named, with their path', () => {
+    const doc = JSON.stringify({
+      schema: 1,
+      ideas: [{}, null, { ...idea, authors: [{ login: 'x' }], tags: 'a', votes: [{}] }],
+    });
+    const { root, result } = importing(doc);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.stderr).toContain('ideas[0].authors:');
+    expect(result.stderr).toContain('ideas[1]:');
+    expect(result.stderr).toContain('ideas[2].authors[0]:');
+    expect(result.stderr).toContain('ideas[2].tags:');
+    expect(result.stderr).toContain('ideas[2].votes[0].points:');
+    expect(result.code).toBe(2);
+    expect(ideaFiles(root)).toEqual([]);
+  });
+
+  it('an estimate named __proto__ is refused', () => {
+    const doc = `{"schema":1,"ideas":[${JSON.stringify(idea).replace('"votes":[]', '"votes":[],"estimates":{"__proto__":"x"}')}]}`;
+    const { result } = importing(doc);
+    expect(result.stderr).toContain('"ideas[0].estimates.__proto__" is not a name ideas takes');
+    expect(result.code).toBe(2);
+  });
+
+  it('a well-shaped document still imports', () => {
+    const { root, result } = importing(JSON.stringify({ schema: 1, ideas: [idea] }));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(ideaFiles(root)).toEqual(['ship01-overnight-shipping.md']);
+  });
+});
