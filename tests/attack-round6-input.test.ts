@@ -116,3 +116,33 @@ describe('import json: a document not shaped like an export is refused, never a 
     expect(ideaFiles(root)).toEqual(['ship01-overnight-shipping.md']);
   });
 });
+
+describe('import: a vote count too large to be real imports no votes, with a note', () => {
+  const importing = (source: string, name: string, text: string) => {
+    const root = makeRepo({ 'ideas.config.yaml': CONFIG, 'ideas/.gitkeep': '' });
+    const file = join(tempDir(), name);
+    writeFileSync(file, text);
+    return runBinary(['import', source, file, '--dry-run'], { cwd: root });
+  };
+
+  it('fider: a votes_count of 1e12', () => {
+    const result = importing(
+      'fider',
+      'posts.csv',
+      'number,title,description,created_by,created_at,status,votes_count\n1,Overnight shipping,Body,Ann,2026-01-01,open,1e12\n',
+    );
+    expect(result.stderr).toContain(
+      'posts.csv:2 (fider 1): vote count 1000000000000 is over 10000, the most one idea takes',
+    );
+    expect(result.stdout).toContain('would import 1 ideas, 0 votes');
+    expect(result.code).toBe(0);
+  });
+
+  it('github: a reaction count of 1e400 (Infinity once parsed)', () => {
+    const issue = `{"number":1,"title":"Overnight shipping","createdAt":"2026-01-01T00:00:00Z","url":"https://github.com/o/r/issues/1","state":"OPEN","author":{"login":"ann"},"reactionGroups":[{"content":"THUMBS_UP","users":{"totalCount":1e400}}]}`;
+    const result = importing('github', 'issues.json', `[${issue}]`);
+    expect(result.stderr).toContain('issue #1: vote count Infinity is over 10000');
+    expect(result.stdout).toContain('would import 1 ideas, 0 votes');
+    expect(result.code).toBe(0);
+  });
+});

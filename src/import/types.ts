@@ -82,3 +82,16 @@ export function dayOf(value: unknown): string | undefined {
   const time = Date.parse(text);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10);
 }
+
+/**
+ * The most anonymous votes one idea takes from a count. Each becomes a file; a count past this
+ * is a damaged or hostile export (`1e12` would exhaust memory, then the disk), not a following.
+ */
+export const MAX_COUNTED_VOTES = 10_000;
+
+/** Why a count of votes without voters cannot be imported, or undefined when it can. */
+export function refuseVoteCount(count: number): string | undefined {
+  return count > MAX_COUNTED_VOTES
+    ? `vote count ${count} is over ${MAX_COUNTED_VOTES}, the most one idea takes: no votes imported`
+    : undefined;
+}

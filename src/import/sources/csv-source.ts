@@ -3,7 +3,13 @@
  * shape: one post per row with a vote count. Each source is a column spec over one reader.
  */
 import { cell, readCsv, requireColumns, splitList } from '../csv.js';
-import { dayOf, type ImportedIdea, type ImportNote, type ParsedSource } from '../types.js';
+import {
+  dayOf,
+  refuseVoteCount,
+  type ImportedIdea,
+  type ImportNote,
+  type ParsedSource,
+} from '../types.js';
 import { mapStatus, unknownStatus, type StatusMap } from './status-map.js';
 
 export interface CsvSourceSpec {
@@ -68,6 +74,11 @@ export function parseCsvSource(
         where,
         message: `vote count "${votesText}" is not a number: no votes imported`,
       });
+      votes = 0;
+    }
+    const refused = refuseVoteCount(votes);
+    if (refused !== undefined) {
+      notes.push({ where, message: refused });
       votes = 0;
     }
     const name = get(c.authorName);

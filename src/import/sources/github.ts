@@ -4,7 +4,13 @@
  * gh's reactionGroups counts reactions without naming who reacted, so 👍 become anonymous votes.
  */
 import { UsageError } from '../../errors.js';
-import { dayOf, type ImportedIdea, type ImportNote, type ParsedSource } from '../types.js';
+import {
+  dayOf,
+  refuseVoteCount,
+  type ImportedIdea,
+  type ImportNote,
+  type ParsedSource,
+} from '../types.js';
 import { mapStatus, unknownStatus, type StatusMap } from './status-map.js';
 
 const STATUSES: Record<string, string | null> = {
@@ -61,7 +67,12 @@ export function parseGithub(input: string, file: string, overrides: StatusMap): 
       const users = isObject(group) && isObject(group.users) ? group.users.totalCount : 0;
       return typeof users === 'number' && users > 0 ? Math.floor(users) : 0;
     };
-    const thumbsUp = count('THUMBS_UP');
+    let thumbsUp = count('THUMBS_UP');
+    const refused = refuseVoteCount(thumbsUp);
+    if (refused !== undefined) {
+      notes.push({ where: label, message: refused });
+      thumbsUp = 0;
+    }
     const thumbsDown = count('THUMBS_DOWN');
     if (thumbsDown > 0)
       notes.push({ where: label, message: `${thumbsDown} 👎 reactions are not imported as votes` });
