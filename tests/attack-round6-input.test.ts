@@ -146,3 +146,23 @@ describe('import: a vote count too large to be real imports no votes, with a not
     expect(result.code).toBe(0);
   });
 });
+
+describe('import CSV: a note names the line the row starts on', () => {
+  it('after a description over three lines and two blank lines (CRLF)', () => {
+    const root = makeRepo({ 'ideas.config.yaml': CONFIG, 'ideas/.gitkeep': '' });
+    const file = join(tempDir(), 'posts.csv');
+    writeFileSync(
+      file,
+      'number,title,description,created_by,created_at,status,votes_count\r\n' +
+        '1,Overnight shipping,"Orders stall.\r\nEvery night.\r\nAsk Ann.",Ann,2026-01-01,open,1\r\n' +
+        '\r\n\r\n' +
+        '2,,untitled,Ann,2026-01-01,open,1\r\n' +
+        '3,Gift wrapping,"Wrap it",Ann,2026-01-01,open,1\r\n' +
+        '4,,untitled,Ann,2026-01-01,open,1',
+    );
+    const result = runBinary(['import', 'fider', file, '--dry-run'], { cwd: root });
+    expect(result.stderr).toContain('posts.csv:7 (fider 2): no title: skipped');
+    expect(result.stderr).toContain('posts.csv:9 (fider 4): no title: skipped');
+    expect(result.code).toBe(0);
+  });
+});

@@ -9,27 +9,53 @@ export interface CsvTable {
 }
 
 export function readCsv(text: string, file: string): CsvTable {
-  let records: string[][];
+  const input = text.replace(/^\uFEFF/, '');
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
+    records = parse(input, {
       relax_column_count: true,
       skip_empty_lines: true,
-    }) as string[][];
+      info: true,
+    }) as { record: string[]; info: { bytes: number } }[];
   } catch (error) {
     throw new UsageError(
       `${file} is not a CSV file this importer can read: ${(error as Error).message}`,
       'pass the file exactly as the tool exported it',
     );
   }
-  const [header = [], ...body] = records;
+  const lines = recordLines(Buffer.from(input), records);
+  const [header = [], ...body] = records.map((r) => r.record);
   const headers = header.map((h) => h.trim().toLowerCase());
   return {
     headers,
     rows: body.map((record, index) => ({
-      line: index + 2,
+      line: lines[index + 1] ?? index + 2,
       cells: new Map(headers.map((h, i) => [h, (record[i] ?? '').trim()])),
     })),
   };
+}
+
+/**
+ * The line each record starts on. A quoted cell may hold line breaks (a post's description
+ * usually does) and blank lines are skipped, so the record's index is not its line. csv-parse
+ * says where each record ends (in bytes, its line break included); the next one starts there.
+ */
+function recordLines(bytes: Buffer, records: readonly { info: { bytes: number } }[]): number[] {
+  const NEWLINE = 0x0a;
+  const RETURN = 0x0d;
+  const lines: number[] = [];
+  let line = 1;
+  let at = 0;
+  for (const { info } of records) {
+    // Blank lines before the record were skipped: it starts at its first other byte.
+    while (at < info.bytes && (bytes[at] === NEWLINE || bytes[at] === RETURN)) {
+      if (bytes[at] === NEWLINE) line++;
+      at++;
+    }
+    lines.push(line);
+    for (; at < info.bytes; at++) if (bytes[at] === NEWLINE) line++;
+  }
+  return lines;
 }
 
 /** The first of `names` the row has a non-empty cell for. */

@@ -176,7 +176,7 @@ describe('ideas import from CSV exports', () => {
     const root = makeIdeasRepo();
     const result = await runCli(['import', 'fider', fixture('fider-posts.csv')], { cwd: root });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('fider-posts.csv:5 (fider 21): status "deleted"');
+    expect(result.stderr).toContain('fider-posts.csv:8 (fider 21): status "deleted"');
     await expectValid(root);
     const original = ideaBySource(root, 'fider:15');
     const merged = ideaBySource(root, 'fider:20');
