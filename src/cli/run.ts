@@ -15,7 +15,7 @@ import {
 import { makeContext, type Context, type Io } from './context.js';
 import { commandSpecs } from './specs/index.js';
 import type { CommandSpec } from './spec.js';
-import { sanitizeLine } from '../format/sanitize.js';
+import { sanitizeForTerminal, sanitizeLine } from '../format/sanitize.js';
 import { PAGED_COMMANDS, startPaging } from './pager.js';
 import { startJsonFields } from './json-fields.js';
 
@@ -37,7 +37,7 @@ export async function run(io: Io): Promise<number> {
     .version(typeof IDEAS_VERSION === 'string' ? IDEAS_VERSION : 'dev', '-V, --version')
     .option('--no-pager', 'never send long output through a pager (PAGER, else less -FRX)')
     .exitOverride()
-    .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
+    .configureOutput(outputTo(ctx))
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
@@ -63,6 +63,18 @@ Colour follows NO_COLOR and FORCE_COLOR, and is off when output is not a termina
   }
 }
 
+/**
+ * Where commander writes help and its own errors. Its errors quote what was typed (an unknown
+ * option, a choice not allowed), which may hold terminal escapes: they are printed defused.
+ */
+function outputTo(ctx: Context) {
+  return {
+    writeOut: ctx.out,
+    writeErr: ctx.err,
+    outputError: (text: string, write: (text: string) => void) => write(sanitizeForTerminal(text)),
+  };
+}
+
 function addCommand(
   program: Command,
   spec: CommandSpec,
@@ -73,7 +85,7 @@ function addCommand(
     .command(spec.usage, { hidden: spec.hidden === true })
     .description(spec.summary)
     .exitOverride()
-    .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
+    .configureOutput(outputTo(ctx))
     .showHelpAfterError(`(run "ideas ${spec.usage.split(' ')[0]} --help" for usage)`);
   spec.configure(command);
   command.addHelpText(
