@@ -3,7 +3,7 @@
  * their modes and blob ids, the tree at a commit, the remote branches. User-typed refs pass
  * assertSafeRef and `--end-of-options`; everything after that is a resolved commit id.
  */
-import { GitError } from '../errors.js';
+import { GitError, UsageError } from '../errors.js';
 import {
   assertSafeRef,
   gitOutput,
@@ -58,7 +58,9 @@ export function resolveBase(dir: GitDir, ref: string): string {
   assertSafeRef(ref);
   try {
     return resolveCommit(dir, ref);
-  } catch {
+  } catch (error) {
+    // A tree or a blob is here but is no commit: fetching would not help.
+    if (error instanceof UsageError) throw error;
     const branch = ref.replace(/^(refs\/remotes\/)?origin\//, '');
     throw new GitError(
       `the base "${ref}" is not in this clone`,

@@ -247,6 +247,15 @@ export function resolveCommit(dir: GitDir, ref: string): string {
         'leave out --ref to read the files as they are, or run git init',
       );
     }
+    const object = runGit(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', ref]);
+    if (object.status === 0) {
+      // It exists but is no commit (a tree, a blob, a tag of one): fetching would not help.
+      const type = runGit(dir, ['cat-file', '-t', outputOf(object)]);
+      throw new UsageError(
+        `"${ref}" names a ${type.status === 0 ? outputOf(type) : 'git object'}, not a commit`,
+        'pass a branch, tag or commit such as origin/main',
+      );
+    }
     throw new GitError(
       `git cannot find the ref "${ref}"`,
       `check the name, or fetch it first: git fetch origin ${ref.replace(/^origin\//, '')}`,
