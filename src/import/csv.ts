@@ -8,15 +8,21 @@ export interface CsvTable {
   rows: { line: number; cells: Map<string, string> }[];
 }
 
+/** A record as csv-parse gives it with `info: true` (its types know only plain records). */
+interface CsvRecord {
+  record: string[];
+  info: { bytes: number };
+}
+
 export function readCsv(text: string, file: string): CsvTable {
   const input = text.replace(/^\uFEFF/, '');
-  let records: { record: string[]; info: { bytes: number } }[];
+  let records: CsvRecord[];
   try {
     records = parse(input, {
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
-    }) as { record: string[]; info: { bytes: number } }[];
+    }) as unknown as CsvRecord[];
   } catch (error) {
     throw new UsageError(
       `${file} is not a CSV file this importer can read: ${(error as Error).message}`,
@@ -40,7 +46,7 @@ export function readCsv(text: string, file: string): CsvTable {
  * usually does) and blank lines are skipped, so the record's index is not its line. csv-parse
  * says where each record ends (in bytes, its line break included); the next one starts there.
  */
-function recordLines(bytes: Buffer, records: readonly { info: { bytes: number } }[]): number[] {
+function recordLines(bytes: Buffer, records: readonly CsvRecord[]): number[] {
   const NEWLINE = 0x0a;
   const RETURN = 0x0d;
   const lines: number[] = [];
