@@ -35,3 +35,22 @@ describe('a ref to a tree or a blob is refused as such', () => {
     expect(result.code).toBe(3);
   });
 });
+
+describe('a repository with no commits says so, not "fetch the ref"', () => {
+  const unborn = () => {
+    const root = makeRepo({ 'ideas.config.yaml': CONFIG, 'ideas/.gitkeep': '' }, { commit: false });
+    return root;
+  };
+
+  it.each([
+    ['validate --ref HEAD', ['validate', '--ref', 'HEAD']],
+    ['check --base main', ['check', '--base', 'main']],
+    ['changes', ['changes']],
+  ])('%s', (_name, argv) => {
+    const result = runBinary(argv, { cwd: unborn() });
+    expect(result.stderr).toMatch(/this repository has no commits yet, so there is no ref "\w+"/);
+    expect(result.stderr).toContain('git commit');
+    expect(result.stderr).not.toContain('fetch');
+    expect(result.code).toBe(3);
+  });
+});

@@ -3,11 +3,12 @@
  * their modes and blob ids, the tree at a commit, the remote branches. User-typed refs pass
  * assertSafeRef and `--end-of-options`; everything after that is a resolved commit id.
  */
-import { GitError, UsageError } from '../errors.js';
+import { GitError } from '../errors.js';
 import {
   assertSafeRef,
   gitOutput,
   outputOf,
+  MissingRefError,
   resolveCommit,
   runGit,
   runGitOnce,
@@ -59,8 +60,8 @@ export function resolveBase(dir: GitDir, ref: string): string {
   try {
     return resolveCommit(dir, ref);
   } catch (error) {
-    // A tree or a blob is here but is no commit: fetching would not help.
-    if (error instanceof UsageError) throw error;
+    // A tree or a blob, or a repository with no commits: fetching the base would not help.
+    if (!(error instanceof MissingRefError)) throw error;
     const branch = ref.replace(/^(refs\/remotes\/)?origin\//, '');
     throw new GitError(
       `the base "${ref}" is not in this clone`,

@@ -227,6 +227,9 @@ export function assertSafeRef(ref: string): void {
   }
 }
 
+/** The ref is not in this clone (and the clone has commits): fetching it may help. */
+export class MissingRefError extends GitError {}
+
 /** Resolves a ref to a commit id, or says how to get it. */
 export function resolveCommit(dir: GitDir, ref: string): string {
   assertSafeRef(ref);
@@ -247,6 +250,13 @@ export function resolveCommit(dir: GitDir, ref: string): string {
         'leave out --ref to read the files as they are, or run git init',
       );
     }
+    if (runGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0) {
+      // An unborn branch (git init, nothing committed): no ref can be there yet.
+      throw new GitError(
+        `this repository has no commits yet, so there is no ref "${ref}" to read`,
+        'commit the files first: git add -A && git commit -m "Start ideas"',
+      );
+    }
     const object = runGit(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', ref]);
     if (object.status === 0) {
       // It exists but is no commit (a tree, a blob, a tag of one): fetching would not help.
@@ -256,7 +266,7 @@ export function resolveCommit(dir: GitDir, ref: string): string {
         'pass a branch, tag or commit such as origin/main',
       );
     }
-    throw new GitError(
+    throw new MissingRefError(
       `git cannot find the ref "${ref}"`,
       `check the name, or fetch it first: git fetch origin ${ref.replace(/^origin\//, '')}`,
     );
