@@ -3,9 +3,11 @@
  * unknown command, an unknown option, a choice not allowed). An id or a model pasted from a file
  * or a script may hold escape sequences; printed raw they retitle the window or recolour it.
  */
-import { describe, expect, it } from 'vitest';
-import { runBinary } from './helpers/cli.js';
-import { tempDir } from './helpers/repo.js';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { BIN, runBinary } from './helpers/cli.js';
+import { makeRepo, tempDir } from './helpers/repo.js';
 
 const ESC = '\u001b';
 const HOSTILE = `${ESC}]0;owned${ESC}\\${ESC}[31mred`;
@@ -21,5 +23,38 @@ describe("commander's errors print what was typed without its escape sequences",
     expect(result.stderr).toMatch(/^error: /);
     expect(result.stderr).toContain('red');
     expect(result.stderr).not.toContain(ESC);
+  });
+});
+
+describe('stdout on a full disk is a plain message and exit 2, not a stack trace', () => {
+  it.skipIf(!existsSync('/dev/full'))('report --format json > /dev/full', () => {
+    const root = makeRepo({
+      'ideas.config.yaml': 'version: 1\nreviewers: [tess]\n',
+      'ideas/.gitkeep': '',
+    });
+    const full = openSync('/dev/full', 'w');
+    onTestFinished(() => closeSync(full));
+    const result = spawnSync(process.execPath, [BIN, 'report', '--format', 'json'], {
+      cwd: root,
+      stdio: ['ignore', full, 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', IDEAS_TODAY: '2026-11-24' },
+    });
+    expect(result.stderr).toBe(
+      'ideas: cannot write the output: the disk is full\n  hint: send it where there is room\n',
+    );
+    expect(result.status).toBe(2);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('a failing stderr keeps the exit code of the command', () => {
+    const root = makeRepo({ 'ideas.config.yaml': 'version: 1\nreviewers: [tess]\n' });
+    const full = openSync('/dev/full', 'w');
+    onTestFinished(() => closeSync(full));
+    const result = spawnSync(process.execPath, [BIN, 'validate', '--ref', 'origin/nowhere'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', full],
+      env: { ...process.env, NO_COLOR: '1', IDEAS_TODAY: '2026-11-24' },
+    });
+    expect(result.status).toBe(3);
   });
 });

@@ -1,12 +1,24 @@
 /** The bundle's entry: the real process, handed to run(). */
+import { ExitCode, WriteError } from '../errors.js';
+import { asWriteError } from '../write/atomic.js';
 import { run } from './run.js';
 
 export async function main(): Promise<void> {
-  // `ideas rank | head` closes the pipe early: that is the reader's choice, not an error.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
+      // `ideas rank | head` closes the pipe early: that is the reader's choice, not an error.
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+      // A failing stderr loses diagnostics only: the command finishes and keeps its exit code.
+      if (stream === process.stderr) return;
+      // Output sent to a full disk or a failing device is cut short: say so and exit as any
+      // write that failed does, never with a stack trace.
+      const plain = asWriteError(error, 'the output');
+      process.stderr.write(
+        plain instanceof WriteError
+          ? `ideas: ${plain.message}\n  hint: send it where there is room\n`
+          : `ideas: cannot write the output: ${error.message}\n`,
+      );
+      process.exit(ExitCode.usage);
     });
   }
   process.exitCode = await run({
