@@ -1,6 +1,6 @@
 /** Writes the demo history into a real git repository with one `git fast-import`. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GitError, UsageError } from '../errors.js';
 import { DEMO_EMAIL_DOMAIN, generateDemoHistory, type DemoCommit } from './history.js';
@@ -13,17 +13,41 @@ export interface DemoRepository {
   decisions: number;
 }
 
-export function prepareDemoFolder(cwd: string, dir: string | undefined, tempDir: string): string {
-  if (dir === undefined) return mkdtempSync(join(tempDir, 'ideas-demo-'));
+/** The folder the demo goes in: new or empty, and whether this run made it. */
+export interface DemoFolder {
+  root: string;
+  made: boolean;
+}
+
+export function prepareDemoFolder(
+  cwd: string,
+  dir: string | undefined,
+  tempDir: string,
+): DemoFolder {
+  if (dir === undefined) return { root: mkdtempSync(join(tempDir, 'ideas-demo-')), made: true };
   const root = resolve(cwd, dir);
-  if (existsSync(root) && readdirSync(root).length > 0) {
+  const existed = existsSync(root);
+  if (existed && readdirSync(root).length > 0) {
     throw new UsageError(
       `${root} is not empty`,
       'name a new or empty folder for the demo, or leave out --dir',
     );
   }
   mkdirSync(root, { recursive: true });
-  return root;
+  return { root, made: !existed };
+}
+
+/**
+ * A demo cut short (a full disk, git failing) is no repository to try commands on: the folder
+ * goes back to how it was, removed when this run made it, else emptied (it was empty).
+ */
+export function discardDemoFolder({ root, made }: DemoFolder): void {
+  if (made) {
+    rmSync(root, { recursive: true, force: true });
+    return;
+  }
+  for (const entry of readdirSync(root))
+    rmSync(join(root, entry), { recursive: true, force: true });
 }
 
 export function buildDemoRepository(

@@ -2,11 +2,16 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { Chalk } from 'chalk';
-import { buildDemoRepository, prepareDemoFolder } from '../../demo/build-demo.js';
+import {
+  buildDemoRepository,
+  discardDemoFolder,
+  prepareDemoFolder,
+  type DemoRepository,
+} from '../../demo/build-demo.js';
 import { builtInTemplate, readRepository } from '../../read/repository.js';
 import { rankIdeas } from '../../rank/rank.js';
 import { findPackageRoot } from '../../read/package-files.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, GitError } from '../../errors.js';
 import type { CommandHandler } from '../spec.js';
 import { rankSpec } from '../specs/rank.js';
 import type { ReadFlags } from '../options.js';
@@ -16,8 +21,20 @@ export interface DemoOptions extends Pick<ReadFlags, 'cache'> {
 }
 
 export const run: CommandHandler<DemoOptions> = async (ctx, _args, options) => {
-  const root = prepareDemoFolder(ctx.cwd, options.dir, ctx.tempDir);
-  const built = buildDemoRepository(root, builtInTemplate(), ctx.env);
+  const folder = prepareDemoFolder(ctx.cwd, options.dir, ctx.tempDir);
+  const { root } = folder;
+  let built: DemoRepository;
+  try {
+    built = buildDemoRepository(root, builtInTemplate(), ctx.env);
+  } catch (error) {
+    discardDemoFolder(folder);
+    if (error instanceof GitError)
+      throw new GitError(
+        error.message,
+        `nothing is left in ${root}; ${error.hint ?? 'free some space or check git, then run ideas demo again'}`,
+      );
+    throw error;
+  }
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   ctx.out(
     [
