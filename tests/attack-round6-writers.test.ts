@@ -20,7 +20,9 @@ function smallDisk(): string | undefined {
   } catch {
     return undefined;
   }
-  onTestFinished(() => execFileSync('umount', [dir]));
+  onTestFinished(() => {
+    execFileSync('umount', [dir]);
+  });
   return dir;
 }
 
