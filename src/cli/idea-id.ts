@@ -5,7 +5,9 @@
  * naming the near ones.
  */
 import { UsageError } from '../errors.js';
+import { placeFile } from '../model/layout.js';
 import type { Repository } from '../model/repository.js';
+import type { Problem } from '../model/types.js';
 import { ID_PATTERN } from '../schema/patterns.js';
 
 /** The id as ideas writes it, or a usage error when it cannot be an id at all. */
@@ -26,8 +28,26 @@ function nearIds(repo: Repository, id: string): string[] {
   return [...repo.ideaIds].filter((known) => known.startsWith(id.slice(0, 2))).sort();
 }
 
+/** The first error in the file named for this id when it did not read as an idea. */
+function brokenIdeaFile(repo: Repository, id: string): Problem | undefined {
+  if (!repo.ideaIds.has(id)) return undefined;
+  return repo.problems.find((problem) => {
+    if (problem.severity !== 'error') return false;
+    const placed = placeFile(problem.file);
+    return placed.kind === 'idea' && placed.id === id;
+  });
+}
+
 /** A usage error for an id no idea has, `where` saying which state was read ("on main"). */
 export function unknownIdea(repo: Repository, id: string, where = '', extra?: string): UsageError {
+  // A file is named for it but does not read (empty, broken YAML): "did you mean <the same
+  // id>?" would send the user in a circle.
+  const broken = brokenIdeaFile(repo, id);
+  if (broken !== undefined)
+    return new UsageError(
+      `idea "${id}"${where ? ` ${where}` : ''} does not read: ${broken.file}:${broken.line}:${broken.column}  ${broken.message}`,
+      `fix the file first: ideas validate ${broken.file} shows every problem in it`,
+    );
   const near = nearIds(repo, id);
   return new UsageError(
     `there is no idea "${id}"${where ? ` ${where}` : ''}`,
