@@ -4,11 +4,20 @@
  * fast-import's crash report) in the folder the user named.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statfsSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runBinary } from './helpers/cli.js';
-import { tempDir } from './helpers/repo.js';
+import { makeRepo, tempDir } from './helpers/repo.js';
 
 /** A 200 KiB tmpfs: a real full disk. Only root may mount one; undefined elsewhere. */
 function smallDisk(): string | undefined {
@@ -52,5 +61,56 @@ describe('ideas demo cut short leaves the folder as it was', () => {
     expect(result.stderr).toContain('git init failed while building the demo');
     expect(result.code).toBe(3);
     expect(existsSync(join(cwd, 'northwind'))).toBe(false);
+  });
+});
+
+/** Fills the disk but for `room` bytes. */
+function fillDisk(disk: string, room: number): void {
+  const { bavail, bsize } = statfsSync(disk);
+  writeFileSync(join(disk, 'filler'), Buffer.alloc(Math.max(0, bavail * bsize - room)));
+}
+
+const CONFIG = 'version: 1\npeople:\n  tess: {emails: [test@example.com]}\nreviewers: [tess]\n';
+const IDEA = `---
+id: ship01
+title: Overnight shipping
+authors: [tess]
+created: 2026-11-01
+---
+## Problem
+Orders stall.
+
+## Proposal
+Ship overnight.
+
+## Evidence
+Tickets.
+`;
+
+describe('writers on a full disk change nothing', () => {
+  it('edit with a new title (a rename) keeps the idea when the new file does not fit', (ctx) => {
+    const disk = smallDisk();
+    if (disk === undefined) return ctx.skip();
+    const root = makeRepo(
+      { 'ideas.config.yaml': CONFIG, 'ideas/ship01-overnight-shipping.md': IDEA },
+      { in: join(disk, 'repo') },
+    );
+    // The editor renames the idea and makes it longer than the room left.
+    const editor = join(tempDir(), 'editor.sh');
+    writeFileSync(
+      editor,
+      '#!/bin/sh\nsed -i "s/^title: Overnight shipping/title: Nightly shipping/" "$1"\n' +
+        'i=0; while [ $i -lt 2000 ]; do echo "Another ticket about it." >> "$1"; i=$((i+1)); done\n',
+    );
+    chmodSync(editor, 0o755);
+    fillDisk(disk, 4096);
+    const result = runBinary(['edit', 'ship01'], {
+      cwd: root,
+      env: { EDITOR: editor, VISUAL: editor, TMPDIR: tempDir() },
+    });
+    expect(result.stderr).toContain('the disk is full');
+    expect(result.code).toBe(2);
+    expect(readdirSync(join(root, 'ideas'))).toEqual(['ship01-overnight-shipping.md']);
+    expect(readFileSync(join(root, 'ideas/ship01-overnight-shipping.md'), 'utf8')).toBe(IDEA);
   });
 });

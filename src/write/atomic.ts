@@ -76,26 +76,74 @@ function writeThroughTemp(
   tag: string,
   makeParent: (folder: string) => void,
 ): void {
+  stageThroughTemp(path, text, options, calls, tag, makeParent).place();
+}
+
+/**
+ * A file written in full beside its target but not yet in place: what lets several files be
+ * written all or nothing (working-tree.ts). Writing is what a full disk refuses; `place()` is
+ * a rename or a link, which takes no room.
+ */
+export interface StagedFile {
+  path: string;
+  exclusive: boolean;
+  /** Moves it into place; on failure the temporary file is gone and the error is a WriteError. */
+  place(): void;
+  /** Removes the temporary file (after place(), nothing is left to remove). */
+  discard(): void;
+}
+
+export function stageFile(path: string, text: string, options: WriteOptions = {}): StagedFile {
+  return stageThroughTemp(path, text, options, fsCalls, randomBytes(4).toString('hex'), (folder) =>
+    makeFolder(folder, fsCalls.mkdirSync),
+  );
+}
+
+function stageThroughTemp(
+  path: string,
+  text: string | Uint8Array,
+  options: WriteOptions,
+  calls: WriteCalls,
+  tag: string,
+  makeParent: (folder: string) => void,
+): StagedFile {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${tag}.tmp`);
-  try {
-    makeParent(dirname(path));
-    calls.writeFileSync(temp, text, { flag: 'wx' });
-    if (options.exclusive) {
-      // link() fails if the target exists: an atomic "create only if absent" with full content.
-      calls.linkSync(temp, path);
-      rmSync(temp, { force: true });
-    } else {
-      calls.renameSync(temp, path);
-    }
-  } catch (error) {
-    // A full disk may have created the temporary file and failed to fill it.
+  const discard = () => {
     try {
       rmSync(temp, { force: true });
     } catch {
       // a read-only folder cannot hold it either: nothing was left behind
     }
+  };
+  const failed = (error: unknown): never => {
+    // A full disk may have created the temporary file and failed to fill it.
+    discard();
     throw asWriteError(error, path);
+  };
+  try {
+    makeParent(dirname(path));
+    calls.writeFileSync(temp, text, { flag: 'wx' });
+  } catch (error) {
+    failed(error);
   }
+  return {
+    path,
+    exclusive: options.exclusive === true,
+    discard,
+    place() {
+      try {
+        if (options.exclusive) {
+          // link() fails if the target exists: an atomic "create only if absent" with full content.
+          calls.linkSync(temp, path);
+          rmSync(temp, { force: true });
+        } else {
+          calls.renameSync(temp, path);
+        }
+      } catch (error) {
+        failed(error);
+      }
+    },
+  };
 }
 
 /**

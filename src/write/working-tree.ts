@@ -6,7 +6,7 @@ import { lstatSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { FileChange } from '../model/types.js';
-import { writeFileAtomic } from './atomic.js';
+import { stageFile, type StagedFile } from './atomic.js';
 
 /** Another run wrote the same file first; the caller may retry with a fresh name. */
 export class FileExistsError extends Error {
@@ -35,18 +35,39 @@ export function refuseLinks(root: string, path: string): void {
 
 export function writeChanges(root: string, changes: readonly FileChange[]): void {
   for (const change of changes) refuseLinks(root, change.path);
-  const done: string[] = [];
+  writeAllOrNothing(changes.map((change) => ({ ...change, path: join(root, change.path) })));
+}
+
+/**
+ * Files written all or nothing (paths absolute). Each is written in full beside its target
+ * first; only when all are written do they move into place, new files first (another run's
+ * file is found before anything is replaced), then the deletions. A full disk therefore
+ * changes nothing: before, a rename whose new file did not fit had already deleted the old one.
+ */
+export function writeAllOrNothing(files: readonly FileChange[]): void {
+  const staged: StagedFile[] = [];
   try {
-    for (const change of changes) {
-      const path = join(root, change.path);
-      if (change.text === null) rmSync(path, { force: true });
-      else writeFileAtomic(path, change.text, { exclusive: change.exclusive });
-      done.push(path);
+    for (const file of files)
+      if (file.text !== null)
+        staged.push(stageFile(file.path, file.text, { exclusive: file.exclusive }));
+  } catch (error) {
+    for (const file of staged) file.discard();
+    throw error;
+  }
+  const order = [...staged.filter((f) => f.exclusive), ...staged.filter((f) => !f.exclusive)];
+  const placed: StagedFile[] = [];
+  try {
+    for (const file of order) {
+      file.place();
+      placed.push(file);
     }
   } catch (error) {
-    for (const path of done) rmSync(path, { force: true });
+    for (const file of staged) file.discard();
+    // New files can be taken back; a replaced file is only placed once every new one is in.
+    for (const file of placed) if (file.exclusive) rmSync(file.path, { force: true });
     if (error instanceof Error && 'code' in error && error.code === 'EEXIST')
       throw new FileExistsError();
     throw error;
   }
+  for (const file of files) if (file.text === null) rmSync(file.path, { force: true });
 }
