@@ -113,4 +113,24 @@ describe('writers on a full disk change nothing', () => {
     expect(readdirSync(join(root, 'ideas'))).toEqual(['ship01-overnight-shipping.md']);
     expect(readFileSync(join(root, 'ideas/ship01-overnight-shipping.md'), 'utf8')).toBe(IDEA);
   });
+
+  it('init writes every file or none, so running it again after freeing space works', (ctx) => {
+    const disk = smallDisk();
+    if (disk === undefined) return ctx.skip();
+    const root = join(disk, 'repo');
+    mkdirSync(root);
+    makeRepo({}, { in: root });
+    fillDisk(disk, 12 * 1024);
+    const first = runBinary(['init', '.'], { cwd: root });
+    expect(first.stderr).toContain('the disk is full');
+    expect(first.code).toBe(2);
+    const left = readdirSync(root, { recursive: true, withFileTypes: true }).filter(
+      (entry) => entry.isFile() && !join(entry.parentPath, entry.name).includes('/.git/'),
+    );
+    expect(left.map((entry) => entry.name)).toEqual([]);
+    rmSync(join(disk, 'filler'));
+    const again = runBinary(['init', '.'], { cwd: root });
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+  });
 });

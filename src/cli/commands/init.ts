@@ -7,7 +7,7 @@ import { TEMPLATE_PATH } from '../../model/layout.js';
 import { findPackageRoot, packageSpec } from '../../read/package-files.js';
 import { runGit, type GitDir } from '../../git/git-process.js';
 import { findDefaultBranch, findTopLevel } from '../../git/locate.js';
-import { writeFileAtomic } from '../../write/atomic.js';
+import { writeAllOrNothing } from '../../write/working-tree.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CommandHandler } from '../spec.js';
 import type { Context } from '../context.js';
@@ -85,7 +85,8 @@ export const run: CommandHandler<InitOptions> = async (ctx, args, options) => {
     );
   }
   mkdirSync(target, { recursive: true });
-  for (const [path, text] of plan) writeFileAtomic(path, text);
+  // All or nothing: a full disk part way must not leave files that make the next run refuse.
+  writeAllOrNothing([...plan].map(([path, text]) => ({ path, text, exclusive: false })));
 
   const shownTarget = relative(ctx.cwd, target) || '.';
   const cdFirst = target === ctx.cwd ? '' : `cd ${shownTarget} && `;
