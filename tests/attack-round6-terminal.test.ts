@@ -4,7 +4,8 @@
  * or a script may hold escape sequences; printed raw they retitle the window or recolour it.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { BIN, runBinary } from './helpers/cli.js';
 import { makeRepo, tempDir } from './helpers/repo.js';
@@ -56,5 +57,39 @@ describe('stdout on a full disk is a plain message and exit 2, not a stack trace
       env: { ...process.env, NO_COLOR: '1', IDEAS_TODAY: '2026-11-24' },
     });
     expect(result.status).toBe(3);
+  });
+});
+
+describe('Markdown outputs notify no one a title names', () => {
+  it('report --format md and IDEAS.md defuse @mentions, and read the same', () => {
+    const idea = `---
+id: ship01
+title: Overnight shipping @acme/everyone asked for
+authors: [tess]
+created: 2026-11-01
+---
+## Problem
+Orders stall.
+
+## Proposal
+Ship overnight.
+
+## Evidence
+Tickets.
+`;
+    const root = makeRepo({
+      'ideas.config.yaml':
+        'version: 1\npeople:\n  tess: {emails: [test@example.com]}\nreviewers: [tess]\n',
+      'ideas/ship01-overnight-shipping-acme-everyone-asked-for.md': idea,
+    });
+    const report = runBinary(['report', '--format', 'md'], { cwd: root });
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('Overnight shipping @&#8203;acme/everyone asked for');
+    expect(report.stdout).not.toMatch(/@acme/);
+    const index = runBinary(['index'], { cwd: root });
+    expect(index.code).toBe(0);
+    const written = readFileSync(join(root, 'IDEAS.md'), 'utf8');
+    expect(written).toContain('@&#8203;acme/everyone');
+    expect(written).not.toMatch(/@acme/);
   });
 });
