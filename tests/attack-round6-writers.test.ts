@@ -134,3 +134,32 @@ describe('writers on a full disk change nothing', () => {
     expect(again.code).toBe(0);
   });
 });
+
+describe('--out never writes over the repository own files', () => {
+  it.each([
+    ['report', 'ideas.config.yaml', "is the repository's ideas.config.yaml"],
+    ['report', 'ideas/ship01-overnight-shipping.md', 'is inside ideas/'],
+    ['roadmap', 'ideas.config.yaml', "is the repository's ideas.config.yaml"],
+    ['roadmap', '.git/config', 'is inside .git/'],
+  ])('%s --out %s', (command, out, message) => {
+    const root = makeRepo({
+      'ideas.config.yaml': CONFIG,
+      'ideas/ship01-overnight-shipping.md': IDEA,
+    });
+    const before = readFileSync(join(root, out), 'utf8');
+    const result = runBinary([command, '--out', out], { cwd: root });
+    expect(result.stderr).toContain(message);
+    expect(result.code).toBe(2);
+    expect(readFileSync(join(root, out), 'utf8')).toBe(before);
+  });
+
+  it('a file of its own is still written', () => {
+    const root = makeRepo({
+      'ideas.config.yaml': CONFIG,
+      'ideas/ship01-overnight-shipping.md': IDEA,
+    });
+    const result = runBinary(['report', '--out', 'report.md'], { cwd: root });
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(root, 'report.md'), 'utf8')).toContain('Overnight shipping');
+  });
+});

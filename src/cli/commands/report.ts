@@ -9,6 +9,7 @@ import { formatReport, type ReportFormat } from '../../report/format.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { sanitizeLine } from '../../format/sanitize.js';
 import { forgeLinksOf } from '../forge-links.js';
+import { refuseRepositoryFile } from '../output-path.js';
 import { answerFromCache, rootOf } from '../repository.js';
 import { readScope } from '../filters.js';
 import { startProgress } from '../progress.js';
@@ -38,6 +39,8 @@ const EXTENSIONS: Record<string, ReportFormat> = {
 export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) => {
   const { out } = options;
   const format = chooseFormat(options.format, out);
+  // Before the work: a report would replace the config or land among the records.
+  if (out !== undefined) refuseRepositoryFile(rootOf(ctx, options), resolve(ctx.cwd, out));
 
   const progress = startProgress(ctx);
   progress.phase('reading the repository');

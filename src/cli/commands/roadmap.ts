@@ -8,6 +8,7 @@ import { formatRoadmap } from '../../report/format-roadmap.js';
 import { buildRoadmap } from '../../report/roadmap.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { forgeLinksOf } from '../forge-links.js';
+import { refuseRepositoryFile } from '../output-path.js';
 import { loadRepository } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
 import type { ReadFlags } from '../options.js';
@@ -28,6 +29,7 @@ export const run: CommandHandler<RoadmapOptions> = async (ctx, _args, options) =
   if (out === undefined) ctx.out(text);
   else {
     const target = resolve(ctx.cwd, out);
+    refuseRepositoryFile(root, target);
     writeFileAtomic(target, text);
     ctx.out(`${target}\n`);
   }

@@ -5,14 +5,13 @@
  * one does not are removed, and nothing else is ever touched.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { remoteUrl } from '../../git/authoring.js';
 import type { GitDir } from '../../git/git-process.js';
 import { findDefaultBranch, findRootPrefix } from '../../git/locate.js';
 import { readFileHistory } from '../../git/file-history.js';
 import { parseRemoteUrl } from '../../git/forge-url.js';
-import { RECORD_FOLDERS, TEMPLATE_PATH } from '../../model/layout.js';
 import { readPackageFile } from '../../read/package-files.js';
 import { buildReport } from '../../report/report.js';
 import { historyKeys } from '../../model/record-dates.js';
@@ -22,6 +21,7 @@ import type { SiteForge } from '../../site/new-file.js';
 import { MANIFEST, writeSite } from '../../write/site-folder.js';
 import { deferSignals } from '../../write/signals.js';
 import type { Context } from '../context.js';
+import { isInside, REPOSITORY_FOLDERS } from '../output-path.js';
 import { startProgress } from '../progress.js';
 import { loadRepository } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
@@ -115,18 +115,13 @@ function findForge(dir: GitDir, options: SiteOptions): SiteForge | undefined {
 /** --out, or _site in the root (what GitHub's Pages upload action takes by default). */
 function outputFolder(ctx: Context, root: string, options: SiteOptions): string {
   const out = options.out === undefined ? join(root, '_site') : resolve(ctx.cwd, options.out);
-  const inside = (parent: string, child: string) => {
-    const rel = relative(parent, child);
-    return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-  };
-  const guarded = [...RECORD_FOLDERS, TEMPLATE_PATH.split('/')[0] ?? 'templates', '.git'];
-  if (inside(out, root))
+  if (isInside(out, root))
     throw new UsageError(
       `--out ${out} holds the ideas repository itself`,
       'name a folder of its own for the site, e.g. --out _site',
     );
-  for (const folder of guarded)
-    if (inside(join(root, folder), out))
+  for (const folder of REPOSITORY_FOLDERS)
+    if (isInside(join(root, folder), out))
       throw new UsageError(
         `--out ${out} is inside ${folder}/, where the repository keeps its records`,
         'name a folder of its own for the site, e.g. --out _site',
