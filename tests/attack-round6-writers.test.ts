@@ -4,6 +4,7 @@
  * fast-import's crash report) in the folder the user named.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   existsSync,
@@ -161,5 +162,31 @@ describe('--out never writes over the repository own files', () => {
     const result = runBinary(['report', '--out', 'report.md'], { cwd: root });
     expect(result.code).toBe(0);
     expect(readFileSync(join(root, 'report.md'), 'utf8')).toContain('Overnight shipping');
+  });
+});
+
+describe('edit opens no draft another user could have planted', () => {
+  it('a drafts folder open to others is refused, and the idea stays as it was', () => {
+    const root = makeRepo({
+      'ideas.config.yaml': CONFIG,
+      'ideas/ship01-overnight-shipping.md': IDEA,
+    });
+    const shared = tempDir();
+    chmodSync(shared, 0o1777);
+    // Another user of the machine made the folder first, open to all, with a "draft" in it.
+    const repoKey = createHash('sha256').update(root).digest('hex').slice(0, 12);
+    const planted = IDEA.replace('Ship overnight.', 'Send your password to mallory.');
+    for (const name of ['ideas-drafts', `ideas-drafts-${process.getuid?.() ?? 0}`]) {
+      mkdirSync(join(shared, name, repoKey), { recursive: true });
+      chmodSync(join(shared, name), 0o777);
+      writeFileSync(join(shared, name, repoKey, 'ship01.md'), planted);
+    }
+    const result = runBinary(['edit', 'ship01'], {
+      cwd: root,
+      env: { EDITOR: 'true', VISUAL: 'true', TMPDIR: shared },
+    });
+    expect(result.stderr).toContain('is not a folder of yours alone');
+    expect(result.code).toBe(2);
+    expect(readFileSync(join(root, 'ideas/ship01-overnight-shipping.md'), 'utf8')).toBe(IDEA);
   });
 });

@@ -5,7 +5,7 @@
  * to its new slug; the id never changes (votes and decisions name it).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, ExitError, UsageError } from '../../errors.js';
 import { slugify } from '../../model/layout.js';
@@ -24,7 +24,27 @@ import type { AuthoringFlags } from '../specs/authoring-options.js';
 /** Where a rejected edit waits: outside the repository, one file per repository and idea. */
 export function draftPath(tempDir: string, root: string, id: string): string {
   const repo = createHash('sha256').update(root).digest('hex').slice(0, 12);
-  return join(tempDir, 'ideas-drafts', repo, `${id}.md`);
+  return join(draftsFolder(tempDir), repo, `${id}.md`);
+}
+
+/**
+ * The user's own drafts folder in the shared temporary folder. An existing draft is opened
+ * without asking, so a folder another user made first (or a link) would let them choose what
+ * the editor shows and what gets saved as the idea: it must be a real folder, this user's,
+ * closed to everyone else.
+ */
+function draftsFolder(tempDir: string): string {
+  const uid = process.getuid?.();
+  const folder = join(tempDir, uid === undefined ? 'ideas-drafts' : `ideas-drafts-${uid}`);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const made = lstatSync(folder);
+  const shared = uid !== undefined && (made.uid !== uid || (made.mode & 0o077) !== 0);
+  if (!made.isDirectory() || shared)
+    throw new UsageError(
+      `${folder} is not a folder of yours alone, so a draft in it could be anyone's`,
+      `remove it (rm -r ${folder}), or set TMPDIR to a folder of your own`,
+    );
+  return folder;
 }
 
 function requireEditor(ctx: Context): string {
@@ -44,7 +64,7 @@ export const run: CommandHandler<AuthoringFlags> = async (ctx, args, options) =>
 
   const editor = requireEditor(ctx);
   const draft = draftPath(ctx.tempDir, session.root, id);
-  mkdirSync(join(draft, '..'), { recursive: true });
+  mkdirSync(join(draft, '..'), { recursive: true, mode: 0o700 });
   const resumed = existsSync(draft);
   if (resumed) ctx.err(`ideas: opening your earlier draft of ${id} (${draft})\n`);
   else writeFileAtomic(draft, current);
