@@ -5,8 +5,7 @@
  */
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { RECORD_FOLDERS, TEMPLATE_PATH } from '../model/layout.js';
-import { CONFIG_FILE } from '../parse/config.js';
+import { CONFIG_FILE, RECORD_FOLDERS, TEMPLATE_PATH } from '../model/layout.js';
 
 /** The folders that hold the repository's own files, from its root. */
 export const REPOSITORY_FOLDERS: readonly string[] = [
