@@ -43,9 +43,7 @@ export function writeBufferAtomic(
   options: WriteOptions = {},
   calls: WriteCalls = fsCalls,
 ): void {
-  writeThroughTemp(path, text, options, calls, randomBytes(4).toString('hex'), (folder) =>
-    makeFolder(folder, calls.mkdirSync),
-  );
+  stageBuffer(path, text, options, calls).place();
 }
 
 /**
@@ -65,18 +63,7 @@ export function batchWriter(
     made.add(folder);
   };
   return (path, text) =>
-    writeThroughTemp(path, text, {}, calls, `${tag}-${(count++).toString(36)}`, makeOnce);
-}
-
-function writeThroughTemp(
-  path: string,
-  text: string | Uint8Array,
-  options: WriteOptions,
-  calls: WriteCalls,
-  tag: string,
-  makeParent: (folder: string) => void,
-): void {
-  stageThroughTemp(path, text, options, calls, tag, makeParent).place();
+    stageThroughTemp(path, text, {}, calls, `${tag}-${(count++).toString(36)}`, makeOnce).place();
 }
 
 /**
@@ -94,8 +81,17 @@ export interface StagedFile {
 }
 
 export function stageFile(path: string, text: string, options: WriteOptions = {}): StagedFile {
-  return stageThroughTemp(path, text, options, fsCalls, randomBytes(4).toString('hex'), (folder) =>
-    makeFolder(folder, fsCalls.mkdirSync),
+  return stageBuffer(path, text, options, fsCalls);
+}
+
+function stageBuffer(
+  path: string,
+  text: string | Uint8Array,
+  options: WriteOptions,
+  calls: WriteCalls,
+): StagedFile {
+  return stageThroughTemp(path, text, options, calls, randomBytes(4).toString('hex'), (folder) =>
+    makeFolder(folder, calls.mkdirSync),
   );
 }
 
