@@ -1,5 +1,6 @@
 /** `ideas export`: the whole repository as one document on stdout. */
-import { buildExport, exportCsv, exportJson } from '../../export/export.js';
+import { buildExport, exportCsv, exportJsonPieces } from '../../export/export.js';
+import { outInSlices } from '../out-slices.js';
 import { ExitCode } from '../../errors.js';
 import { loadRepository } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
@@ -13,6 +14,6 @@ export interface ExportOptions extends ReadFlags {
 export const run: CommandHandler<ExportOptions> = async (ctx, _args, options) => {
   const { repo } = await loadRepository(ctx, options);
   const doc = buildExport(repo);
-  ctx.out(options.format === 'csv' ? exportCsv(doc) : exportJson(doc));
+  outInSlices(ctx, options.format === 'csv' ? [exportCsv(doc)] : exportJsonPieces(doc));
   return ExitCode.ok;
 };

@@ -13,6 +13,7 @@ import { refuseRepositoryFile } from '../output-path.js';
 import { answerFromCache, rootOf } from '../repository.js';
 import { readScope } from '../filters.js';
 import { startProgress } from '../progress.js';
+import { outInSlices } from '../out-slices.js';
 import type { Context } from '../context.js';
 import type { CommandHandler } from '../spec.js';
 import type { ReadFlags } from '../options.js';
@@ -25,8 +26,6 @@ export interface ReportOptions extends ReadFlags {
   team: string | undefined;
   campaign: string | undefined;
 }
-
-const OUT_SLICE = 1 << 20;
 
 const EXTENSIONS: Record<string, ReportFormat> = {
   '.html': 'html',
@@ -90,9 +89,8 @@ export const run: CommandHandler<ReportOptions> = async (ctx, _args, options) =>
   if (answer.err) ctx.err(answer.err);
 
   if (out === undefined && !options.open) {
-    // In slices of a flat string (cheap views): stdout encodes what it is given into a buffer
-    // at once, and the JSON report of 100,000 ideas is 63 MB.
-    for (let at = 0; at < text.length; at += OUT_SLICE) ctx.out(text.slice(at, at + OUT_SLICE));
+    // The JSON report of 100,000 ideas is 63 MB.
+    outInSlices(ctx, [text]);
     return ExitCode.ok;
   }
   // --open without --out: a file in the temporary folder, since a browser needs a file.
