@@ -32,7 +32,7 @@ function loadedAtStart(...more: string[]): Map<string, string> {
   return files;
 }
 
-/** The chunk of a command: `validate-HASH.js`, not `validate-check-HASH.js`. */
+/** The chunk of a command: `validate-HASH.js`, not `validate-answer-HASH.js`. */
 function commandChunk(name: string): string {
   const chunk = readdirSync(join(dist, 'chunks')).find((file) =>
     new RegExp(`^${name}-[A-Z0-9]+\\.js$`).test(file),

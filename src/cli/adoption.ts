@@ -7,7 +7,8 @@
  * The setup files `ideas init` writes need a reviewer, which nobody can be yet: they are left to
  * the forge's own review of the pull request, and check says so.
  */
-import { CONFIG_FILE, parseConfig } from '../parse/config.js';
+import { CONFIG_FILE } from '../model/layout.js';
+import { parseConfig } from '../parse/config.js';
 import { sanitizeLine } from '../format/sanitize.js';
 import { toGitPath } from '../git/locate.js';
 import { gitOutput, type GitDir } from '../git/git-process.js';

@@ -20,8 +20,6 @@ import type { Problem } from '../model/types.js';
 
 import { CONFIG_FILE } from '../model/layout.js';
 
-export { CONFIG_FILE };
-
 export interface ConfigResult {
   config: Config | undefined;
   problems: Problem[];

@@ -263,6 +263,9 @@ export function scanSpecs(
   let failed = false;
   // The first listing of exactly `specs` is their entries as they are: git lists each entry
   // once, and only what the pathspecs hold. Sorting them into the map waits for a next round.
+  // Decided now, so rounds of one scan must run one after the other (every caller awaits its
+  // round): a second round started before the first was listed would also take this path and
+  // put its entries in place of the first's.
   const first =
     scan.listed.length === 0 &&
     scan.entries.size === 0 &&

@@ -3,8 +3,8 @@
  * `readRepository` is the one door: it reads, parses the config (its warnings travel with the
  * other problems, rule config/invalid), and builds. Nothing else assembles a repository.
  */
-import { parseConfig, CONFIG_FILE } from '../parse/config.js';
-import { TEMPLATE_PATH } from '../model/layout.js';
+import { CONFIG_FILE, TEMPLATE_PATH } from '../model/layout.js';
+import { parseConfig } from '../parse/config.js';
 import type { Repository } from '../model/repository.js';
 import type { FileChange, Problem, SourceFile } from '../model/types.js';
 import type { Config } from '../schema/config.js';

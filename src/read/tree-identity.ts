@@ -34,8 +34,9 @@ export interface WorkingTreeSurvey {
 }
 
 /**
- * `indexFile` is asked for once the listings run (a git process of its own, overlapping them);
- * `place` tells roots of one repository apart (the root's prefix inside it).
+ * `placesOf` gives where the index file is and the root's prefix inside the repository (which
+ * tells roots of one repository apart); it is asked once the listings run (a git process of
+ * its own, overlapping them).
  */
 export async function surveyWorkingTree(
   dir: GitDir,

@@ -18,8 +18,7 @@ import {
   type DiffEntry,
 } from '../../git/diff.js';
 import { requireRootPrefix, toGitPath } from '../../git/locate.js';
-import { CONFIG_FILE } from '../../parse/config.js';
-import { placeFile } from '../../model/layout.js';
+import { CONFIG_FILE, placeFile } from '../../model/layout.js';
 import { handleKey } from '../../model/people.js';
 import { HANDLE_PATTERN } from '../../schema/common.js';
 import { chooseActor, personOfEmail } from '../../policy/actor.js';

@@ -8,13 +8,13 @@ import { sanitizeLine } from '../../format/sanitize.js';
 import type { CommandHandler } from '../spec.js';
 import type { Context } from '../context.js';
 
-import type { ValidateOptions } from './validate-check.js';
+import type { ValidateOptions } from './validate-answer.js';
 
 export type { ValidateOptions };
 
 export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) => {
   // The parser, the rules and the reader load once the answer is not in the result cache.
-  const checking = () => import('./validate-check.js');
+  const answering = () => import('./validate-answer.js');
   const changedOf = async (root: string) =>
     options.changedSince === undefined
       ? undefined
@@ -43,7 +43,8 @@ export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) 
               cwd: relative(ctx.cwd, rootOf(ctx, options)),
             },
           },
-          async (loaded) => (await checking()).check(ctx, loaded, paths, options, progress),
+          async (loaded) =>
+            (await answering()).validateAnswer(ctx, loaded, paths, options, progress),
         )
       : incremental
         ? import('../changed-since.js')
@@ -51,10 +52,10 @@ export const run: CommandHandler<ValidateOptions> = async (ctx, paths, options) 
               readChangedSince(ctx, options.changedSince ?? '', options),
             )
             .then(async (read) =>
-              (await checking()).check(ctx, read, paths, options, progress, read),
+              (await answering()).validateAnswer(ctx, read, paths, options, progress, read),
             )
         : loadRepository(ctx, options).then(async (loaded) =>
-            (await checking()).check(
+            (await answering()).validateAnswer(
               ctx,
               loaded,
               paths,

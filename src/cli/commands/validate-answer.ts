@@ -13,7 +13,7 @@ import type { Context } from '../context.js';
 
 import type { FORMAT_CHOICES } from '../spec.js';
 import type { ReadFlags } from '../options.js';
-export function check(
+export function validateAnswer(
   ctx: Context,
   { root, repo, today }: Pick<LoadedRepository, 'root' | 'repo' | 'today'>,
   paths: string[],
