@@ -46,7 +46,8 @@ export function gitTimeoutMs(env: Env): number {
       `IDEAS_GIT_TIMEOUT is "${text}", not a number of seconds`,
       `set it to how long a git call may take, e.g. IDEAS_GIT_TIMEOUT=${DEFAULT_GIT_TIMEOUT_S} (0 waits for ever)`,
     );
-  return Math.round(seconds * 1000);
+  // A positive value waits at least a millisecond: rounded to 0 it would mean "for ever".
+  return seconds === 0 ? 0 : Math.max(1, Math.round(seconds * 1000));
 }
 
 function timedOut(args: readonly string[], ms: number): GitError {
