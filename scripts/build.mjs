@@ -13,11 +13,21 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const banner =
   "import { createRequire as __ideasCreateRequire } from 'node:module';\nconst require = __ideasCreateRequire(import.meta.url);";
 
-// The parse cache is valid for one build only: its id is a hash of every source file.
+// The caches are valid for one build only: its id is a hash of every source file, of this
+// script (it shapes the bundle) and of the lock file (the bundled libraries' versions: another
+// YAML or zod could parse the same file otherwise).
 const buildId = createHash('sha256');
 for (const file of readdirSync(join(root, 'src'), { recursive: true }).sort()) {
   const path = join(root, 'src', String(file));
   if (statSync(path).isFile()) buildId.update(String(file)).update(readFileSync(path));
+}
+for (const file of ['scripts/build.mjs', 'package-lock.json']) {
+  const path = join(root, file);
+  try {
+    buildId.update(file).update(readFileSync(path));
+  } catch {
+    // A packed copy has no lock file: its dist/ is built already.
+  }
 }
 
 // zod ships the error messages of 60-odd languages, half of what a command loads to parse its
