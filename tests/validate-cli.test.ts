@@ -184,6 +184,19 @@ describe('ideas validate: broken files of every kind', () => {
     expect(field).toMatch(/^::warning file=ideas\/eee555-field\.md,line=2,col=1,/);
     expect(field).toContain('"line one%0Aline two"');
   });
+
+  it('names a file with a newline in its name as %0A, so the annotation points at that file', async () => {
+    const root = makeRepo({
+      ...GOOD,
+      'votes/aaa111/ze\nd.md': '---\nidea: aaa111\nvoter: zed\ndate: 2026-06-01\n---\n',
+    });
+    const result = await runCli(['validate', '--format', 'github'], { cwd: root });
+    const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::'));
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const line of annotations) expect(line).toContain('file=votes/aaa111/ze%0Ad.md,');
+    // Nothing of the name starts a line of its own, where the runner would read a command.
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('d.md'))).toEqual([]);
+  });
 });
 
 describe('ideas validate [paths…]', () => {

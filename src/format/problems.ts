@@ -84,7 +84,7 @@ export function formatGithub(
   const lines: string[] = [];
   for (const p of report.problems) {
     if (shown[p.severity]++ >= GITHUB_ANNOTATIONS_PER_STEP) continue;
-    const props = `file=${escapeProperty(sanitizeLine(p.file))},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}`;
+    const props = `file=${escapeProperty(sanitizeForTerminal(p.file))},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}`;
     lines.push(`::${p.severity} ${props}::${escapeData(sanitizeForTerminal(p.message))}`);
   }
   const { errors, warnings } = countBySeverity(report.problems);
