@@ -1,5 +1,6 @@
 /** What most commands start with: find the root, read the repository, say what went wrong. */
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { isInside } from './output-path.js';
 import { findRoot } from '../read/find-root.js';
 import type { ReadRepository } from '../read/repository.js';
 import { identifyTree } from '../read/tree-identity.js';
@@ -99,9 +100,7 @@ export async function answerFromCache(
   const keyFor = (id: string) =>
     keyOf([id, target.today, request.command, request.params, commit, shallow]);
   const results = new ResultCache(join(folder, 'results'), build, join(folder, 'names'));
-  const trace = ctx.env.IDEAS_CACHE_TRACE
-    ? (what: string) => ctx.err(`ideas: cache: ${what}\n`)
-    : undefined;
+  const trace = cacheTrace(ctx);
   const usable = (key: string | undefined) => {
     const cached = key === undefined ? undefined : results.get(key);
     return cached && stillExisting(dir, cached) ? cached : undefined;
@@ -134,6 +133,13 @@ export async function answerFromCache(
   return answer;
 }
 
+/** With IDEAS_CACHE_TRACE set, says on stderr whether an answer came from the result cache. */
+export function cacheTrace(
+  ctx: Pick<Context, 'env' | 'err'>,
+): ((what: string) => void) | undefined {
+  return ctx.env.IDEAS_CACHE_TRACE ? (what) => ctx.err(`ideas: cache: ${what}\n`) : undefined;
+}
+
 /** A cached answer that looked revisions up holds while the same ones exist. */
 function stillExisting(dir: GitDir, answer: Answer): boolean {
   if (!answer.revisions) return true;
@@ -155,14 +161,13 @@ function isShallow(dir: GitDir): string {
 /** A path the user typed, as a path inside the root; refuses anything outside it. */
 export function toRootPath(ctx: Context, root: string, path: string): string {
   const absolute = resolve(ctx.cwd, path);
-  const inside = relative(root, absolute);
-  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+  if (!isInside(root, absolute)) {
     throw new UsageError(
       `${path} is outside the ideas repository at ${root}`,
       'name files inside the repository',
     );
   }
-  return inside.split(sep).join('/');
+  return relative(root, absolute).split(sep).join('/');
 }
 
 /** How to show a root-relative path to the user: relative to where they stand. */

@@ -45,7 +45,7 @@ import { sortProblems, validateRepository } from '../../validate/validate.js';
 import { readOpenPrs } from '../open-prs.js';
 import { adoptionOf } from '../adoption.js';
 import { startProgress } from '../progress.js';
-import { rootOf } from '../repository.js';
+import { cacheTrace, rootOf } from '../repository.js';
 import type { CommandHandler } from '../spec.js';
 import type { Context } from '../context.js';
 import type { FORMAT_CHOICES } from '../spec.js';
@@ -294,9 +294,7 @@ function checkAnswers(
   if (!folder) return undefined;
   const results = new ResultCache(join(folder, 'results'), build);
   const key = keyOf(['check', ...commits, options.format, ctx.color, ctx.today]);
-  const trace = ctx.env.IDEAS_CACHE_TRACE
-    ? (what: string) => ctx.err(`ideas: cache: ${what}\n`)
-    : undefined;
+  const trace = cacheTrace(ctx);
   return {
     get: () => {
       const answer = results.get(key);

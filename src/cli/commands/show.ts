@@ -1,6 +1,6 @@
 /** `ideas show <id>`: one idea with its decisions, votes, customers, theme and similar ideas. */
 import { ExitCode } from '../../errors.js';
-import { loadRepository, rootOf } from '../repository.js';
+import { cacheTrace, loadRepository, rootOf } from '../repository.js';
 import { normaliseIdeaId } from '../idea-id.js';
 import { selectionPathspecs } from '../../validate/reach.js';
 import { firstRead } from '../show-selection.js';
@@ -54,9 +54,7 @@ async function showWorkingTree(ctx: Context, typed: string, options: ShowOptions
       ? cacheFolder(dir)
       : undefined;
   const results = folder && build ? new ResultCache(join(folder, 'results'), build) : undefined;
-  const trace = ctx.env.IDEAS_CACHE_TRACE
-    ? (what: string) => ctx.err(`ideas: cache: ${what}\n`)
-    : undefined;
+  const trace = cacheTrace(ctx);
   let key: string | undefined;
   if (results) {
     const view = await scanSpecs(dir, scan, specs).view;
