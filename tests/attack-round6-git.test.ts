@@ -6,8 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBinary } from './helpers/cli.js';
 import { git, makeRepo } from './helpers/repo.js';
-
-const CONFIG = 'version: 1\npeople:\n  tess: {emails: [test@example.com]}\nreviewers: [tess]\n';
+import { ONE_REVIEWER_CONFIG as CONFIG } from './helpers/one-reviewer.js';
 
 describe('a ref to a tree or a blob is refused as such', () => {
   const repo = () => {

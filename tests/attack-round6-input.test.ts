@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBinary } from './helpers/cli.js';
 import { makeRepo, tempDir } from './helpers/repo.js';
+import { ONE_REVIEWER_CONFIG as CONFIG } from './helpers/one-reviewer.js';
 
-const CONFIG = 'version: 1\npeople:\n  tess: {emails: [test@example.com]}\nreviewers: [tess]\n';
 const SECTIONS = { Problem: 'Orders stall.', Proposal: 'Ship overnight.', Evidence: 'Tickets.' };
 
 function repoWithDraft(draft: unknown): { root: string; file: string } {

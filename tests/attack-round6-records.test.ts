@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { runBinary } from './helpers/cli.js';
 import { makeRepo } from './helpers/repo.js';
+import { ONE_REVIEWER_CONFIG } from './helpers/one-reviewer.js';
 
-const CONFIG =
-  'version: 1\npeople:\n  tess: {emails: [test@example.com]}\nreviewers: [tess]\nreview:\n  quorum: 1\n';
+const CONFIG = `${ONE_REVIEWER_CONFIG}review:\n  quorum: 1\n`;
 const FILE = 'ideas/ship01-overnight-shipping.md';
 
 describe('an id whose file does not read as an idea names the file and what is wrong', () => {

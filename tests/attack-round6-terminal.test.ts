@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { BIN, runBinary } from './helpers/cli.js';
 import { makeRepo, tempDir } from './helpers/repo.js';
+import { ONE_REVIEWER_CONFIG, shippingIdea } from './helpers/one-reviewer.js';
 
 const ESC = '\u001b';
 const HOSTILE = `${ESC}]0;owned${ESC}\\${ESC}[31mred`;
@@ -62,24 +63,9 @@ describe('stdout on a full disk is a plain message and exit 2, not a stack trace
 
 describe('Markdown outputs notify no one a title names', () => {
   it('report --format md and IDEAS.md defuse @mentions, and read the same', () => {
-    const idea = `---
-id: ship01
-title: Overnight shipping @acme/everyone asked for
-authors: [tess]
-created: 2026-11-01
----
-## Problem
-Orders stall.
-
-## Proposal
-Ship overnight.
-
-## Evidence
-Tickets.
-`;
+    const idea = shippingIdea('Overnight shipping @acme/everyone asked for');
     const root = makeRepo({
-      'ideas.config.yaml':
-        'version: 1\npeople:\n  tess: {emails: [test@example.com]}\nreviewers: [tess]\n',
+      'ideas.config.yaml': ONE_REVIEWER_CONFIG,
       'ideas/ship01-overnight-shipping-acme-everyone-asked-for.md': idea,
     });
     const report = runBinary(['report', '--format', 'md'], { cwd: root });

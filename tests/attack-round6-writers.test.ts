@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runBinary } from './helpers/cli.js';
 import { makeRepo, tempDir } from './helpers/repo.js';
+import { ONE_REVIEWER_CONFIG as CONFIG, shippingIdea } from './helpers/one-reviewer.js';
 
 /** A 200 KiB tmpfs: a real full disk. Only root may mount one; undefined elsewhere. */
 function smallDisk(): string | undefined {
@@ -71,22 +72,7 @@ function fillDisk(disk: string, room: number): void {
   writeFileSync(join(disk, 'filler'), Buffer.alloc(Math.max(0, bavail * bsize - room)));
 }
 
-const CONFIG = 'version: 1\npeople:\n  tess: {emails: [test@example.com]}\nreviewers: [tess]\n';
-const IDEA = `---
-id: ship01
-title: Overnight shipping
-authors: [tess]
-created: 2026-11-01
----
-## Problem
-Orders stall.
-
-## Proposal
-Ship overnight.
-
-## Evidence
-Tickets.
-`;
+const IDEA = shippingIdea();
 
 describe('writers on a full disk change nothing', () => {
   it('edit with a new title (a rename) keeps the idea when the new file does not fit', (ctx) => {
